@@ -1,0 +1,94 @@
+"""The `latsar` command: argument parsing only.
+
+Each area's subcommands live in ``latsar_tui.commands.<area>`` and expose
+``register(subparsers)``; their handlers import the domain lazily, so ``latsar
+validate`` never pays for (or depends on) Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from latsar_tui import __version__
+from latsar_tui.commands.base import CommandContext, CommandError
+
+# Areas whose subcommands the CLI offers, in the order `latsar --help` lists them.
+COMMAND_MODULES: tuple[str, ...] = ("validate",)
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    pass
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full argument parser, with every area's subcommands."""
+    parser = argparse.ArgumentParser(
+        prog="latsar",
+        formatter_class=_Formatter,
+        description=(
+            "Latsar TUI: belajar materi Latihan Dasar CPNS dan berlatih soal, luring.\n"
+            "Tanpa subperintah, `latsar` membuka aplikasi belajar (TUI)."
+        ),
+        epilog="Bantuan tiap subperintah: latsar <subperintah> --help",
+    )
+    parser.add_argument("--version", action="version", version=f"latsar {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        metavar="DIR",
+        help="folder data (progres, paket); bawaan: LATSAR_HOME atau folder data pengguna",
+    )
+    parser.add_argument(
+        "--content",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="folder konten tambahan (berisi modules/ dan/atau question_banks/); boleh berulang",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="SUBPERINTAH", title="subperintah")
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"latsar_tui.commands.{name}")
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `latsar` console script; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    ctx = CommandContext.from_args(args)
+    handler = getattr(args, "handler", None)
+    try:
+        if handler is None:
+            return _run_app(ctx)
+        result: int = handler(args, ctx)
+        return result
+    except CommandError as error:
+        print(f"latsar: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("latsar: dibatalkan", file=sys.stderr)
+        return 130
+
+
+def _run_app(ctx: CommandContext) -> int:
+    """Start the study app (Textual is imported only here)."""
+    try:
+        from latsar_tui.ui.app import run_app
+    except ImportError:
+        print(
+            "Aplikasi belajar (TUI) belum tersedia di versi ini. "
+            "Coba `latsar validate` atau `latsar --help`.",
+            file=sys.stderr,
+        )
+        return 0
+    return run_app(ctx)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Subcommands of the `latsar` CLI, one module per area; each exposes `register()`."""

@@ -1,0 +1,1 @@
+"""The trainers' contract: content model, YAML loading, validation and content roots."""

@@ -1,0 +1,1 @@
+"""What happens in a quiz: pure scoring and the headless session engine."""

@@ -1,0 +1,1 @@
+"""Spaced review (FSRS) and progress statistics."""

@@ -1,0 +1,1 @@
+"""The trainee's progress, kept in SQLite in the data folder."""

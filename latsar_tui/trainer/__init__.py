@@ -1,0 +1,1 @@
+"""Trainer tools: import/export formats, content packs, schemas, scaffolds, class report."""
