@@ -1,0 +1,267 @@
+"""Pure scoring of every question type, exactly as the content format defines it.
+
+Answers are always in *canonical* indices (the order the trainer wrote), never the
+shuffled order a learner saw; the session engine maps between the two. A malformed
+answer (an index out of range, the wrong Python type, a repeated item, branching
+choices that leave the case) raises :class:`InvalidAnswer` instead of scoring 0, so
+that a front-end bug is caught rather than recorded as a wrong answer.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+from latsar_tui.content.model import (
+    Answer,
+    BranchChoice,
+    BranchingQuestion,
+    BranchStep,
+    MultipleQuestion,
+    OrderingQuestion,
+    Question,
+    ScenarioQuestion,
+    SingleQuestion,
+    TrueFalseQuestion,
+)
+
+SCENARIO_MAX = 5
+
+
+class InvalidAnswer(ValueError):
+    """An answer that does not fit its question (type, range, duplicates, path)."""
+
+
+# --- checking answers ---------------------------------------------------------------
+
+
+def _is_index(value: object) -> bool:
+    # bool is a subclass of int; True as an option index is a front-end bug.
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _check_index(value: object, count: int, what: str) -> int:
+    if not _is_index(value):
+        raise InvalidAnswer(f"{what} must be an int index, got {type(value).__name__}")
+    assert isinstance(value, int)
+    if not 0 <= value < count:
+        raise InvalidAnswer(f"{what} {value} is out of range 0..{count - 1}")
+    return value
+
+
+def _check_sequence(value: object, what: str) -> tuple[int, ...]:
+    if not isinstance(value, tuple | list):
+        raise InvalidAnswer(f"{what} must be a tuple of int, got {type(value).__name__}")
+    for item in value:
+        if not _is_index(item):
+            raise InvalidAnswer(f"{what} must hold int indices, got {type(item).__name__}")
+    return tuple(value)
+
+
+def _check_choice_set(question: MultipleQuestion, answer: object) -> frozenset[int]:
+    if not isinstance(answer, frozenset | set):
+        raise InvalidAnswer(f"a multiple answer must be a frozenset, got {type(answer).__name__}")
+    for index in answer:
+        _check_index(index, len(question.options), "option")
+    return frozenset(answer)
+
+
+def _check_ordering(question: OrderingQuestion, answer: object) -> tuple[int, ...]:
+    sequence = _check_sequence(answer, "an ordering answer")
+    count = len(question.items)
+    if len(sequence) != count:
+        raise InvalidAnswer(f"an ordering answer needs {count} items, got {len(sequence)}")
+    for index in sequence:
+        _check_index(index, count, "item")
+    if len(set(sequence)) != count:
+        raise InvalidAnswer("an ordering answer repeats an item")
+    return sequence
+
+
+def branching_path(
+    q: BranchingQuestion, choices: Sequence[int]
+) -> list[tuple[BranchStep, BranchChoice]]:
+    """The (step, chosen choice) pairs along the path the choices take from ``start``.
+
+    A prefix of a path is allowed (the case is still unfolding); a choice after the
+    case has ended, or an index a step does not have, raises :class:`InvalidAnswer`.
+    """
+    sequence = _check_sequence(choices, "a branching answer")
+    steps = q.steps_by_id
+    path: list[tuple[BranchStep, BranchChoice]] = []
+    step_id: str | None = q.start
+    for number, index in enumerate(sequence, start=1):
+        if step_id is None:
+            raise InvalidAnswer(
+                f"a branching answer has {len(sequence)} choices, but the case ends "
+                f"after {number - 1}"
+            )
+        step = steps.get(step_id)
+        if step is None:
+            raise InvalidAnswer(f"step {step_id!r} does not exist")
+        choice = step.choices[_check_index(index, len(step.choices), f"choice at {step_id!r}")]
+        path.append((step, choice))
+        step_id = choice.next
+    return path
+
+
+def branching_points(q: BranchingQuestion, choices: Sequence[int]) -> int:
+    """Points earned on the path the choices take."""
+    return sum(choice.score for _, choice in branching_path(q, choices))
+
+
+@lru_cache(maxsize=512)
+def _best_table(q: BranchingQuestion) -> dict[str, tuple[int, tuple[int, ...]]]:
+    """For every step: the most points reachable from it, and the choices that earn them.
+
+    Computed once per question over the step graph (memoised depth-first search, so a
+    DAG with shared sub-paths costs one visit per step, not one per path).
+    """
+    steps = q.steps_by_id
+    table: dict[str, tuple[int, tuple[int, ...]]] = {}
+    visiting: set[str] = set()
+
+    def best(step_id: str) -> tuple[int, tuple[int, ...]]:
+        known = table.get(step_id)
+        if known is not None:
+            return known
+        if step_id in visiting:
+            raise ValueError(f"branching question {q.id!r} has a cycle through {step_id!r}")
+        step = steps.get(step_id)
+        if step is None:
+            raise ValueError(f"branching question {q.id!r} names a missing step {step_id!r}")
+        visiting.add(step_id)
+        result: tuple[int, tuple[int, ...]] | None = None
+        for index, choice in enumerate(step.choices):
+            points, rest = (0, ()) if choice.next is None else best(choice.next)
+            candidate = (choice.score + points, (index, *rest))
+            if result is None or candidate[0] > result[0]:
+                result = candidate
+        visiting.discard(step_id)
+        table[step_id] = result if result is not None else (0, ())
+        return table[step_id]
+
+    # Recursion depth is the longest path, a handful of steps in any real case.
+    for step in q.steps:
+        best(step.id)
+    return table
+
+
+def branching_max_points(q: BranchingQuestion, from_step: str | None = None) -> int:
+    """The most points any path from ``from_step`` (default: ``start``) can earn."""
+    step_id = q.start if from_step is None else from_step
+    table = _best_table(q)
+    if step_id not in table:
+        raise KeyError(step_id)
+    return table[step_id][0]
+
+
+def check_answer(question: Question, answer: object) -> Answer:
+    """The answer, normalised (a set becomes a frozenset, a list a tuple), or raise."""
+    if isinstance(question, SingleQuestion | ScenarioQuestion):
+        return _check_index(answer, len(question.options), "option")
+    if isinstance(question, MultipleQuestion):
+        return _check_choice_set(question, answer)
+    if isinstance(question, TrueFalseQuestion):
+        if not isinstance(answer, bool):
+            raise InvalidAnswer(f"a true/false answer must be a bool, got {type(answer).__name__}")
+        return answer
+    if isinstance(question, OrderingQuestion):
+        return _check_ordering(question, answer)
+    sequence = _check_sequence(answer, "a branching answer")
+    branching_path(question, sequence)
+    return sequence
+
+
+def is_complete(question: Question, answer: Answer) -> bool:
+    """Whether the answer is whole: for branching, the path has reached an end.
+
+    Every other type is complete once it is a valid answer.
+    """
+    checked = check_answer(question, answer)
+    if not isinstance(question, BranchingQuestion):
+        return True
+    assert isinstance(checked, tuple)
+    path = branching_path(question, checked)
+    return bool(path) and path[-1][1].next is None
+
+
+# --- scoring -----------------------------------------------------------------------
+
+
+def score(question: Question, answer: Answer) -> float:
+    """The answer's score in [0, 1], as the content format defines it per type."""
+    checked = check_answer(question, answer)
+    if isinstance(question, SingleQuestion):
+        return 1.0 if checked == question.correct_index else 0.0
+    if isinstance(question, MultipleQuestion):
+        assert isinstance(checked, frozenset)
+        right = question.correct_indices
+        earned = len(checked & right) - len(checked - right)
+        return max(earned, 0) / len(right)
+    if isinstance(question, TrueFalseQuestion):
+        return 1.0 if checked is question.answer else 0.0
+    if isinstance(question, ScenarioQuestion):
+        assert isinstance(checked, int)
+        return question.options[checked].score / SCENARIO_MAX
+    if isinstance(question, OrderingQuestion):
+        assert isinstance(checked, tuple)
+        in_place = sum(1 for position, item in enumerate(checked) if position == item)
+        return in_place / len(question.items)
+    assert isinstance(checked, tuple)
+    best = branching_max_points(question)
+    if best == 0:
+        # No path earns a point, so no path is worse than another.
+        return 1.0
+    return branching_points(question, checked) / best
+
+
+def right_answer(question: Question) -> Answer:
+    """The answer that scores 1 (for branching: a best path from ``start``)."""
+    if isinstance(question, SingleQuestion):
+        return question.correct_index
+    if isinstance(question, MultipleQuestion):
+        return question.correct_indices
+    if isinstance(question, TrueFalseQuestion):
+        return question.answer
+    if isinstance(question, ScenarioQuestion):
+        return question.best_index
+    if isinstance(question, OrderingQuestion):
+        return tuple(range(len(question.items)))
+    return _best_table(question)[question.start][1]
+
+
+# --- storage form ------------------------------------------------------------------
+
+
+def answer_to_json(answer: Answer) -> str:
+    """Compact JSON of an answer (sets sorted, so equal answers give equal text)."""
+    value: Any
+    if isinstance(answer, frozenset | set):
+        value = sorted(answer)
+    elif isinstance(answer, tuple):
+        value = list(answer)
+    else:
+        value = answer
+    return json.dumps(value, separators=(",", ":"))
+
+
+def answer_from_json(question: Question, text: str) -> Answer:
+    """The answer stored by :func:`answer_to_json`, checked against the question."""
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InvalidAnswer(f"stored answer is not JSON: {error}") from None
+    if isinstance(question, MultipleQuestion):
+        if not isinstance(value, list):
+            raise InvalidAnswer("a stored multiple answer must be a list")
+        if not all(_is_index(v) for v in value):
+            raise InvalidAnswer("a stored multiple answer must hold int indices")
+        if len(set(value)) != len(value):
+            raise InvalidAnswer("a stored multiple answer repeats an option")
+        value = frozenset(value)
+    elif isinstance(question, OrderingQuestion | BranchingQuestion) and isinstance(value, list):
+        value = tuple(value)
+    return check_answer(question, value)
