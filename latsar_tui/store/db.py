@@ -1,0 +1,296 @@
+"""The SQLite file behind the progress store: connection, pragmas, schema migrations.
+
+A database that is not ours, or is damaged, is moved aside to ``Paths.backups`` (never
+deleted) and a new one is started; one written by a *newer* version of the app is left
+alone and refused, because migrating down would lose what that version stored.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+# Written to the SQLite header (PRAGMA application_id) so a latsar database can be
+# told from any other SQLite file: the ASCII bytes "LtsR".
+APPLICATION_ID = 0x4C747352
+
+BUSY_TIMEOUT_MS = 5000
+
+# SQLite primary result codes that mean "this file is damaged or not a database".
+_SQLITE_CORRUPT = 11
+_SQLITE_NOTADB = 26
+
+
+class StoreError(Exception):
+    """The progress database cannot be used (newer schema, unreadable folder, ...)."""
+
+
+Migration = Callable[[sqlite3.Connection], None]
+
+
+def _run(conn: sqlite3.Connection, statements: Sequence[str]) -> None:
+    # Statement by statement: executescript() would COMMIT the migration's
+    # transaction half-way.
+    for statement in statements:
+        conn.execute(statement)
+
+
+def _v1_initial(conn: sqlite3.Connection) -> None:
+    """Attempts, their questions in order, answers and lesson reads."""
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    _run(
+        conn,
+        [
+            """
+            CREATE TABLE attempts (
+                id INTEGER PRIMARY KEY,
+                mode TEXT NOT NULL,
+                title TEXT NOT NULL,
+                bank_id TEXT,               -- set only when the scope is one whole bank
+                module_id TEXT,
+                scope_json TEXT NOT NULL,
+                seed INTEGER NOT NULL,
+                time_limit_seconds INTEGER,
+                time_used_seconds REAL NOT NULL DEFAULT 0,
+                started_at TEXT NOT NULL,   -- ISO-8601 UTC
+                finished_at TEXT,
+                percent REAL,
+                timed_out INTEGER NOT NULL DEFAULT 0 CHECK (timed_out IN (0, 1))
+            )
+            """,
+            "CREATE INDEX attempts_finished_at ON attempts (finished_at)",
+            "CREATE INDEX attempts_bank ON attempts (bank_id, finished_at)",
+            """
+            CREATE TABLE attempt_items (
+                attempt_id INTEGER NOT NULL REFERENCES attempts (id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                bank_id TEXT NOT NULL,
+                question_id TEXT NOT NULL,
+                question_hash TEXT NOT NULL,
+                option_order_json TEXT NOT NULL,
+                PRIMARY KEY (attempt_id, position)
+            ) WITHOUT ROWID
+            """,
+            """
+            CREATE TABLE answers (
+                id INTEGER PRIMARY KEY,
+                attempt_id INTEGER REFERENCES attempts (id) ON DELETE SET NULL,
+                bank_id TEXT NOT NULL,
+                question_id TEXT NOT NULL,
+                question_hash TEXT NOT NULL,
+                answer_json TEXT NOT NULL,
+                score REAL NOT NULL CHECK (score >= 0 AND score <= 1),
+                time_taken_seconds REAL,
+                answered_at TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX answers_question ON answers (bank_id, question_id)",
+            "CREATE INDEX answers_answered_at ON answers (answered_at)",
+            "CREATE INDEX answers_attempt ON answers (attempt_id)",
+            """
+            CREATE TABLE lesson_reads (
+                module_id TEXT NOT NULL,
+                lesson_id TEXT NOT NULL,
+                read_at TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX lesson_reads_lesson ON lesson_reads (module_id, lesson_id)",
+        ],
+    )
+
+
+# MIGRATIONS[i] takes the schema from version i to version i + 1, inside one
+# transaction. Append new ones at the end; never edit one that has shipped. A
+# migration must use conn.execute only (no executescript, no COMMIT).
+MIGRATIONS: list[Migration] = [_v1_initial]
+
+
+def schema_version() -> int:
+    """The schema version this code writes (and the newest it can read)."""
+    return len(MIGRATIONS)
+
+
+def to_text(moment: datetime) -> str:
+    """A timestamp as stored: ISO-8601 in UTC, fixed width, so text order is time order."""
+    if moment.tzinfo is None:
+        raise ValueError("timestamps must be timezone-aware")
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def from_text(text: str) -> datetime:
+    """A stored timestamp back as a tz-aware UTC datetime."""
+    return datetime.fromisoformat(text).astimezone(UTC)
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction, committed on success and rolled back on error.
+
+    BEGIN IMMEDIATE takes the write lock up front, so a second running copy of the
+    app waits (busy timeout) instead of failing half-way through.
+    """
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    # isolation_level=None: the sqlite3 module opens no hidden transactions, so each
+    # single statement commits at once and multi-statement writes use transaction().
+    # check_same_thread=False: the UI may call from a worker thread; ProgressStore
+    # serialises access with a lock.
+    conn = sqlite3.connect(
+        path,
+        timeout=BUSY_TIMEOUT_MS / 1000,
+        isolation_level=None,
+        check_same_thread=False,
+    )
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return conn
+
+
+def _configure(conn: sqlite3.Connection) -> None:
+    conn.execute("PRAGMA journal_mode = WAL")
+    # In WAL mode a committed transaction survives the process being killed even with
+    # synchronous=NORMAL (the WAL frames are in the OS's hands once COMMIT returns).
+    # FULL adds an fsync per commit, which also survives a power cut or an OS crash
+    # (a trainee's laptop running out of battery). Answers come at human pace, so the
+    # few milliseconds per commit cost nothing a learner can notice.
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+
+
+def _inspect(conn: sqlite3.Connection, path: Path) -> str | None:
+    """Why an existing file cannot be used (Indonesian, for the notice), or None.
+
+    Raises StoreError for a latsar database newer than this code, and lets
+    sqlite3.DatabaseError through for a file SQLite cannot read at all.
+    """
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    objects = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    if app_id != APPLICATION_ID:
+        if app_id == 0 and version == 0 and objects == 0:
+            return None  # an empty file: a new database
+        return "bukan basis data Latsar"
+    if version > schema_version():
+        raise StoreError(
+            f"Basis data progres {path} dibuat oleh versi Latsar TUI yang lebih baru "
+            f"(skema {version}, versi ini mengenal sampai {schema_version()}). "
+            "Perbarui aplikasi; berkas itu tidak diubah."
+        )
+    rows = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
+    if rows != ["ok"]:
+        return "rusak"
+    return None
+
+
+def _problem_with(path: Path) -> str | None:
+    """Inspect an existing file through a read-only connection.
+
+    Read-only, because a read-write connection to a file that turns out not to be
+    ours would, on closing, checkpoint or delete a -wal file beside it: the file must
+    reach the backup folder exactly as it was.
+    """
+    try:
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
+        )
+    except sqlite3.Error as error:
+        raise StoreError(f"Basis data progres {path} tidak dapat dibuka: {error}") from error
+    try:
+        return _inspect(conn, path)
+    except sqlite3.DatabaseError as error:
+        if not _is_damage(error):
+            raise StoreError(f"Basis data progres {path} tidak dapat dibuka: {error}") from error
+        return "rusak atau bukan berkas SQLite"
+    finally:
+        conn.close()
+
+
+def _is_damage(error: sqlite3.DatabaseError) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is None:
+        text = str(error).lower()
+        return "not a database" in text or "malformed" in text
+    return code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
+
+
+def _move_aside(path: Path, backups: Path, now: datetime) -> Path:
+    """Move the database and its -wal/-shm files to a timestamped backup name."""
+    backups.mkdir(parents=True, exist_ok=True)
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    target = backups / f"progress-{stamp}.sqlite3"
+    counter = 1
+    while any(Path(f"{target}{suffix}").exists() for suffix in ("", "-wal", "-shm")):
+        # Two moves in the same second must not overwrite the first backup.
+        target = backups / f"progress-{stamp}-{counter}.sqlite3"
+        counter += 1
+    for suffix in ("", "-wal", "-shm"):
+        source = Path(f"{path}{suffix}")
+        if source.exists():
+            shutil.move(source, Path(f"{target}{suffix}"))
+    return target
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Apply every missing migration, one transaction each; returns the final version.
+
+    The version is re-read under the write lock, so two copies of the app starting
+    at once never apply the same migration twice.
+    """
+    while True:
+        with transaction(conn):
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version > schema_version():
+                raise StoreError(
+                    f"skema basis data {version} lebih baru dari yang dikenal ({schema_version()})"
+                )
+            if version == schema_version():
+                return int(version)
+            MIGRATIONS[version](conn)
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+
+
+def open_database(
+    path: Path, backups: Path, now: datetime | None = None
+) -> tuple[sqlite3.Connection, str | None]:
+    """Open (creating or migrating) the progress database.
+
+    Returns the connection and a notice (Indonesian, for the user) when an unusable
+    file was moved aside, else None.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreError(f"Folder data {path.parent} tidak dapat dibuat: {error}") from error
+    notice: str | None = None
+    problem = _problem_with(path) if path.exists() else None
+    if problem is not None:
+        backup = _move_aside(path, backups, now or datetime.now())
+        notice = (
+            f"Berkas progres {path} tidak dapat dipakai ({problem}). Berkas itu tidak "
+            f"dihapus, melainkan dipindahkan ke {backup}. Progres baru dimulai dari awal."
+        )
+    try:
+        conn = _connect(path)
+    except sqlite3.Error as error:
+        raise StoreError(f"Basis data progres {path} tidak dapat dibuka: {error}") from error
+    try:
+        _configure(conn)
+        migrate(conn)
+    except sqlite3.Error as error:
+        conn.close()
+        raise StoreError(f"Basis data progres {path} tidak dapat disiapkan: {error}") from error
+    except BaseException:
+        conn.close()
+        raise
+    return conn, notice

@@ -1,0 +1,400 @@
+"""The trainee's progress: quiz attempts, every answer given, lessons read.
+
+Every write commits before the method returns, so an answer survives the app being
+killed the moment after. Records come back as small frozen dataclasses; aggregates
+are computed by SQLite, not by loading every row into Python.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
+
+from latsar_tui.paths import Paths
+from latsar_tui.store.db import StoreError, from_text, open_database, to_text, transaction
+
+__all__ = [
+    "AnswerRecord",
+    "AttemptItem",
+    "AttemptRecord",
+    "BankScore",
+    "ProgressStore",
+    "StoreError",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class AttemptRecord:
+    """One quiz session as stored (``mode`` is the session's Mode value)."""
+
+    id: int
+    mode: str
+    title: str
+    bank_id: str | None
+    module_id: str | None
+    scope_json: str
+    seed: int
+    time_limit_seconds: int | None
+    time_used_seconds: float
+    started_at: datetime
+    finished_at: datetime | None
+    percent: float | None
+    timed_out: bool
+
+    @property
+    def is_finished(self) -> bool:
+        """Whether the session was finished (by the learner or by the time limit)."""
+        return self.finished_at is not None
+
+
+@dataclass(frozen=True, slots=True)
+class AttemptItem:
+    """One question of an attempt, at its position, with the option order shown.
+
+    ``option_order`` maps display position -> canonical index (options, or ordering
+    items); empty for types without options.
+    """
+
+    position: int
+    bank_id: str
+    question_id: str
+    question_hash: str
+    option_order: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerRecord:
+    """One answer as given (``answer_json`` in canonical indices, see quiz.scoring)."""
+
+    id: int
+    attempt_id: int | None
+    bank_id: str
+    question_id: str
+    question_hash: str
+    answer_json: str
+    score: float
+    time_taken_seconds: float | None
+    answered_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class BankScore:
+    """How a learner has done on one whole bank over finished attempts."""
+
+    best_percent: float
+    last_percent: float
+    attempts: int
+
+
+_ATTEMPT_COLUMNS = (
+    "id, mode, title, bank_id, module_id, scope_json, seed, time_limit_seconds, "
+    "time_used_seconds, started_at, finished_at, percent, timed_out"
+)
+_ANSWER_COLUMNS = (
+    "id, attempt_id, bank_id, question_id, question_hash, answer_json, score, "
+    "time_taken_seconds, answered_at"
+)
+
+
+def _attempt(row: Sequence[Any]) -> AttemptRecord:
+    return AttemptRecord(
+        id=row[0],
+        mode=row[1],
+        title=row[2],
+        bank_id=row[3],
+        module_id=row[4],
+        scope_json=row[5],
+        seed=row[6],
+        time_limit_seconds=row[7],
+        time_used_seconds=float(row[8]),
+        started_at=from_text(row[9]),
+        finished_at=None if row[10] is None else from_text(row[10]),
+        percent=row[11],
+        timed_out=bool(row[12]),
+    )
+
+
+def _answer(row: Sequence[Any]) -> AnswerRecord:
+    return AnswerRecord(
+        id=row[0],
+        attempt_id=row[1],
+        bank_id=row[2],
+        question_id=row[3],
+        question_hash=row[4],
+        answer_json=row[5],
+        score=float(row[6]),
+        time_taken_seconds=row[7],
+        answered_at=from_text(row[8]),
+    )
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class ProgressStore:
+    """The progress database of one data folder. Use ``ProgressStore.open(paths)``."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, notice: str | None = None) -> None:
+        self._conn = conn
+        self._lock = threading.RLock()
+        self.path = path
+        # Set when an unusable database was moved aside; the UI shows it once.
+        self.notice = notice
+
+    @classmethod
+    def open(cls, paths: Paths | None = None) -> ProgressStore:
+        """Open the store at ``paths.database`` (default: resolved paths).
+
+        A file that is not a latsar database, or is damaged, is moved to
+        ``paths.backups`` and ``notice`` says where; a database from a newer app
+        version raises StoreError and is left untouched.
+        """
+        paths = paths or Paths.resolve()
+        conn, notice = open_database(paths.database, paths.backups)
+        return cls(conn, paths.database, notice)
+
+    def close(self) -> None:
+        """Close the connection (everything is already committed)."""
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # --- attempts ---------------------------------------------------------------------
+
+    def create_attempt(
+        self,
+        *,
+        mode: str,
+        title: str,
+        scope_json: str,
+        seed: int,
+        items: Sequence[AttemptItem],
+        bank_id: str | None = None,
+        module_id: str | None = None,
+        time_limit_seconds: int | None = None,
+        started_at: datetime | None = None,
+    ) -> int:
+        """Record a new attempt and its questions in order, in one transaction."""
+        with self._lock, transaction(self._conn) as conn:
+            cursor = conn.execute(
+                "INSERT INTO attempts (mode, title, bank_id, module_id, scope_json, seed, "
+                "time_limit_seconds, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    mode,
+                    title,
+                    bank_id,
+                    module_id,
+                    scope_json,
+                    seed,
+                    time_limit_seconds,
+                    to_text(started_at or _now()),
+                ),
+            )
+            attempt_id = cursor.lastrowid
+            assert attempt_id is not None
+            conn.executemany(
+                "INSERT INTO attempt_items (attempt_id, position, bank_id, question_id, "
+                "question_hash, option_order_json) VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        attempt_id,
+                        item.position,
+                        item.bank_id,
+                        item.question_id,
+                        item.question_hash,
+                        json.dumps(list(item.option_order)),
+                    )
+                    for item in items
+                ],
+            )
+            return attempt_id
+
+    def attempt(self, attempt_id: int) -> AttemptRecord | None:
+        """The attempt with this id, or None."""
+        with self._lock:
+            row = self._conn.execute(
+                f"SELECT {_ATTEMPT_COLUMNS} FROM attempts WHERE id = ?", (attempt_id,)
+            ).fetchone()
+        return None if row is None else _attempt(row)
+
+    def attempt_items(self, attempt_id: int) -> list[AttemptItem]:
+        """The attempt's questions in session order."""
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT position, bank_id, question_id, question_hash, option_order_json "
+                "FROM attempt_items WHERE attempt_id = ? ORDER BY position",
+                (attempt_id,),
+            ).fetchall()
+        return [
+            AttemptItem(
+                position=row[0],
+                bank_id=row[1],
+                question_id=row[2],
+                question_hash=row[3],
+                option_order=tuple(json.loads(row[4])),
+            )
+            for row in rows
+        ]
+
+    def unfinished_attempts(self) -> list[AttemptRecord]:
+        """Attempts not yet finished, the most recently started first."""
+        with self._lock:
+            rows = self._conn.execute(
+                f"SELECT {_ATTEMPT_COLUMNS} FROM attempts WHERE finished_at IS NULL "
+                "ORDER BY started_at DESC, id DESC"
+            ).fetchall()
+        return [_attempt(row) for row in rows]
+
+    def finished_attempts(self, limit: int = 50) -> list[AttemptRecord]:
+        """Finished attempts, the most recently finished first."""
+        with self._lock:
+            rows = self._conn.execute(
+                f"SELECT {_ATTEMPT_COLUMNS} FROM attempts WHERE finished_at IS NOT NULL "
+                "ORDER BY finished_at DESC, id DESC LIMIT ?",
+                (limit,),
+            ).fetchall()
+        return [_attempt(row) for row in rows]
+
+    def finish_attempt(
+        self, attempt_id: int, finished_at: datetime, percent: float, timed_out: bool
+    ) -> None:
+        """Mark the attempt finished with its result."""
+        with self._lock:
+            cursor = self._conn.execute(
+                "UPDATE attempts SET finished_at = ?, percent = ?, timed_out = ? WHERE id = ?",
+                (to_text(finished_at), percent, int(timed_out), attempt_id),
+            )
+        if cursor.rowcount != 1:
+            raise StoreError(f"no attempt {attempt_id}")
+
+    def update_time_used(self, attempt_id: int, seconds: float) -> None:
+        """Persist how much exam time the attempt has used so far."""
+        with self._lock:
+            self._conn.execute(
+                "UPDATE attempts SET time_used_seconds = ? WHERE id = ?", (seconds, attempt_id)
+            )
+
+    # --- answers ----------------------------------------------------------------------
+
+    def record_answer(
+        self,
+        *,
+        bank_id: str,
+        question_id: str,
+        question_hash: str,
+        answer_json: str,
+        score: float,
+        attempt_id: int | None = None,
+        time_taken_seconds: float | None = None,
+        answered_at: datetime | None = None,
+        time_used_seconds: float | None = None,
+    ) -> int:
+        """Record one answer, committed before returning; returns its id.
+
+        With ``time_used_seconds`` the attempt's time used is updated in the same
+        transaction, so the clock and the answer can never disagree after a crash.
+        """
+        with self._lock, transaction(self._conn) as conn:
+            cursor = conn.execute(
+                f"INSERT INTO answers ({_ANSWER_COLUMNS.removeprefix('id, ')}) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    attempt_id,
+                    bank_id,
+                    question_id,
+                    question_hash,
+                    answer_json,
+                    score,
+                    time_taken_seconds,
+                    to_text(answered_at or _now()),
+                ),
+            )
+            if time_used_seconds is not None and attempt_id is not None:
+                conn.execute(
+                    "UPDATE attempts SET time_used_seconds = ? WHERE id = ?",
+                    (time_used_seconds, attempt_id),
+                )
+            answer_id = cursor.lastrowid
+            assert answer_id is not None
+            return answer_id
+
+    def answers_for_attempt(self, attempt_id: int) -> list[AnswerRecord]:
+        """The attempt's answers in the order given."""
+        with self._lock:
+            rows = self._conn.execute(
+                f"SELECT {_ANSWER_COLUMNS} FROM answers WHERE attempt_id = ? ORDER BY id",
+                (attempt_id,),
+            ).fetchall()
+        return [_answer(row) for row in rows]
+
+    def answers_for_question(self, bank_id: str, question_id: str) -> list[AnswerRecord]:
+        """Every answer ever given to one question, oldest first."""
+        with self._lock:
+            rows = self._conn.execute(
+                f"SELECT {_ANSWER_COLUMNS} FROM answers WHERE bank_id = ? AND question_id = ? "
+                "ORDER BY answered_at, id",
+                (bank_id, question_id),
+            ).fetchall()
+        return [_answer(row) for row in rows]
+
+    # --- lessons ----------------------------------------------------------------------
+
+    def mark_lesson_read(self, module_id: str, lesson_id: str, at: datetime | None = None) -> None:
+        """Record that a lesson was read (each reading is kept, with its time)."""
+        with self._lock:
+            self._conn.execute(
+                "INSERT INTO lesson_reads (module_id, lesson_id, read_at) VALUES (?, ?, ?)",
+                (module_id, lesson_id, to_text(at or _now())),
+            )
+
+    def lessons_read(self, module_id: str) -> set[str]:
+        """Ids of the module's lessons read at least once."""
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT DISTINCT lesson_id FROM lesson_reads WHERE module_id = ?", (module_id,)
+            ).fetchall()
+        return {row[0] for row in rows}
+
+    # --- aggregates -------------------------------------------------------------------
+
+    def bank_scores(self) -> dict[str, BankScore]:
+        """Best and last percent per bank, over finished whole-bank attempts."""
+        with self._lock:
+            rows = self._conn.execute(
+                """
+                WITH done AS (
+                    SELECT bank_id, percent,
+                           row_number() OVER (
+                               PARTITION BY bank_id ORDER BY finished_at DESC, id DESC
+                           ) AS recency
+                    FROM attempts
+                    WHERE bank_id IS NOT NULL AND finished_at IS NOT NULL
+                          AND percent IS NOT NULL
+                )
+                SELECT bank_id, max(percent), max(CASE WHEN recency = 1 THEN percent END),
+                       count(*)
+                FROM done GROUP BY bank_id
+                """
+            ).fetchall()
+        return {
+            row[0]: BankScore(best_percent=row[1], last_percent=row[2], attempts=row[3])
+            for row in rows
+        }
