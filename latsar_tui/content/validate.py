@@ -1,0 +1,1088 @@
+"""Turn a composed YAML tree into a Module or Bank, with a finding for every broken rule.
+
+This is the content contract (``content-format.md``) in code. Each kind of finding has
+a stable code, listed in ``CODES``; messages follow the contract's examples (English,
+one line, naming the field and what was expected). Positions come from the node tree
+and point at the offending key or value.
+
+Rules that need other files (a bank's module, lessons and sources of that module, ids
+used by two files) are checked by the loader: validation here returns the references
+it saw, with their positions, so the loader can resolve them once every file is read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from collections.abc import Mapping as MappingABC
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+from latsar_tui.content.model import (
+    AGENDAS,
+    BANK_SCHEMA,
+    DEFAULT_LANGUAGE,
+    DEFAULT_PASS_MARK,
+    MODULE_SCHEMA,
+    Bank,
+    BranchChoice,
+    BranchingQuestion,
+    BranchStep,
+    ChoiceOption,
+    Finding,
+    Lesson,
+    Module,
+    MultipleQuestion,
+    OrderingQuestion,
+    Question,
+    QuestionType,
+    ScenarioOption,
+    ScenarioQuestion,
+    Severity,
+    SingleQuestion,
+    Source,
+    TrueFalseQuestion,
+)
+from latsar_tui.content.suggest import did_you_mean
+from latsar_tui.content.yamlnodes import Mapping, Node, Problem, Scalar, Sequence, describe
+
+Kind = Literal["module", "bank"]
+
+# Every finding code, with what it means. Tests check that each one has a fixture.
+CODES: dict[str, str] = {
+    # reading the file
+    "not-utf8": "the file is not UTF-8 text",
+    "empty-file": "the file holds no YAML content",
+    "yaml-syntax": "the file is not valid YAML",
+    "yaml-tab": "a tab is used for indentation",
+    "yaml-tag": "a YAML tag (!!python/..., !tag, !!str) is used",
+    "alias-bomb": "aliases expand past the size bound, or into themselves",
+    "duplicate-key": "a mapping repeats a key",
+    "unreadable": "the file could not be read (permissions, a vanished file)",
+    "not-a-mapping": "the top level of the file is not a mapping",
+    # shape of the document
+    "bad-schema": "'schema' is not the version this kind of file needs",
+    "missing-field": "a required field is absent",
+    "unknown-field": "a key that is not a field here",
+    "wrong-type": "a value of the wrong type (text, number, boolean, list, mapping)",
+    "empty-text": "a required text field is empty",
+    "empty-list": "a required list or mapping has no entries",
+    "bad-id": "an id that breaks the id pattern",
+    "duplicate-id": "an id used twice in one file",
+    "bad-agenda": "agenda is not one of I, II, III, IV",
+    "bad-language": "language is not a BCP-47 tag",
+    "out-of-range": "a number outside its allowed range",
+    "unknown-type": "a question type that does not exist",
+    # question types
+    "option-count": "too few or too many options for the question type",
+    "single-correct": "a single question without exactly one correct option",
+    "multiple-correct": "a multiple question without any correct option",
+    "scenario-best": "a scenario question where no option scores 5",
+    "scenario-score-repeated": "two options of a scenario question share a score",
+    "item-count": "an ordering question without 3 to 8 items",
+    "choice-count": "a branching step without 2 to 5 choices",
+    "branching-start": "'start' names no step",
+    "branching-dangling-next": "'next' names no step",
+    "branching-unreachable": "a step cannot be reached from the start",
+    "branching-cycle": "the steps of a branching case form a loop",
+    # references
+    "needs-module": "'lesson' or 'sources' on a question of a bank without a module",
+    "unknown-module": "a bank's module does not exist",
+    "unknown-lesson": "a lesson id not in the module",
+    "unknown-source": "a source id not in the module",
+    "id-clash": "two files (in any roots) use the same module or bank id",
+    # warnings
+    "missing-lesson": "a question names no lesson (warning)",
+    "missing-sources": "a question cites no sources (warning)",
+    "duplicate-prompt": "two questions of a bank share a prompt (warning)",
+}
+
+WARNING_CODES = frozenset({"missing-lesson", "missing-sources", "duplicate-prompt"})
+
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
+# A pragmatic BCP-47 shape: language, then subtags (region, script, variants).
+LANGUAGE_PATTERN = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
+
+ID_RULE = "use 1 to 64 lowercase letters, digits, '.', '_' or '-', starting with a letter or digit"
+
+OPTION_LIMITS: dict[QuestionType, tuple[int, int]] = {
+    QuestionType.SINGLE: (2, 6),
+    QuestionType.MULTIPLE: (2, 8),
+    QuestionType.SCENARIO: (2, 6),
+}
+ITEM_LIMITS = (3, 8)
+CHOICE_LIMITS = (2, 5)
+
+MODULE_FIELDS: tuple[str, ...] = ("schema", "id", "title", "summary", "agenda", "order")
+MODULE_FIELDS += ("language", "sources", "lessons")
+MODULE_REQUIRED = ("schema", "id", "title", "summary", "lessons")
+SOURCE_FIELDS = ("id", "title", "url")
+SOURCE_REQUIRED = ("id", "title")
+LESSON_FIELDS = ("id", "title", "body", "key_points", "sources")
+LESSON_REQUIRED = ("id", "title", "body")
+BANK_FIELDS: tuple[str, ...] = ("schema", "id", "title", "module", "description")
+BANK_FIELDS += ("pass_mark", "time_limit_minutes", "questions")
+BANK_REQUIRED = ("schema", "id", "title", "questions")
+QUESTION_COMMON: tuple[str, ...] = (
+    "id",
+    "type",
+    "prompt",
+    "context",
+    "explanation",
+    "lesson",
+    "tags",
+)
+QUESTION_COMMON += ("difficulty", "sources")
+QUESTION_REQUIRED = ("id", "type", "prompt", "explanation")
+TYPE_FIELDS: dict[QuestionType, tuple[str, ...]] = {
+    QuestionType.SINGLE: ("options",),
+    QuestionType.MULTIPLE: ("options",),
+    QuestionType.TRUE_FALSE: ("answer", "feedback_true", "feedback_false"),
+    QuestionType.SCENARIO: ("options",),
+    QuestionType.ORDERING: ("items",),
+    QuestionType.BRANCHING: ("start", "steps"),
+}
+TYPE_REQUIRED: dict[QuestionType, tuple[str, ...]] = {
+    QuestionType.SINGLE: ("options",),
+    QuestionType.MULTIPLE: ("options",),
+    QuestionType.TRUE_FALSE: ("answer",),
+    QuestionType.SCENARIO: ("context", "options"),
+    QuestionType.ORDERING: ("items",),
+    QuestionType.BRANCHING: ("context", "start", "steps"),
+}
+TYPE_NOUN: dict[QuestionType, str] = {
+    QuestionType.SINGLE: "a single question",
+    QuestionType.MULTIPLE: "a multiple question",
+    QuestionType.TRUE_FALSE: "a true_false question",
+    QuestionType.SCENARIO: "a scenario question",
+    QuestionType.ORDERING: "an ordering question",
+    QuestionType.BRANCHING: "a branching question",
+}
+CHOICE_OPTION_FIELDS = ("text", "correct", "feedback")
+SCENARIO_OPTION_FIELDS = ("text", "score", "feedback")
+STEP_FIELDS = ("text", "choices")
+BRANCH_CHOICE_FIELDS = ("text", "score", "feedback", "next")
+BRANCH_CHOICE_REQUIRED = ("text", "score", "feedback")
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A reference to another file's content, checked once every file is loaded."""
+
+    kind: Literal["module", "lesson", "source"]
+    value: str
+    line: int
+    column: int
+
+
+@dataclass(slots=True)
+class Checked:
+    """What validating one document gave: the model (None on any error) and the rest."""
+
+    kind: Kind
+    path: str
+    model: Module | Bank | None
+    findings: list[Finding]
+    references: list[Reference] = field(default_factory=list)
+    id: str | None = None
+    id_line: int = 1
+    id_column: int = 1
+
+    @property
+    def has_errors(self) -> bool:
+        """Whether any finding is an error."""
+        return any(f.severity is Severity.ERROR for f in self.findings)
+
+
+def problem_finding(path: str, problem: Problem) -> Finding:
+    """A YAML-level problem as a finding of the file at ``path``."""
+    return make_finding(path, problem.line, problem.column, problem.code, problem.message)
+
+
+def make_finding(path: str, line: int, column: int, code: str, message: str) -> Finding:
+    """A finding whose severity follows from its code."""
+    assert code in CODES, code
+    severity = Severity.WARNING if code in WARNING_CODES else Severity.ERROR
+    return Finding(path, line, column, severity, code, message)
+
+
+def validate_tree(
+    root: Node, path: str, kind: Kind | None = None, file: Path | None = None
+) -> Checked:
+    """Validate one composed document. ``kind`` comes from the folder; None: from 'schema'."""
+    checker = _Checker(path)
+    if not isinstance(root, Mapping):
+        checker.error(
+            root,
+            "not-a-mapping",
+            f"the top level of a content file must be a mapping of fields, found {describe(root)}",
+        )
+        return Checked(kind or "bank", path, None, checker.findings)
+    kind = checker.schema(root, kind)
+    if kind == "module":
+        return checker.module(root, file)
+    return checker.bank(root, file)
+
+
+def check_references(
+    checked: Checked,
+    modules: MappingABC[str, Module],
+    broken_modules: MappingABC[str, str],
+) -> list[Finding]:
+    """Findings for a bank's references to its module, its lessons and its sources.
+
+    ``broken_modules`` maps the id of a module that failed validation to its file: such a
+    module exists, so naming it is no error, but its lessons cannot be checked (its own
+    file's errors are reported anyway).
+    """
+    path = checked.path
+    found: list[Finding] = []
+    module: Module | None = None
+    for ref in checked.references:
+        if ref.kind == "module":
+            module = modules.get(ref.value)
+            if module is None and ref.value not in broken_modules:
+                found.append(
+                    make_finding(
+                        path,
+                        ref.line,
+                        ref.column,
+                        "unknown-module",
+                        f"no module has the id '{ref.value}'"
+                        + did_you_mean(ref.value, list(modules) + list(broken_modules)),
+                    )
+                )
+        elif module is not None:
+            if ref.kind == "lesson" and module.lesson(ref.value) is None:
+                found.append(
+                    make_finding(
+                        path,
+                        ref.line,
+                        ref.column,
+                        "unknown-lesson",
+                        f"the module '{module.id}' has no lesson '{ref.value}'"
+                        + did_you_mean(ref.value, (lesson.id for lesson in module.lessons)),
+                    )
+                )
+            elif ref.kind == "source" and module.source(ref.value) is None:
+                found.append(
+                    make_finding(
+                        path,
+                        ref.line,
+                        ref.column,
+                        "unknown-source",
+                        f"the module '{module.id}' has no source '{ref.value}'"
+                        + did_you_mean(ref.value, (source.id for source in module.sources)),
+                    )
+                )
+    return found
+
+
+class _Checker:
+    """Collects findings for one file while it builds the model."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.findings: list[Finding] = []
+        self.errors = 0
+
+    # --- reporting ------------------------------------------------------------------
+
+    def error(self, node: Node, code: str, message: str) -> None:
+        self.findings.append(make_finding(self.path, node.line, node.column, code, message))
+        if code not in WARNING_CODES:
+            self.errors += 1
+
+    # --- generic fields -------------------------------------------------------------
+
+    def fields(
+        self,
+        mapping: Mapping,
+        noun: str,
+        allowed: Iterable[str],
+        required: Iterable[str],
+    ) -> dict[str, tuple[Scalar, Node]]:
+        """The mapping's fields by name; reports unknown, non-text and missing keys."""
+        allowed = tuple(allowed)
+        result: dict[str, tuple[Scalar, Node]] = {}
+        for key, value in mapping.pairs:
+            if not isinstance(key, Scalar) or not isinstance(key.value, str):
+                self.error(key, "wrong-type", f"a field name must be text, found {describe(key)}")
+                continue
+            name = key.value
+            if name not in allowed:
+                self.error(
+                    key,
+                    "unknown-field",
+                    f"'{name}' is not a field of {noun}" + did_you_mean(name, allowed),
+                )
+                continue
+            result[name] = (key, value)
+        for name in required:
+            if name not in result:
+                self.error(mapping, "missing-field", f"{noun} needs the field '{name}'")
+        return result
+
+    @staticmethod
+    def present(fields: dict[str, tuple[Scalar, Node]], name: str) -> Node | None:
+        """The value node of an optional field; a null value counts as absent."""
+        entry = fields.get(name)
+        if entry is None:
+            return None
+        value = entry[1]
+        if isinstance(value, Scalar) and value.value is None:
+            return None
+        return value
+
+    def text(self, fields: dict[str, tuple[Scalar, Node]], name: str, required: bool) -> str | None:
+        """A text field's value. Required text may not be empty or null."""
+        entry = fields.get(name)
+        if entry is None:
+            return None
+        value = entry[1]
+        if isinstance(value, Scalar) and value.value is None:
+            if required:
+                self.error(value, "empty-text", f"'{name}' is empty; write its text")
+            return None
+        if not isinstance(value, Scalar) or not isinstance(value.value, str):
+            hint = " (put it in quotes to make it text)" if isinstance(value, Scalar) else ""
+            self.error(value, "wrong-type", f"'{name}' must be text, found {describe(value)}{hint}")
+            return None
+        if required and not value.value.strip():
+            self.error(value, "empty-text", f"'{name}' is empty; write its text")
+            return None
+        return value.value
+
+    def integer(self, fields: dict[str, tuple[Scalar, Node]], name: str) -> tuple[int, Node] | None:
+        value = self.present(fields, name)
+        if value is None:
+            return None
+        if (
+            not isinstance(value, Scalar)
+            or isinstance(value.value, bool)
+            or not isinstance(value.value, int)
+        ):
+            self.error(
+                value, "wrong-type", f"'{name}' must be a whole number, found {describe(value)}"
+            )
+            return None
+        return value.value, value
+
+    def in_range(
+        self, fields: dict[str, tuple[Scalar, Node]], name: str, low: int, high: int | None
+    ) -> int | None:
+        got = self.integer(fields, name)
+        if got is None:
+            return None
+        number, node = got
+        if number < low or (high is not None and number > high):
+            allowed = f"{low} to {high}" if high is not None else f"{low} or more"
+            self.error(node, "out-of-range", f"'{name}' must be {allowed}, found {number}")
+            return None
+        return number
+
+    def boolean(self, fields: dict[str, tuple[Scalar, Node]], name: str) -> bool | None:
+        value = self.present(fields, name)
+        if value is None:
+            return None
+        if not isinstance(value, Scalar) or not isinstance(value.value, bool):
+            self.error(
+                value,
+                "wrong-type",
+                f"'{name}' must be true or false, found {describe(value)}",
+            )
+            return None
+        return value.value
+
+    def ident_node(self, node: Node, what: str) -> str | None:
+        """An id value: text matching the id pattern."""
+        if not isinstance(node, Scalar) or not isinstance(node.value, str):
+            hint = " (put it in quotes)" if isinstance(node, Scalar) else ""
+            self.error(
+                node, "wrong-type", f"{what} must be an id (text), found {describe(node)}{hint}"
+            )
+            return None
+        if not ID_PATTERN.fullmatch(node.value):
+            self.error(node, "bad-id", f"'{node.value}' is not a valid {what}: {ID_RULE}")
+            return None
+        return node.value
+
+    def ident(
+        self, fields: dict[str, tuple[Scalar, Node]], name: str, what: str
+    ) -> tuple[str, Node] | None:
+        value = fields.get(name, (None, None))[1]
+        if value is None:
+            return None
+        if name != "id" and isinstance(value, Scalar) and value.value is None:
+            return None
+        ident = self.ident_node(value, what)
+        return None if ident is None else (ident, value)
+
+    def sequence(
+        self, fields: dict[str, tuple[Scalar, Node]], name: str, required: bool = False
+    ) -> Sequence | None:
+        value = fields.get(name, (None, None))[1]
+        if value is None:
+            return None
+        if isinstance(value, Scalar) and value.value is None and not required:
+            return None
+        if not isinstance(value, Sequence):
+            self.error(value, "wrong-type", f"'{name}' must be a list, found {describe(value)}")
+            return None
+        if required and not value.items:
+            self.error(value, "empty-list", f"'{name}' needs at least one entry")
+            return None
+        return value
+
+    def text_list(self, fields: dict[str, tuple[Scalar, Node]], name: str) -> list[str] | None:
+        seq = self.sequence(fields, name)
+        if seq is None:
+            return None
+        result: list[str] = []
+        for item in seq.items:
+            if not isinstance(item, Scalar) or not isinstance(item.value, str):
+                self.error(
+                    item,
+                    "wrong-type",
+                    f"each entry of '{name}' must be text, found {describe(item)}",
+                )
+            elif not item.value.strip():
+                self.error(item, "empty-text", f"an entry of '{name}' is empty; write its text")
+            else:
+                result.append(item.value)
+        return result
+
+    def id_list(
+        self, fields: dict[str, tuple[Scalar, Node]], name: str, what: str
+    ) -> list[tuple[str, Node]] | None:
+        seq = self.sequence(fields, name)
+        if seq is None:
+            return None
+        result: list[tuple[str, Node]] = []
+        for item in seq.items:
+            ident = self.ident_node(item, what)
+            if ident is not None:
+                result.append((ident, item))
+        return result
+
+    def mapping_items(
+        self, seq: Sequence, noun: str, build: Callable[[Mapping], T | None]
+    ) -> list[T]:
+        """Build each entry of a list of mappings; non-mappings are reported."""
+        result: list[T] = []
+        for item in seq.items:
+            if not isinstance(item, Mapping):
+                self.error(
+                    item,
+                    "wrong-type",
+                    f"each entry must be {noun} (a mapping), found {describe(item)}",
+                )
+                continue
+            built = build(item)
+            if built is not None:
+                result.append(built)
+        return result
+
+    def unique(self, seen: dict[str, Node], ident: str, node: Node, what: str, where: str) -> None:
+        first = seen.get(ident)
+        if first is not None:
+            self.error(
+                node,
+                "duplicate-id",
+                f"the {what} id '{ident}' is used twice in this {where} "
+                f"(first at line {first.line})",
+            )
+        else:
+            seen[ident] = node
+
+    # --- schema ---------------------------------------------------------------------
+
+    def schema(self, root: Mapping, kind: Kind | None) -> Kind:
+        """Check 'schema' and settle whether the file is a module or a bank."""
+        node = next(
+            (v for k, v in root.pairs if isinstance(k, Scalar) and k.value == "schema"), None
+        )
+        value = node.value if isinstance(node, Scalar) else None
+        declared: Kind | None = (
+            "module" if value == MODULE_SCHEMA else "bank" if value == BANK_SCHEMA else None
+        )
+        if kind is None:
+            if declared is not None:
+                kind = declared
+            else:
+                keys = {k.value for k, _ in root.pairs if isinstance(k, Scalar)}
+                kind = "module" if "lessons" in keys and "questions" not in keys else "bank"
+        expected = MODULE_SCHEMA if kind == "module" else BANK_SCHEMA
+        if node is not None and value != expected:
+            if declared is not None:
+                where = "modules/" if kind == "module" else "question_banks/"
+                message = f"'schema' is '{value}', but a file in {where} must say '{expected}'"
+            else:
+                message = f"'schema' must be '{expected}', found " + (
+                    f"'{value}'" if isinstance(value, str) else describe(node)
+                )
+            self.error(node, "bad-schema", message)
+        return kind
+
+    # --- modules --------------------------------------------------------------------
+
+    def module(self, root: Mapping, file: Path | None) -> Checked:
+        f = self.fields(root, "a module", MODULE_FIELDS, MODULE_REQUIRED)
+        ident = self.ident(f, "id", "module id")
+        title = self.text(f, "title", True)
+        summary = self.text(f, "summary", True)
+        agenda_node = self.present(f, "agenda")
+        agenda: str | None = None
+        if agenda_node is not None:
+            if isinstance(agenda_node, Scalar) and agenda_node.value in AGENDAS:
+                agenda = str(agenda_node.value)
+            else:
+                shown = (
+                    f"'{agenda_node.value}'"
+                    if isinstance(agenda_node, Scalar) and isinstance(agenda_node.value, str)
+                    else describe(agenda_node)
+                )
+                self.error(
+                    agenda_node,
+                    "bad-agenda",
+                    f"'agenda' must be one of I, II, III, IV (in quotes), found {shown}",
+                )
+        order = self.integer(f, "order")
+        language = DEFAULT_LANGUAGE
+        if self.present(f, "language") is not None:
+            got = self.text(f, "language", False)
+            if got is not None:
+                if LANGUAGE_PATTERN.fullmatch(got):
+                    language = got
+                else:
+                    self.error(
+                        f["language"][1],
+                        "bad-language",
+                        f"'language' must be a language tag such as 'id' or 'en', found '{got}'",
+                    )
+        sources: list[Source] = []
+        source_ids: dict[str, Node] = {}
+        seq = self.sequence(f, "sources")
+        if seq is not None:
+            sources = self.mapping_items(seq, "a source", lambda m: self.source(m, source_ids))
+        lessons: list[Lesson] = []
+        lesson_ids: dict[str, Node] = {}
+        seq = self.sequence(f, "lessons", required=True)
+        if seq is not None:
+            lessons = self.mapping_items(
+                seq, "a lesson", lambda m: self.lesson(m, lesson_ids, source_ids)
+            )
+        checked = Checked("module", self.path, None, self.findings)
+        if ident is not None:
+            checked.id, checked.id_line, checked.id_column = (
+                ident[0],
+                ident[1].line,
+                ident[1].column,
+            )
+        if self.errors == 0:
+            assert ident is not None and title is not None and summary is not None
+            checked.model = Module(
+                id=ident[0],
+                title=title,
+                summary=summary,
+                lessons=tuple(lessons),
+                agenda=agenda,
+                order=order[0] if order else None,
+                language=language,
+                sources=tuple(sources),
+                path=file,
+            )
+        return checked
+
+    def source(self, node: Mapping, seen: dict[str, Node]) -> Source | None:
+        before = self.errors
+        f = self.fields(node, "a source", SOURCE_FIELDS, SOURCE_REQUIRED)
+        ident = self.ident(f, "id", "source id")
+        if ident is not None:
+            self.unique(seen, ident[0], ident[1], "source", "module")
+        title = self.text(f, "title", True)
+        url = self.text(f, "url", False) if self.present(f, "url") is not None else None
+        if self.errors > before or ident is None or title is None:
+            return None
+        return Source(id=ident[0], title=title, url=url)
+
+    def lesson(
+        self, node: Mapping, seen: dict[str, Node], source_ids: dict[str, Node]
+    ) -> Lesson | None:
+        before = self.errors
+        f = self.fields(node, "a lesson", LESSON_FIELDS, LESSON_REQUIRED)
+        ident = self.ident(f, "id", "lesson id")
+        if ident is not None:
+            self.unique(seen, ident[0], ident[1], "lesson", "module")
+        title = self.text(f, "title", True)
+        body = self.text(f, "body", True)
+        key_points = self.text_list(f, "key_points") or []
+        cited = self.id_list(f, "sources", "source id") or []
+        for source_id, source_node in cited:
+            if source_id not in source_ids:
+                self.error(
+                    source_node,
+                    "unknown-source",
+                    f"this module has no source '{source_id}'"
+                    + did_you_mean(source_id, source_ids),
+                )
+        if self.errors > before or ident is None or title is None or body is None:
+            return None
+        return Lesson(
+            id=ident[0],
+            title=title,
+            body=body,
+            key_points=tuple(key_points),
+            sources=tuple(source_id for source_id, _ in cited),
+        )
+
+    # --- banks ----------------------------------------------------------------------
+
+    def bank(self, root: Mapping, file: Path | None) -> Checked:
+        checked = Checked("bank", self.path, None, self.findings)
+        f = self.fields(root, "a bank", BANK_FIELDS, BANK_REQUIRED)
+        ident = self.ident(f, "id", "bank id")
+        if ident is not None:
+            checked.id, checked.id_line, checked.id_column = (
+                ident[0],
+                ident[1].line,
+                ident[1].column,
+            )
+        title = self.text(f, "title", True)
+        module = self.ident(f, "module", "module id")
+        if module is not None:
+            checked.references.append(
+                Reference("module", module[0], module[1].line, module[1].column)
+            )
+        description = self.text(f, "description", False) if self.present(f, "description") else None
+        pass_mark = self.in_range(f, "pass_mark", 1, 100)
+        time_limit = self.in_range(f, "time_limit_minutes", 1, None)
+        questions: list[Question] = []
+        seq = self.sequence(f, "questions", required=True)
+        if seq is not None:
+            ids: dict[str, Node] = {}
+            prompts: dict[str, tuple[str, Node]] = {}
+            has_module = "module" in f and self.present(f, "module") is not None
+            questions = self.mapping_items(
+                seq,
+                "a question",
+                lambda m: self.question(m, ids, prompts, has_module, checked.references),
+            )
+        if self.errors == 0:
+            assert ident is not None and title is not None
+            checked.model = Bank(
+                id=ident[0],
+                title=title,
+                questions=tuple(questions),
+                module=module[0] if module else None,
+                description=description,
+                pass_mark=pass_mark if pass_mark is not None else DEFAULT_PASS_MARK,
+                time_limit_minutes=time_limit,
+                path=file,
+            )
+        return checked
+
+    def question(
+        self,
+        node: Mapping,
+        ids: dict[str, Node],
+        prompts: dict[str, tuple[str, Node]],
+        has_module: bool,
+        references: list[Reference],
+    ) -> Question | None:
+        before = self.errors
+        qtype = self._question_type(node)
+        if qtype is None:
+            allowed: tuple[str, ...] = QUESTION_COMMON + tuple(
+                {name for names in TYPE_FIELDS.values() for name in names}
+            )
+            f = self.fields(node, "a question", allowed, QUESTION_REQUIRED)
+        else:
+            f = self.fields(
+                node,
+                TYPE_NOUN[qtype],
+                QUESTION_COMMON + TYPE_FIELDS[qtype],
+                QUESTION_REQUIRED + TYPE_REQUIRED[qtype],
+            )
+        ident = self.ident(f, "id", "question id")
+        if ident is not None:
+            self.unique(ids, ident[0], ident[1], "question", "bank")
+        prompt = self.text(f, "prompt", True)
+        if prompt is not None:
+            normal = " ".join(prompt.split()).casefold()
+            first = prompts.get(normal)
+            prompt_node = f["prompt"][1]
+            if first is not None:
+                self.error(
+                    prompt_node,
+                    "duplicate-prompt",
+                    f"this prompt is the same as the prompt of question '{first[0]}' "
+                    f"(line {first[1].line})",
+                )
+            else:
+                prompts[normal] = (ident[0] if ident else "?", prompt_node)
+        context_required = qtype in (QuestionType.SCENARIO, QuestionType.BRANCHING)
+        context = (
+            self.text(f, "context", context_required)
+            if context_required or self.present(f, "context") is not None
+            else None
+        )
+        explanation = self.text(f, "explanation", True)
+        lesson = self.ident(f, "lesson", "lesson id")
+        sources = self.id_list(f, "sources", "source id")
+        for name, given in (("lesson", lesson), ("sources", sources)):
+            if given is not None and not has_module:
+                self.error(
+                    f[name][0],
+                    "needs-module",
+                    f"'{name}' refers to the bank's module, but this bank names no "
+                    "module; add 'module: <module id>' at the top",
+                )
+        if has_module:
+            label = f"question '{ident[0]}'" if ident else "this question"
+            if lesson is None:
+                self.error(
+                    node,
+                    "missing-lesson",
+                    f"{label} names no lesson; add 'lesson' so learners can read up on it",
+                )
+            else:
+                references.append(Reference("lesson", lesson[0], lesson[1].line, lesson[1].column))
+            if not sources:
+                self.error(
+                    node,
+                    "missing-sources",
+                    f"{label} cites no sources; add 'sources' so learners can check it",
+                )
+            else:
+                references.extend(
+                    Reference("source", sid, snode.line, snode.column) for sid, snode in sources
+                )
+        tags = self.id_list(f, "tags", "tag") or []
+        difficulty = self.in_range(f, "difficulty", 1, 3)
+        if qtype is None:
+            return None
+        common: dict[str, Any] = {
+            "id": ident[0] if ident else "",
+            "prompt": prompt or "",
+            "explanation": explanation or "",
+            "context": context,
+            "lesson": lesson[0] if lesson else None,
+            "tags": tuple(tag for tag, _ in tags),
+            "difficulty": difficulty,
+            "sources": tuple(sid for sid, _ in sources or ()),
+            "line": node.line,
+        }
+        built = self._typed(qtype, f, common)
+        if self.errors > before:
+            return None
+        return built
+
+    def _question_type(self, node: Mapping) -> QuestionType | None:
+        for key, value in node.pairs:
+            if isinstance(key, Scalar) and key.value == "type":
+                if isinstance(value, Scalar) and isinstance(value.value, str):
+                    try:
+                        return QuestionType(value.value)
+                    except ValueError:
+                        self.error(
+                            value,
+                            "unknown-type",
+                            f"'{value.value}' is not a question type (single, multiple, "
+                            "true_false, scenario, ordering, branching)"
+                            + did_you_mean(value.value, [t.value for t in QuestionType]),
+                        )
+                        return None
+                self.error(
+                    value, "wrong-type", f"'type' must be a question type, found {describe(value)}"
+                )
+                return None
+        return None
+
+    def _typed(
+        self, qtype: QuestionType, f: dict[str, tuple[Scalar, Node]], common: dict[str, Any]
+    ) -> Question | None:
+        if qtype in (QuestionType.SINGLE, QuestionType.MULTIPLE):
+            options = self._choice_options(qtype, f)
+            if options is None:
+                return None
+            if qtype is QuestionType.SINGLE:
+                return SingleQuestion(options=tuple(options), **common)
+            return MultipleQuestion(options=tuple(options), **common)
+        if qtype is QuestionType.TRUE_FALSE:
+            answer = self.boolean(f, "answer")
+            if "answer" in f and self.present(f, "answer") is None:
+                self.error(
+                    f["answer"][1],
+                    "wrong-type",
+                    "'answer' must be true or false, found nothing (null)",
+                )
+            feedback_true = (
+                self.text(f, "feedback_true", False) if self.present(f, "feedback_true") else None
+            )
+            feedback_false = (
+                self.text(f, "feedback_false", False) if self.present(f, "feedback_false") else None
+            )
+            if answer is None:
+                return None
+            return TrueFalseQuestion(
+                answer=answer, feedback_true=feedback_true, feedback_false=feedback_false, **common
+            )
+        if qtype is QuestionType.SCENARIO:
+            scenario = self._scenario_options(f)
+            return None if scenario is None else ScenarioQuestion(options=tuple(scenario), **common)
+        if qtype is QuestionType.ORDERING:
+            seq = self.sequence(f, "items", required=True)
+            if seq is None:
+                return None
+            items = self.text_list(f, "items") or []
+            low, high = ITEM_LIMITS
+            if not low <= len(seq.items) <= high:
+                self.error(
+                    f["items"][0],
+                    "item-count",
+                    f"an ordering question needs {low} to {high} items, found {len(seq.items)}",
+                )
+                return None
+            return OrderingQuestion(items=tuple(items), **common)
+        return self._branching(f, common)
+
+    def _option_list(
+        self, qtype: QuestionType, f: dict[str, tuple[Scalar, Node]]
+    ) -> Sequence | None:
+        seq = self.sequence(f, "options", required=True)
+        if seq is None:
+            return None
+        low, high = OPTION_LIMITS[qtype]
+        if not low <= len(seq.items) <= high:
+            self.error(
+                f["options"][0],
+                "option-count",
+                f"{TYPE_NOUN[qtype]} needs {low} to {high} options, found {len(seq.items)}",
+            )
+        return seq
+
+    def _choice_options(
+        self, qtype: QuestionType, f: dict[str, tuple[Scalar, Node]]
+    ) -> list[ChoiceOption] | None:
+        seq = self._option_list(qtype, f)
+        if seq is None:
+            return None
+
+        def build(node: Mapping) -> ChoiceOption | None:
+            of = self.fields(node, "an option", CHOICE_OPTION_FIELDS, ("text",))
+            text = self.text(of, "text", True)
+            correct = self.boolean(of, "correct")
+            feedback = self.text(of, "feedback", False) if self.present(of, "feedback") else None
+            if text is None:
+                return None
+            return ChoiceOption(text=text, correct=bool(correct), feedback=feedback)
+
+        before = self.errors
+        options = self.mapping_items(seq, "an option", build)
+        if self.errors > before:
+            return None
+        right = sum(1 for option in options if option.correct)
+        key = f["options"][0]
+        if qtype is QuestionType.SINGLE and right != 1:
+            self.error(
+                key,
+                "single-correct",
+                f"a single-answer question needs exactly one correct option, found {right}",
+            )
+        if qtype is QuestionType.MULTIPLE and right == 0:
+            self.error(
+                key,
+                "multiple-correct",
+                "a multiple-answer question needs at least one correct option, found none",
+            )
+        return options
+
+    def _scenario_options(self, f: dict[str, tuple[Scalar, Node]]) -> list[ScenarioOption] | None:
+        seq = self._option_list(QuestionType.SCENARIO, f)
+        if seq is None:
+            return None
+        scores: dict[int, Node] = {}
+
+        def build(node: Mapping) -> ScenarioOption | None:
+            of = self.fields(node, "an option", SCENARIO_OPTION_FIELDS, SCENARIO_OPTION_FIELDS)
+            text = self.text(of, "text", True)
+            score = self.in_range(of, "score", 1, 5)
+            feedback = self.text(of, "feedback", True)
+            if score is not None:
+                first = scores.get(score)
+                if first is not None:
+                    self.error(
+                        of["score"][1],
+                        "scenario-score-repeated",
+                        f"two options score {score} (the other at line {first.line}); "
+                        "each option of a scenario question needs its own score",
+                    )
+                else:
+                    scores[score] = of["score"][1]
+            if text is None or score is None or feedback is None:
+                return None
+            return ScenarioOption(text=text, score=score, feedback=feedback)
+
+        before = self.errors
+        options = self.mapping_items(seq, "an option", build)
+        if self.errors > before:
+            return None
+        if 5 not in scores:
+            best = max(scores, default=0)
+            self.error(
+                f["options"][0],
+                "scenario-best",
+                f"a scenario question needs one option that scores 5, the best scores {best}",
+            )
+        return options
+
+    def _branching(
+        self, f: dict[str, tuple[Scalar, Node]], common: dict[str, Any]
+    ) -> BranchingQuestion | None:
+        start = self.ident(f, "start", "step id")
+        steps_node = f.get("steps", (None, None))[1]
+        if steps_node is None:
+            return None
+        if not isinstance(steps_node, Mapping):
+            self.error(
+                steps_node,
+                "wrong-type",
+                f"'steps' must be a mapping of step id to step, found {describe(steps_node)}",
+            )
+            return None
+        if not steps_node.pairs:
+            self.error(steps_node, "empty-list", "'steps' needs at least one step")
+            return None
+        steps: list[BranchStep] = []
+        key_nodes: dict[str, Node] = {}
+        # step id -> [(next step id, node of the 'next' value)]
+        edges: dict[str, list[tuple[str, Node]]] = {}
+        for key, value in steps_node.pairs:
+            step_id = self.ident_node(key, "step id")
+            if step_id is None:
+                continue
+            key_nodes[step_id] = key
+            edges[step_id] = []
+            if not isinstance(value, Mapping):
+                self.error(
+                    value, "wrong-type", f"a step must be a mapping, found {describe(value)}"
+                )
+                continue
+            step = self._step(step_id, value, edges[step_id])
+            if step is not None:
+                steps.append(step)
+        before = self.errors
+        for outgoing in edges.values():
+            for target, node in outgoing:
+                if target not in key_nodes:
+                    self.error(
+                        node,
+                        "branching-dangling-next",
+                        f"'next' names the step '{target}', but there is no such step"
+                        + did_you_mean(target, key_nodes),
+                    )
+        if start is not None:
+            if start[0] not in key_nodes:
+                self.error(
+                    start[1],
+                    "branching-start",
+                    f"'start' names the step '{start[0]}', but there is no such step"
+                    + did_you_mean(start[0], key_nodes),
+                )
+            else:
+                self._graph(start[0], key_nodes, edges)
+        if self.errors > before or start is None:
+            return None
+        return BranchingQuestion(start=start[0], steps=tuple(steps), **common)
+
+    def _step(
+        self, step_id: str, node: Mapping, edges: list[tuple[str, Node]]
+    ) -> BranchStep | None:
+        before = self.errors
+        sf = self.fields(node, "a step", STEP_FIELDS, STEP_FIELDS)
+        text = self.text(sf, "text", True)
+        seq = self.sequence(sf, "choices", required=True)
+        choices: list[BranchChoice] = []
+        if seq is not None:
+            low, high = CHOICE_LIMITS
+            if not low <= len(seq.items) <= high:
+                self.error(
+                    sf["choices"][0],
+                    "choice-count",
+                    f"a step needs {low} to {high} choices, found {len(seq.items)}",
+                )
+
+            def build(choice: Mapping) -> BranchChoice | None:
+                cf = self.fields(choice, "a choice", BRANCH_CHOICE_FIELDS, BRANCH_CHOICE_REQUIRED)
+                ctext = self.text(cf, "text", True)
+                score = self.in_range(cf, "score", 0, 5)
+                feedback = self.text(cf, "feedback", True)
+                target = self.ident(cf, "next", "step id")
+                if target is not None:
+                    edges.append(target)
+                if ctext is None or score is None or feedback is None:
+                    return None
+                return BranchChoice(
+                    text=ctext, score=score, feedback=feedback, next=target[0] if target else None
+                )
+
+            choices = self.mapping_items(seq, "a choice", build)
+        if self.errors > before or text is None:
+            return None
+        return BranchStep(id=step_id, text=text, choices=tuple(choices))
+
+    def _graph(
+        self,
+        start: str,
+        key_nodes: dict[str, Node],
+        edges: dict[str, list[tuple[str, Node]]],
+    ) -> None:
+        """Report unreachable steps and loops, each once."""
+        reached = {start}
+        queue = [start]
+        while queue:
+            for target, _node in edges.get(queue.pop(), []):
+                if target in key_nodes and target not in reached:
+                    reached.add(target)
+                    queue.append(target)
+        for step_id, key in key_nodes.items():
+            if step_id not in reached:
+                self.error(
+                    key,
+                    "branching-unreachable",
+                    f"the step '{step_id}' cannot be reached from the start step '{start}'",
+                )
+        # Depth-first search with colours: an edge back to a step still on the path
+        # closes a loop. Iterative, so a long case cannot exhaust the stack.
+        state: dict[str, int] = {}  # 1 on the path, 2 done
+        order = [start] + [s for s in key_nodes if s != start]
+        for root in order:
+            if root in state:
+                continue
+            stack: list[tuple[str, int]] = [(root, 0)]
+            state[root] = 1
+            while stack:
+                step_id, index = stack[-1]
+                outgoing = edges.get(step_id, [])
+                if index >= len(outgoing):
+                    state[step_id] = 2
+                    stack.pop()
+                    continue
+                stack[-1] = (step_id, index + 1)
+                target, node = outgoing[index]
+                if target not in key_nodes:
+                    continue
+                if state.get(target) == 1:
+                    self.error(
+                        node,
+                        "branching-cycle",
+                        f"'next' leads from the step '{step_id}' back to '{target}', which "
+                        "makes a loop; a case must always move on to a new step",
+                    )
+                elif target not in state:
+                    state[target] = 1
+                    stack.append((target, 0))
