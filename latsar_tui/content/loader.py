@@ -51,12 +51,14 @@ def load_paths(
     targets: Sequence[Path],
     paths: Paths | None = None,
     *,
+    extra: Sequence[Path] = (),
     context: Sequence[ContentRoot] | None = None,
 ) -> Catalog:
     """Check the given files or folders, for ``latsar validate PATH...``.
 
     References and id clashes are resolved against the ``context`` roots too (default:
-    every root the app reads), but only the targets' findings and content are returned.
+    every root the app reads, ``extra`` included), but only the targets' findings and
+    content are returned.
     A target that is also in a context root keeps that root's place in the load order.
     Raises FileNotFoundError for a target that does not exist.
     """
@@ -66,7 +68,7 @@ def load_paths(
             raise FileNotFoundError(str(target))
         for content_file in target_files(target):
             wanted.setdefault(content_file.path.resolve(), content_file)
-    roots = context if context is not None else default_roots(paths)
+    roots = context if context is not None else default_roots(paths, extra)
     entries: list[_Entry] = []
     for root in roots:
         for content_file in root_files(root.path):

@@ -711,25 +711,27 @@ class _Checker:
         if ident is not None:
             self.unique(ids, ident[0], ident[1], "question", "bank")
         prompt = self.text(f, "prompt", True)
-        if prompt is not None:
-            normal = " ".join(prompt.split()).casefold()
-            first = prompts.get(normal)
-            prompt_node = f["prompt"][1]
-            if first is not None:
-                self.error(
-                    prompt_node,
-                    "duplicate-prompt",
-                    f"this prompt is the same as the prompt of question '{first[0]}' "
-                    f"(line {first[1].line})",
-                )
-            else:
-                prompts[normal] = (ident[0] if ident else "?", prompt_node)
         context_required = qtype in (QuestionType.SCENARIO, QuestionType.BRANCHING)
         context = (
             self.text(f, "context", context_required)
             if context_required or self.present(f, "context") is not None
             else None
         )
+        if prompt is not None:
+            # Scenario items often share a prompt ("Apa yang Anda lakukan?") and differ
+            # in their situation, so the context is part of what must not repeat.
+            normal = " ".join(f"{context or ''} {prompt}".split()).casefold()
+            first = prompts.get(normal)
+            prompt_node = f["prompt"][1]
+            if first is not None:
+                self.error(
+                    prompt_node,
+                    "duplicate-prompt",
+                    f"this question has the same prompt (and context) as question "
+                    f"'{first[0]}' at line {first[1].line}",
+                )
+            else:
+                prompts[normal] = (ident[0] if ident else "?", prompt_node)
         explanation = self.text(f, "explanation", True)
         lesson = self.ident(f, "lesson", "lesson id")
         sources = self.id_list(f, "sources", "source id")
