@@ -1,0 +1,345 @@
+"""GIFT (Moodle's text format) import and export.
+
+Import follows Moodle's own parser (``question/format/gift``) where it matters:
+questions are separated by blank lines; whole lines starting with ``//`` are comments;
+``$CATEGORY:`` sets the category (its last segment becomes a tag); ``::title::`` gives
+the title (used as the question id when it fits); ``\\~ \\= \\# \\{ \\} \\:`` are
+escaped characters and ``\\n`` a newline (we also read ``\\\\`` as one backslash so
+that exported text survives the trip); ``[markdown]``, ``[html]``, ``[plain]`` and
+``[moodle]`` mark the text format (HTML is turned into plain text); the answer part is
+classified in Moodle's order: empty (essay), ``#`` (numeric), ``~`` (multiple choice),
+``=`` with ``->`` (matching), T/F/TRUE/FALSE (true/false), anything else (short
+answer). Only multiple choice and true/false are imported; the rest is skipped with
+its line number. In true/false, ``{T#a#b}`` means: ``a`` is shown for a wrong answer,
+``b`` for a right one (Moodle's semantics). ``####`` starts the general feedback,
+which becomes the explanation.
+
+Multiple choice: ``=`` marks a 100 % answer and makes the item single-answer (as in
+Moodle); ``~`` a 0 % answer unless it carries a weight ``~%50%``. Weighted items whose
+weights are 20/40/60/80/100 % without repeats become ``scenario`` (score = weight/20);
+other weighted items become ``multiple`` with every positively weighted option right.
+
+Export writes one question per block with its id as title, ``[markdown]`` on the
+prompt, every special character escaped, and the explanation as general feedback.
+A scenario becomes a single-answer item with partial credit (``=`` for the 5-point
+option, ``~%80%`` ... for the others) and its context and prompt joined by a blank
+line; a multiple question gives each right option ``100/k %`` and each wrong one
+``-100/k %``, which matches our scoring. Ordering and branching have no GIFT form
+and are skipped with a note.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from latsar_tui.content.model import (
+    Bank,
+    BranchingQuestion,
+    MultipleQuestion,
+    OrderingQuestion,
+    Question,
+    ScenarioQuestion,
+    SingleQuestion,
+    TrueFalseQuestion,
+)
+from latsar_tui.trainer.importing import (
+    DraftOption,
+    DraftQuestion,
+    ImportResult,
+    build_questions,
+)
+from latsar_tui.trainer.textutil import html_to_text, slugify
+
+# Escaped characters become private-use placeholders while the structure is parsed.
+_ESCAPES = {":": "\ue000", "#": "\ue001", "=": "\ue002", "{": "\ue003", "}": "\ue004",
+            "~": "\ue005", "n": "\ue006", "\\": "\ue007"}
+_RESTORE = {v: ("\n" if k == "n" else k) for k, v in _ESCAPES.items()}
+_FORMAT = re.compile(r"^\s*\[(html|moodle|plain|markdown)\]", re.IGNORECASE)
+_WEIGHT = re.compile(r"^%(-?\d+(?:\.\d+)?)%")
+_CATEGORY_SKIP = {"$course$", "$system$", "$module$", "$cat1$", "$cat2$", "$cat3$", "top"}
+
+
+def _protect(text: str) -> str:
+    return re.sub(r"\\(.)", lambda m: _ESCAPES.get(m.group(1), m.group(0)), text, flags=re.DOTALL)
+
+
+def _restore(text: str) -> str:
+    # Raw line breaks inside a question are layout, not content; `\n` is a real newline.
+    text = re.sub(r"[ \t]*\n[ \t]*", " ", text)
+    return "".join(_RESTORE.get(ch, ch) for ch in text)
+
+
+def _formatted(raw: str) -> str:
+    """Text with its format marker removed, HTML turned into plain text, escapes restored."""
+    match = _FORMAT.match(raw)
+    fmt = "moodle"
+    if match:
+        fmt = match.group(1).lower()
+        raw = raw[match.end():]
+    text = _restore(raw).strip()
+    if fmt == "html":
+        text = html_to_text(text)
+    return text
+
+
+def category_tag(path: str) -> str | None:
+    """The tag a ``$CATEGORY:`` path gives: its last meaningful segment, slugified."""
+    segments = [s.strip() for s in path.split("/") if s.strip()]
+    segments = [s for s in segments if s.lower() not in _CATEGORY_SKIP
+                and not s.lower().startswith("default for")]
+    if not segments:
+        return None
+    return slugify(segments[-1]) or None
+
+
+@dataclass
+class _Block:
+    line: int
+    lines: list[str]
+
+
+def _blocks(text: str) -> list[_Block]:
+    blocks: list[_Block] = []
+    current: _Block | None = None
+    for number, line in enumerate(text.split("\n"), start=1):
+        stripped = line.strip()
+        if not stripped:
+            if current is not None:
+                blocks.append(current)
+                current = None
+            continue
+        if stripped.startswith("//"):
+            continue
+        if current is None:
+            current = _Block(number, [])
+        current.lines.append(line)
+    if current is not None:
+        blocks.append(current)
+    return blocks
+
+
+def parse_gift(text: str, source: str = "<gift>") -> ImportResult:
+    """Read GIFT text into an import result (questions, skipped items, notes)."""
+    result = ImportResult(source=source)
+    drafts: list[DraftQuestion] = []
+    category: str | None = None
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    for block in _blocks(text):
+        lines = list(block.lines)
+        line = block.line
+        while lines and lines[0].strip().startswith("$CATEGORY:"):
+            path = lines.pop(0).strip()[len("$CATEGORY:"):].strip()
+            category = category_tag(path)
+            if result.title is None and category:
+                result.title = path.split("/")[-1].strip() or None
+            line += 1
+        if not lines:
+            continue
+        draft = _parse_block(_protect("\n".join(lines)), line, result)
+        if draft is not None:
+            if category:
+                draft.tags.append(category)
+            drafts.append(draft)
+    return build_questions(drafts, result)
+
+
+def _parse_block(raw: str, line: int, result: ImportResult) -> DraftQuestion | None:
+    body = raw.strip()
+    title: str | None = None
+    if body.startswith("::"):
+        end = body.find("::", 2)
+        if end < 0:
+            result.skip(line, "judul '::' tidak ditutup")
+            return None
+        title = _restore(body[2:end]).strip() or None
+        body = body[end + 2:]
+    start = body.find("{")
+    if start < 0:
+        result.skip(line, "tidak ada bagian jawaban {...} (butir deskripsi tidak didukung)")
+        return None
+    end = body.rfind("}")
+    if end < start:
+        result.skip(line, "kurung kurawal '{' tidak ditutup dengan '}'")
+        return None
+    after = body[end + 1:].strip()
+    question_raw = body[:start]
+    if after:
+        # Moodle's "missing word" form: the answers stand for a gap in the sentence.
+        question_raw = f"{question_raw.rstrip()} _____ {after}"
+    prompt = _formatted(question_raw)
+    answer_part = body[start + 1:end].strip()
+    explanation: str | None = None
+    general = answer_part.rfind("####")
+    if general >= 0:
+        explanation = _formatted(answer_part[general + 4:]) or None
+        answer_part = answer_part[:general].strip()
+    label = f"'{title}'" if title else "soal"
+    if answer_part == "":
+        result.skip(line, f"{label}: soal esai tidak didukung")
+        return None
+    if answer_part.startswith("#"):
+        result.skip(line, f"{label}: soal numerik tidak didukung")
+        return None
+    if "~" in answer_part:
+        return _multichoice(answer_part, prompt, title, explanation, line, result)
+    if "=" in answer_part and "->" in answer_part:
+        result.skip(line, f"{label}: soal menjodohkan tidak didukung")
+        return None
+    pieces = answer_part.split("#")
+    head = pieces[0].strip()
+    if head in {"T", "TRUE", "F", "FALSE"}:
+        truth = head in {"T", "TRUE"}
+        wrong = _formatted(pieces[1]) if len(pieces) > 1 else ""
+        right = _formatted("#".join(pieces[2:])) if len(pieces) > 2 else ""
+        return DraftQuestion(
+            line=line,
+            prompt=prompt,
+            kind="true_false",
+            title=title,
+            answer=truth,
+            feedback_true=(right if truth else wrong) or None,
+            feedback_false=(wrong if truth else right) or None,
+            explanation=explanation,
+        )
+    result.skip(line, f"{label}: soal jawaban singkat tidak didukung")
+    return None
+
+
+def _multichoice(
+    answer_part: str,
+    prompt: str,
+    title: str | None,
+    explanation: str | None,
+    line: int,
+    result: ImportResult,
+) -> DraftQuestion | None:
+    pieces = re.split(r"(?=[=~])", answer_part)
+    options: list[DraftOption] = []
+    single = False
+    for piece in pieces:
+        piece = piece.strip()
+        if not piece:
+            continue
+        weight = 0.0
+        if piece[0] == "=":
+            weight = 100.0
+            single = True
+            piece = piece[1:]
+        else:
+            if piece[0] == "~":
+                piece = piece[1:].lstrip()
+            match = _WEIGHT.match(piece)
+            if match:
+                weight = float(match.group(1))
+                piece = piece[match.end():]
+            elif piece.startswith("%"):
+                result.skip(line, f"bobot tidak terbaca: '{_restore(piece)[:20]}'")
+                return None
+        text, _, feedback = piece.partition("#")
+        options.append(
+            DraftOption(text=_formatted(text), weight=weight, feedback=_formatted(feedback) or None)
+        )
+    return DraftQuestion(
+        line=line,
+        prompt=prompt,
+        kind="choice",
+        title=title,
+        options=options,
+        single=single,
+        explanation=explanation,
+    )
+
+
+# --- export ------------------------------------------------------------------------
+
+
+def escape(text: str) -> str:
+    """Text with GIFT's special characters escaped and newlines written as ``\\n``."""
+    out = text.replace("\\", "\\\\")
+    for char in "~=#{}:":
+        out = out.replace(char, "\\" + char)
+    out = out.replace("\r\n", "\n").replace("\n", "\\n")
+    if _FORMAT.match(out):
+        # A text that itself begins like a format marker keeps it as text.
+        out = "[plain]" + out
+    return out
+
+
+def _weight(value: float) -> str:
+    text = f"{value:.5f}".rstrip("0").rstrip(".")
+    return f"%{text}%"
+
+
+def _option_line(marker: str, text: str, feedback: str | None) -> str:
+    body = escape(text)
+    if marker == "~" and body.startswith("%"):
+        # A leading %n% after a bare ~ would be read as a weight: state the weight.
+        marker = "~%0%"
+    line = f"{marker}{body}"
+    if feedback:
+        line += f"#{escape(feedback)}"
+    return line
+
+
+def question_to_gift(question: Question) -> str | None:
+    """The GIFT block of one question, or None when GIFT cannot carry its type."""
+    if isinstance(question, OrderingQuestion | BranchingQuestion):
+        return None
+    prompt = question.prompt
+    if question.context:
+        prompt = f"{question.context}\n\n{prompt}"
+    lines = [f"// {question.id} ({question.type})", f"::{question.id}::[markdown]{escape(prompt)}{{"]
+    if isinstance(question, SingleQuestion):
+        for option in question.options:
+            lines.append(_option_line("=" if option.correct else "~", option.text, option.feedback))
+    elif isinstance(question, MultipleQuestion):
+        right_count = len(question.correct_indices)
+        for option in question.options:
+            weight = 100 / right_count if option.correct else -100 / right_count
+            lines.append(_option_line("~" + _weight(weight), option.text, option.feedback))
+    elif isinstance(question, ScenarioQuestion):
+        for scenario_option in question.options:
+            score = scenario_option.score
+            marker = "=" if score == 5 else "~" + _weight(score * 20)
+            lines.append(_option_line(marker, scenario_option.text, scenario_option.feedback))
+    elif isinstance(question, TrueFalseQuestion):
+        head = "T" if question.answer else "F"
+        right = question.feedback_true if question.answer else question.feedback_false
+        wrong = question.feedback_false if question.answer else question.feedback_true
+        answer = head
+        if wrong or right:
+            answer += f"#{escape(wrong or '')}"
+        if right:
+            answer += f"#{escape(right)}"
+        lines[-1] += answer
+    lines.append(f"####[markdown]{escape(question.explanation)}")
+    lines.append("}")
+    return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class ExportOutcome:
+    """Exported text plus the questions left out and why."""
+
+    text: str
+    exported: int
+    skipped: list[tuple[str, str]]
+
+
+def export_gift(bank: Bank) -> ExportOutcome:
+    """GIFT text of a bank; ordering and branching questions are left out with a note."""
+    blocks = [f"// Bank {bank.id}: {bank.title.replace(chr(10), ' ')}", "// Diekspor oleh latsar"]
+    category = re.sub(r"[/\n]+", " ", bank.title).strip() or bank.id
+    blocks.append(f"$CATEGORY: $course$/top/{category}")
+    skipped: list[tuple[str, str]] = []
+    exported = 0
+    out = ["\n".join(blocks)]
+    for question in bank.questions:
+        block = question_to_gift(question)
+        if block is None:
+            skipped.append((question.id, f"jenis {question.type} tidak ada padanannya di GIFT"))
+            continue
+        out.append(block)
+        exported += 1
+    return ExportOutcome(text="\n\n".join(out) + "\n", exported=exported, skipped=skipped)
