@@ -1,0 +1,239 @@
+"""The Latsar study app: an App that takes its dependencies, and ``run_app`` for the CLI.
+
+Every dependency with a side effect (where content comes from, where progress is
+stored, what time it is, how long a lesson must be shown to count as read) is a
+constructor parameter, so tests run the real screens hermetically and fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual import events
+from textual.app import App
+from textual.binding import Binding
+
+from latsar_tui.content.loader import load_catalog
+from latsar_tui.content.model import Catalog
+from latsar_tui.paths import Paths
+from latsar_tui.quiz.clock import Clock, SystemClock
+from latsar_tui.quiz.session import (
+    Mode,
+    QuizSession,
+    Scope,
+    SessionError,
+    SessionResult,
+    load_result,
+)
+from latsar_tui.store.progress import ProgressStore
+from latsar_tui.ui.commands import LatsarCommands
+from latsar_tui.ui.screens.help import HelpScreen
+from latsar_tui.ui.screens.history import HistoryScreen
+from latsar_tui.ui.screens.home import HomeScreen
+from latsar_tui.ui.screens.lesson import LessonScreen
+from latsar_tui.ui.screens.quiz import QuizScreen
+from latsar_tui.ui.screens.results import ResultsScreen
+from latsar_tui.ui.screens.start import StartQuizScreen
+from latsar_tui.ui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH
+
+if TYPE_CHECKING:
+    from latsar_tui.commands.base import CommandContext
+
+# Seconds a lesson must stay on screen to count as read when not scrolled to its end.
+READ_AFTER_SECONDS = 20.0
+
+
+def _no_review_counts(catalog: Catalog) -> Mapping[str, int]:
+    """Questions due for review per bank id: none until spaced review exists."""
+    return {}
+
+
+class LatsarApp(App[int]):
+    """Lessons, practice and exams for Latsar CPNS trainees, all from the keyboard."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "Latsar"
+    SUB_TITLE = "Belajar Latihan Dasar CPNS"
+    COMMANDS = App.COMMANDS | {LatsarCommands}
+    COMMAND_PALETTE_BINDING = "ctrl+p"
+    BINDINGS = [  # noqa: RUF012
+        Binding("ctrl+c", "quit", "Keluar", show=False, priority=True),
+        Binding("q", "quit", "Keluar"),
+        Binding("question_mark", "help", "Bantuan"),
+    ]
+
+    def __init__(
+        self,
+        paths: Paths,
+        *,
+        extra_content: Sequence[Path] = (),
+        catalog_loader: Callable[[], Catalog] | None = None,
+        clock: Clock | None = None,
+        read_after_seconds: float = READ_AFTER_SECONDS,
+        tick_seconds: float = 1.0,
+        seed: int | None = None,
+        review_counts: Callable[[Catalog], Mapping[str, int]] = _no_review_counts,
+    ) -> None:
+        super().__init__()
+        self.paths = paths
+        self.extra_content = tuple(extra_content)
+        self._catalog_loader = catalog_loader or self._default_loader
+        self.clock: Clock = clock if clock is not None else SystemClock()
+        self.read_after_seconds = read_after_seconds
+        self.tick_seconds = tick_seconds
+        self.seed = seed
+        self.review_counts = review_counts
+        self.catalog = Catalog()
+        self._store: ProgressStore | None = None
+        # The quiz being answered, so quitting from anywhere can checkpoint its clock.
+        self.active_session: QuizSession | None = None
+
+    def _default_loader(self) -> Catalog:
+        return load_catalog(self.paths, self.extra_content)
+
+    @property
+    def store(self) -> ProgressStore:
+        """The progress store, opened on first use."""
+        if self._store is None:
+            self._store = ProgressStore.open(self.paths.ensure())
+            if self._store.notice:
+                self.notify(
+                    self._store.notice, title="Basis data", severity="warning", markup=False
+                )
+        return self._store
+
+    # --- lifecycle -----------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.reload_catalog()
+        self._update_too_small(self.size.width, self.size.height)
+        self.push_screen(HomeScreen())
+
+    def reload_catalog(self) -> None:
+        """Read every content root again (a trainer editing files sees the change)."""
+        self.catalog = self._catalog_loader()
+
+    def action_reload_content(self) -> None:
+        """Reload content and redraw the home screen."""
+        self.reload_catalog()
+        self.go_home()
+        refresh = getattr(self.screen, "refresh_data", None)
+        if refresh is not None:
+            refresh()
+        self.notify("Konten dimuat ulang.")
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._update_too_small(event.size.width, event.size.height)
+
+    def _update_too_small(self, width: int, height: int) -> None:
+        self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
+
+    def checkpoint(self) -> None:
+        """Persist the running quiz's time used, so a resume gets the time that was left."""
+        if self.active_session is not None and not self.active_session.is_finished:
+            self.active_session.checkpoint()
+
+    async def action_quit(self) -> None:
+        self.checkpoint()
+        self.exit(0)
+
+    def on_unmount(self) -> None:
+        self.checkpoint()
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    # --- navigation used by screens and the command palette ------------------------
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def go_home(self) -> None:
+        """Back to the home screen, closing whatever is above it."""
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
+            self.pop_screen()
+
+    def open_module(self, module_id: str, lesson_id: str | None = None) -> None:
+        """Open the lesson reader on a module (at its first lesson unless told)."""
+        module = self.catalog.module(module_id)
+        if module is None:
+            self.notify("Modul tidak ditemukan.", severity="error")
+            return
+        self.push_screen(LessonScreen(module, lesson_id))
+
+    def open_history(self) -> None:
+        """The list of finished attempts."""
+        self.push_screen(HistoryScreen())
+
+    def choose_quiz(
+        self,
+        *,
+        bank_id: str | None = None,
+        module_id: str | None = None,
+        lesson_id: str | None = None,
+    ) -> None:
+        """Ask for mode and scope, then start the quiz."""
+
+        def started(choice: tuple[Scope, Mode] | None) -> None:
+            if choice is not None:
+                self.start_quiz(*choice)
+
+        self.push_screen(
+            StartQuizScreen(
+                self.catalog, bank_id=bank_id, module_id=module_id, lesson_id=lesson_id
+            ),
+            started,
+        )
+
+    def start_quiz(self, scope: Scope, mode: Mode) -> None:
+        """Start a session through the engine and show its first question."""
+        try:
+            session = QuizSession.start(
+                self.catalog, self.store, scope, mode, seed=self.seed, clock=self.clock
+            )
+        except SessionError as error:
+            self.notify(
+                str(error), title="Kuis tidak dapat dimulai", severity="error", markup=False
+            )
+            return
+        self._show_session(session)
+
+    def resume_quiz(self, attempt_id: int) -> None:
+        """Resume an unfinished attempt at its next unanswered question."""
+        try:
+            session = QuizSession.resume(self.catalog, self.store, attempt_id, clock=self.clock)
+        except SessionError as error:
+            self.notify(str(error), title="Tidak dapat dilanjutkan", severity="error", markup=False)
+            return
+        self._show_session(session)
+
+    def _show_session(self, session: QuizSession) -> None:
+        self.active_session = session
+        self.push_screen(QuizScreen(session))
+
+    def show_results(self, result: SessionResult, *, replace: bool = False) -> None:
+        """The results screen; ``replace`` swaps it in for the finished quiz."""
+        screen = ResultsScreen(result)
+        if replace:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def open_attempt_result(self, attempt_id: int) -> None:
+        """A past attempt's results, rebuilt by the engine."""
+        try:
+            result = load_result(self.catalog, self.store, attempt_id)
+        except SessionError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.show_results(result)
+
+
+def run_app(ctx: CommandContext, **options: Any) -> int:
+    """Run the study app for the CLI; returns the exit status."""
+    app = LatsarApp(ctx.paths, extra_content=ctx.extra_content, **options)
+    code = app.run()
+    return code if isinstance(code, int) else app.return_code or 0

@@ -1,0 +1,57 @@
+"""Command palette (Ctrl+P) entries: every module, every bank and every screen.
+
+Titles come from YAML, so hits are built as literal ``Content`` and highlighted by
+hand: Textual's ``Matcher.highlight`` would read them as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import partial
+from typing import Any
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+
+
+class LatsarCommands(Provider):
+    """Go to a module, start a bank's quiz, or open one of the app's screens."""
+
+    def _entries(self) -> Iterator[tuple[str, Callable[[], Any], str]]:
+        app: Any = self.app
+        yield "Layar: Beranda", app.go_home, "Daftar modul dan bank soal"
+        yield "Layar: Riwayat hasil kuis", app.open_history, "Hasil kuis yang sudah selesai"
+        yield "Layar: Bantuan tombol", app.action_help, "Semua tombol di setiap layar"
+        yield "Muat ulang konten", app.action_reload_content, "Baca lagi semua berkas YAML"
+        for module in app.catalog.modules_in_order():
+            yield (
+                f"Modul: {module.title}",
+                partial(app.open_module, module.id),
+                "Buka pembaca pelajaran",
+            )
+        for bank in app.catalog.banks:
+            yield (
+                f"Bank soal: {bank.title}",
+                partial(app.choose_quiz, bank_id=bank.id),
+                "Mulai latihan atau ujian",
+            )
+
+    async def discover(self) -> Hits:
+        for text, command, help_text in self._entries():
+            yield DiscoveryHit(Content(text), command, text=text, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, command, help_text in self._entries():
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, self._highlight(matcher, text), command, text=text, help=help_text)
+
+    @staticmethod
+    def _highlight(matcher: Any, text: str) -> Content:
+        content = Content(text)
+        _score, offsets = matcher.fuzzy_search.match(matcher.query, text)
+        for offset in offsets:
+            if not text[offset].isspace():
+                content = content.stylize(matcher.match_style, offset, offset + 1)
+        return content

@@ -1,0 +1,1 @@
+"""The app's screens: home, lesson reader, quiz, results, history, help."""

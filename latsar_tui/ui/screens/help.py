@@ -1,0 +1,59 @@
+"""The `?` help screen: every key of every screen, in one place."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+HELP = """\
+Latsar — bantuan tombol
+
+Di mana saja
+  ?          bantuan ini              Ctrl+P   palet perintah (modul, bank, layar, tema)
+  q, Ctrl+C  keluar (jawaban sudah tersimpan; kuis dapat dilanjutkan nanti)
+  Tab        pindah fokus             Esc      kembali
+
+Beranda
+  ↑/↓        pilih modul atau bank    Enter    buka modul / mulai kuis bank
+  k          kuis untuk baris terpilih
+  l          lanjutkan kuis yang belum selesai
+  h          riwayat hasil kuis       r        muat ulang konten
+
+Pembaca pelajaran
+  ↑/↓        pilih pelajaran          Enter    pindah ke isi pelajaran
+  n / ]      pelajaran berikutnya     p / [    pelajaran sebelumnya
+  k          kuis untuk pelajaran ini
+  Pelajaran dianggap dibaca setelah digulir sampai akhir atau tampil 20 detik.
+
+Kuis
+  1–6 / a–f  pilih jawaban            ↑/↓ + Enter  pilih lalu kirim
+  Spasi      centang (pilihan ganda); Enter mengirim jawaban
+  Urutan     Spasi ambil/lepas butir, ↑/↓ geser; Shift+↑/↓ atau -/+ geser langsung;
+             Enter mengirim urutan
+  Enter      lanjut setelah umpan balik
+  s          akhiri kuis dan lihat hasil
+
+Hasil dan riwayat
+  ↑/↓        pilih ringkasan atau soal; rinciannya tampil di kanan
+  Esc        kembali ke beranda
+"""
+
+
+class HelpScreen(ModalScreen[None]):
+    """A modal list of keys; Esc, q or ? closes it."""
+
+    BINDINGS = [  # noqa: RUF012
+        Binding("escape,question_mark,q", "dismiss", "Tutup"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-box") as box:
+            box.border_title = "Bantuan"
+            box.border_subtitle = "Esc untuk menutup"
+            yield Static(HELP, markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#help-box").focus()

@@ -1,0 +1,66 @@
+"""History: finished attempts, newest first; Enter opens an attempt's results."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from latsar_tui.ui.text import percent
+from latsar_tui.ui.widgets.too_small import TooSmallNotice
+
+
+class HistoryScreen(Screen[None]):
+    """Past results, browsable later."""
+
+    BINDINGS = [  # noqa: RUF012
+        Binding("escape", "app.pop_screen", "Kembali"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(
+            "Riwayat kuis yang selesai: pilih lalu Enter untuk melihat hasilnya.",
+            id="history-title",
+        )
+        yield OptionList(id="history")
+        yield Footer()
+        yield TooSmallNotice()
+
+    def on_mount(self) -> None:
+        app: Any = self.app
+        self._ids: list[int] = []
+        options = self.query_one("#history", OptionList)
+        for attempt in app.store.finished_attempts(limit=200):
+            self._ids.append(attempt.id)
+            when = attempt.finished_at or attempt.started_at
+            mode = "Ujian  " if str(attempt.mode) == "ujian" else "Latihan"
+            score = percent(attempt.percent) if attempt.percent is not None else "—"
+            options.add_option(
+                Option(
+                    Content.assemble(
+                        (when.astimezone().strftime("%d-%m-%Y %H:%M"), "dim"),
+                        f"  {mode}  ",
+                        (score.rjust(4), "bold"),
+                        "  ",
+                        Content(attempt.title),
+                    )
+                )
+            )
+        if not self._ids:
+            options.add_option(Option("Belum ada kuis yang selesai.", disabled=True))
+        else:
+            options.highlighted = 0
+        options.focus()
+
+    @on(OptionList.OptionSelected, "#history")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_index < len(self._ids):
+            app: Any = self.app
+            app.open_attempt_result(self._ids[event.option_index])

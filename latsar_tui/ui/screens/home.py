@@ -1,0 +1,243 @@
+"""Home: modules in order with their banks and progress, unfinished attempts to
+resume, a first-run welcome, and the files that failed validation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from latsar_tui.content.model import Bank, Module
+from latsar_tui.ui.text import percent
+from latsar_tui.ui.widgets.too_small import TooSmallNotice
+
+MODE_NAMES = {"latihan": "Latihan", "ujian": "Ujian"}
+
+WELCOME = (
+    "Selamat datang di Latsar! Tiga tombol sudah cukup untuk mulai:\n"
+    "  ↑/↓   pilih modul atau bank soal\n"
+    "  Enter buka: modul dibuka untuk dibaca, bank soal dimulai sebagai kuis\n"
+    "  ?     bantuan: semua tombol di layar ini (Esc kembali, q keluar)"
+)
+
+# Widths of the fixed columns; the title column takes what is left.
+_FIXED = {"Agenda": 6, "Pelajaran": 9, "Dibaca": 6, "Terbaik": 7, "Terakhir": 8, "Ulang": 5}
+
+
+class HomeScreen(Screen[None]):
+    """The first screen: what there is to study and how far the trainee got."""
+
+    BINDINGS = [  # noqa: RUF012
+        Binding("enter", "open", "Buka", show=True),
+        Binding("l", "resume", "Lanjutkan"),
+        Binding("k", "quiz", "Kuis"),
+        Binding("h", "history", "Riwayat"),
+        Binding("r", "reload", "Muat ulang"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="home"):
+            yield Static(WELCOME, id="welcome", markup=False)
+            yield Static("Belum selesai: pilih lalu Enter, atau tekan l", id="continue-title")
+            yield OptionList(id="continue")
+            yield DataTable(id="catalog", cursor_type="row", zebra_stripes=True)
+            with VerticalScroll(id="broken"):
+                yield Static(id="broken-list")
+        yield Footer()
+        yield TooSmallNotice()
+
+    def on_mount(self) -> None:
+        self._row_targets: dict[str, tuple[str, str]] = {}
+        self._attempt_ids: list[int] = []
+        self.refresh_data()
+        self.query_one("#catalog", DataTable).focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_data()
+
+    def on_resize(self) -> None:
+        self._fill_table()
+
+    @property
+    def _app(self) -> Any:
+        return self.app
+
+    # --- data ----------------------------------------------------------------------
+
+    def refresh_data(self) -> None:
+        """Read the catalog and the store again and redraw every panel."""
+        app = self._app
+        store = app.store
+        catalog = app.catalog
+        self._read = {m.id: store.lessons_read(m.id) for m in catalog.modules}
+        self._scores = store.bank_scores()
+        self._due = app.review_counts(catalog)
+        unfinished = store.unfinished_attempts()
+        first_run = (
+            not unfinished and not any(self._read.values()) and not store.finished_attempts(limit=1)
+        )
+        self.query_one("#welcome").display = first_run
+        self._fill_continue(unfinished)
+        self._fill_table()
+        self._fill_broken()
+
+    def _fill_continue(self, attempts: list[Any]) -> None:
+        options = self.query_one("#continue", OptionList)
+        options.clear_options()
+        self._attempt_ids = [a.id for a in attempts]
+        for attempt in attempts:
+            mode = MODE_NAMES.get(str(attempt.mode), str(attempt.mode))
+            label = Content.assemble(
+                ("▶ Lanjutkan: ", "bold"),
+                Content(str(attempt.title)),
+                f"  ·  {mode}  ·  {self._progress(attempt.id)}",
+            )
+            options.add_option(Option(label))
+        shown = bool(attempts)
+        options.display = shown
+        self.query_one("#continue-title").display = shown
+        if shown:
+            options.highlighted = 0
+
+    def _progress(self, attempt_id: int) -> str:
+        store = self._app.store
+        answered = len(store.answers_for_attempt(attempt_id))
+        total = len(store.attempt_items(attempt_id))
+        return f"{answered}/{total} dijawab"
+
+    def _fill_table(self) -> None:
+        if not hasattr(self, "_read"):
+            return
+        table = self.query_one("#catalog", DataTable)
+        cursor = table.cursor_row
+        table.clear(columns=True)
+        padding = 2 * (len(_FIXED) + 1)
+        title_width = max(20, self.size.width - sum(_FIXED.values()) - padding - 4)
+        table.add_column("Modul dan bank soal", width=title_width, key="title")
+        for name, width in _FIXED.items():
+            table.add_column(name, width=width, key=name)
+        self._row_targets = {}
+        catalog = self._app.catalog
+        listed: set[str] = set()
+        for module in catalog.modules_in_order():
+            self._add_module_row(table, module)
+            for bank in catalog.banks_for_module(module.id):
+                self._add_bank_row(table, bank)
+                listed.add(bank.id)
+        for bank in catalog.banks:
+            if bank.id not in listed:
+                self._add_bank_row(table, bank, loose=True)
+        if table.row_count:
+            table.move_cursor(row=min(cursor, table.row_count - 1))
+
+    def _add_module_row(self, table: DataTable[Any], module: Module) -> None:
+        read = len(self._read.get(module.id, set()) & {lesson.id for lesson in module.lessons})
+        share = 100 * read / len(module.lessons) if module.lessons else 0
+        key = f"m:{module.id}"
+        self._row_targets[key] = ("module", module.id)
+        table.add_row(
+            Text(module.title, style="bold", overflow="ellipsis", no_wrap=True),
+            Text(module.agenda or "—"),
+            Text(f"{len(module.lessons)}", justify="right"),
+            Text(percent(share), justify="right"),
+            Text(""),
+            Text(""),
+            Text(""),
+            key=key,
+        )
+
+    def _add_bank_row(self, table: DataTable[Any], bank: Bank, *, loose: bool = False) -> None:
+        score = self._scores.get(bank.id)
+        best = percent(score.best_percent) if score and score.best_percent is not None else "—"
+        last = percent(score.last_percent) if score and score.last_percent is not None else "—"
+        key = f"b:{bank.id}"
+        self._row_targets[key] = ("bank", bank.id)
+        prefix = "◆ " if loose else "  └ "
+        table.add_row(
+            Text(prefix + bank.title, overflow="ellipsis", no_wrap=True),
+            Text("—" if loose else ""),
+            Text(f"{len(bank.questions)} soal", justify="right"),
+            Text(""),
+            Text(best, justify="right"),
+            Text(last, justify="right"),
+            Text(str(self._due.get(bank.id, 0)), justify="right"),
+            key=key,
+        )
+
+    def _fill_broken(self) -> None:
+        broken = self._app.catalog.broken
+        panel = self.query_one("#broken")
+        panel.display = bool(broken)
+        lines = Text(f"Berkas yang tidak dapat dimuat ({len(broken)}):\n", style="bold")
+        for item in broken:
+            finding = item.first_error
+            lines.append(f"✗ {item.path}:{finding.line}: {finding.message}\n")
+        lines.rstrip()
+        self.query_one("#broken-list", Static).update(lines)
+        panel.border_title = "Masalah konten"
+
+    # --- actions -------------------------------------------------------------------
+
+    def _target(self) -> tuple[str, str] | None:
+        table = self.query_one("#catalog", DataTable)
+        if not table.row_count:
+            return None
+        row_key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        return self._row_targets.get(str(row_key.value))
+
+    @on(DataTable.RowSelected, "#catalog")
+    def _row_selected(self) -> None:
+        self.action_open()
+
+    @on(OptionList.OptionSelected, "#continue")
+    def _continue_selected(self, event: OptionList.OptionSelected) -> None:
+        self._app.resume_quiz(self._attempt_ids[event.option_index])
+
+    def action_open(self) -> None:
+        """Enter on a module opens the reader; on a bank, the quiz dialog."""
+        if self.focused is self.query_one("#continue"):
+            options = self.query_one("#continue", OptionList)
+            if options.highlighted is not None:
+                self._app.resume_quiz(self._attempt_ids[options.highlighted])
+            return
+        target = self._target()
+        if target is None:
+            return
+        kind, ident = target
+        if kind == "module":
+            self._app.open_module(ident)
+        else:
+            self._app.choose_quiz(bank_id=ident)
+
+    def action_quiz(self) -> None:
+        """k: a quiz on the highlighted bank, or on the highlighted module's questions."""
+        target = self._target()
+        if target is None:
+            return
+        kind, ident = target
+        if kind == "module":
+            self._app.choose_quiz(module_id=ident)
+        else:
+            self._app.choose_quiz(bank_id=ident)
+
+    def action_resume(self) -> None:
+        """l: resume the most recent unfinished attempt."""
+        if self._attempt_ids:
+            self._app.resume_quiz(self._attempt_ids[0])
+        else:
+            self.notify("Tidak ada kuis yang belum selesai.")
+
+    def action_history(self) -> None:
+        self._app.open_history()
+
+    def action_reload(self) -> None:
+        self._app.action_reload_content()

@@ -1,0 +1,159 @@
+"""The lesson reader: a module's lessons as a list beside the current lesson's body
+(Markdown), key points and sources. A lesson counts as read once it has been scrolled
+to its end or shown for ``app.read_after_seconds`` on the app's clock."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Markdown, OptionList, Static
+from textual.widgets.option_list import Option
+
+from latsar_tui.content.model import Lesson, Module
+from latsar_tui.ui.widgets.too_small import TooSmallNotice
+
+
+class LessonScreen(Screen[None]):
+    """Read one module, lesson by lesson."""
+
+    BINDINGS = [  # noqa: RUF012
+        Binding("escape", "app.pop_screen", "Kembali"),
+        Binding("n,right_square_bracket", "step(1)", "Berikutnya"),
+        Binding("p,left_square_bracket", "step(-1)", "Sebelumnya"),
+        Binding("k", "quiz", "Kuis pelajaran ini"),
+    ]
+
+    def __init__(self, module: Module, lesson_id: str | None = None) -> None:
+        super().__init__()
+        self.module = module
+        ids = [lesson.id for lesson in module.lessons]
+        self.index = ids.index(lesson_id) if lesson_id in ids else 0
+        self._opened_at: Any = None
+        self._read: set[str] = set()
+
+    @property
+    def _app(self) -> Any:
+        return self.app
+
+    @property
+    def lesson(self) -> Lesson:
+        """The lesson on screen."""
+        return self.module.lessons[self.index]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="reader"):
+            yield OptionList(id="lessons")
+            with VerticalScroll(id="lesson-scroll"):
+                yield Static(id="lesson-title")
+                yield Markdown(id="lesson-body", open_links=False)
+                yield Static(id="key-points")
+                yield Static(id="sources")
+        yield Footer()
+        yield TooSmallNotice()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.module.title
+        self._read = set(self._app.store.lessons_read(self.module.id))
+        lessons = self.query_one("#lessons", OptionList)
+        lessons.border_title = "Pelajaran"
+        for position in range(len(self.module.lessons)):
+            lessons.add_option(Option(self._lesson_label(position)))
+        lessons.highlighted = self.index
+        lessons.focus()
+        self.watch(self.query_one("#lesson-scroll"), "scroll_y", self._check_read, init=False)
+        self._ticks_open = 0
+        self.set_interval(self._app.tick_seconds, self._tick)
+        self.call_after_refresh(self._show)
+
+    def _lesson_label(self, position: int) -> Content:
+        lesson = self.module.lessons[position]
+        mark = "✓ " if lesson.id in self._read else "  "
+        return Content.assemble(f"{position + 1}. ", Content(lesson.title), f" {mark}".rstrip())
+
+    @on(OptionList.OptionHighlighted, "#lessons")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_index != self.index:
+            self.index = event.option_index
+            self._opened_at = None
+            self.call_after_refresh(self._show)
+
+    @on(OptionList.OptionSelected, "#lessons")
+    def _selected(self) -> None:
+        self.query_one("#lesson-scroll").focus()
+
+    async def _show(self) -> None:
+        lesson = self.lesson
+        total = len(self.module.lessons)
+        title = Text(f"Pelajaran {self.index + 1} dari {total}\n", style="dim")
+        title.append(lesson.title, style="bold")
+        self.query_one("#lesson-title", Static).update(title)
+        await self.query_one("#lesson-body", Markdown).update(lesson.body)
+        points = self.query_one("#key-points", Static)
+        points.display = bool(lesson.key_points)
+        text = Text("Poin penting", style="bold")
+        for point in lesson.key_points:
+            text.append(f"\n• {point}")
+        points.update(text)
+        sources = [s for s in (self.module.source(i) for i in lesson.sources) if s is not None]
+        panel = self.query_one("#sources", Static)
+        panel.display = bool(sources)
+        text = Text("Sumber", style="bold")
+        for source in sources:
+            text.append(f"\n• {source.title}")
+            if source.url:
+                text.append(f"\n  {source.url}")
+        panel.update(text)
+        scroll = self.query_one("#lesson-scroll", VerticalScroll)
+        scroll.scroll_home(animate=False)
+        self._opened_at = None
+        # Start timing once the new body is laid out, so "fits on screen" is judged
+        # on the real height and not on the previous lesson's.
+        self.call_after_refresh(self._start_timing)
+
+    def _start_timing(self) -> None:
+        self._opened_at = self._app.clock.now()
+        self._ticks_open = 0
+
+    def _tick(self) -> None:
+        self._ticks_open += 1
+        self._check_read()
+
+    def _check_read(self, *_: object) -> None:
+        """Mark the lesson read when scrolled to its end or shown long enough."""
+        if self._opened_at is None or self.lesson.id in self._read:
+            return
+        scroll = self.query_one("#lesson-scroll", VerticalScroll)
+        at_end = scroll.max_scroll_y > 0 and scroll.scroll_y >= scroll.max_scroll_y - 1
+        # A lesson that fits on screen is at its end as soon as it is shown; judged a
+        # couple of ticks after opening, when the Markdown blocks have their height.
+        fits = scroll.max_scroll_y == 0 and self._ticks_open >= 2
+        shown = (self._app.clock.now() - self._opened_at).total_seconds()
+        if at_end or fits or shown >= self._app.read_after_seconds:
+            self._mark_read()
+
+    def _mark_read(self) -> None:
+        lesson_id = self.lesson.id
+        self._app.store.mark_lesson_read(self.module.id, lesson_id, at=self._app.clock.now())
+        self._read.add(lesson_id)
+        self.query_one("#lessons", OptionList).replace_option_prompt_at_index(
+            self.index, self._lesson_label(self.index)
+        )
+
+    def action_step(self, delta: int) -> None:
+        """Next (+1) or previous (-1) lesson."""
+        target = self.index + delta
+        if 0 <= target < len(self.module.lessons):
+            self.query_one("#lessons", OptionList).highlighted = target
+        else:
+            self.notify("Ini pelajaran terakhir." if delta > 0 else "Ini pelajaran pertama.")
+
+    def action_quiz(self) -> None:
+        self._app.choose_quiz(module_id=self.module.id, lesson_id=self.lesson.id)

@@ -1,0 +1,383 @@
+"""A quiz session on screen: one question at a time, driven entirely by the engine.
+
+The screen turns key presses into a canonical answer (through the display order the
+engine chose), hands it to ``session.answer`` (which scores and stores it at once) and
+shows what comes back. It never scores, shuffles or orders anything itself.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Header, Markdown, Static
+
+from latsar_tui.content.model import (
+    Answer,
+    BranchingQuestion,
+    MultipleQuestion,
+    OrderingQuestion,
+    ScenarioQuestion,
+    SingleQuestion,
+    TrueFalseQuestion,
+)
+from latsar_tui.quiz.session import Mode, PresentedQuestion, QuizSession, TimeUp
+from latsar_tui.ui.text import TYPE_NAMES
+from latsar_tui.ui.widgets.answer_lists import ChoiceList, OrderList
+from latsar_tui.ui.widgets.feedback import choice_feedback, verdict
+from latsar_tui.ui.widgets.too_small import TooSmallNotice
+
+# How often the time used is saved even when nothing else happens (seconds).
+CHECKPOINT_EVERY = 5.0
+
+HINTS = {
+    "single": "1–6 atau a–f memilih · ↑/↓ lalu Enter",
+    "true_false": "1/a Benar · 2/b Salah · ↑/↓ lalu Enter",
+    "scenario": "1–6 atau a–f memilih · ↑/↓ lalu Enter",
+    "multiple": "Spasi atau 1–8 mencentang · Enter mengirim jawaban",
+    "ordering": "Spasi ambil/lepas lalu ↑/↓ menggeser (atau Shift+↑/↓, -/+) · Enter mengirim",
+    "branching": "1–5 atau a–e memilih langkah · ↑/↓ lalu Enter",
+}
+
+
+def format_remaining(seconds: float) -> str:
+    """``04:59`` (or ``1:04:59`` past an hour), rounded up so 0:00 means time is up."""
+    total = max(0, math.ceil(seconds))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """A yes/no question: y/Enter answers yes, n/Esc no."""
+
+    BINDINGS = [  # noqa: RUF012
+        Binding("y,enter", "answer(True)", "Ya"),
+        Binding("n,escape", "answer(False)", "Tidak"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm-box") as box:
+            box.border_title = "Konfirmasi"
+            yield Static(self.question, markup=False)
+            yield Static("y/Enter: ya   ·   n/Esc: tidak", classes="hint", markup=False)
+
+    def action_answer(self, value: bool) -> None:
+        self.dismiss(value)
+
+
+class QuizScreen(Screen[None]):
+    """Answer the session's questions one by one."""
+
+    BINDINGS = [  # noqa: RUF012
+        Binding("enter", "next", "Lanjut"),
+        Binding("s", "end", "Akhiri kuis"),
+        Binding("escape", "leave", "Ke beranda (simpan)"),
+    ]
+
+    def __init__(self, session: QuizSession) -> None:
+        super().__init__()
+        self.session = session
+        self.presented: PresentedQuestion | None = None
+        self.waiting_next = False
+        self.branch_choices: list[int] = []
+        self.branch_step: str | None = None
+        self._shown_at: Any = None
+        self._ticks = 0
+        self._done = False
+
+    @property
+    def _app(self) -> Any:
+        return self.app
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # "Lanjut" is only offered (and shown in the footer) while feedback is on screen.
+        if action == "next":
+            return self.waiting_next
+        return True
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="quiz-status")
+        yield VerticalScroll(id="quiz-body")
+        yield Static(id="quiz-hint")
+        yield Footer()
+        yield TooSmallNotice()
+
+    async def on_mount(self) -> None:
+        self.sub_title = self.session.title
+        tick = self._app.tick_seconds
+        self._checkpoint_ticks = max(1, round(CHECKPOINT_EVERY / tick))
+        self.set_interval(tick, self._tick)
+        await self._show_current()
+
+    # --- time ----------------------------------------------------------------------
+
+    def _tick(self) -> None:
+        if self._done:
+            return
+        self._ticks += 1
+        if self._ticks % self._checkpoint_ticks == 0:
+            self.session.checkpoint()
+        if self.session.time_limit is not None:
+            if self.session.is_time_up():
+                self._finish()
+                return
+            self._update_status()
+
+    def _update_status(self) -> None:
+        session = self.session
+        mode = "Ujian" if session.mode == Mode.EXAM else "Latihan"
+        position = (self.presented.position + 1) if self.presented else session.total
+        parts: list[Any] = [
+            (f" {mode} ", "reverse bold"),
+            f"  Soal {position} dari {session.total}  ·  {session.answered_count} dijawab",
+        ]
+        left = session.time_left()
+        if left is not None:
+            parts.append(("  ·  Sisa waktu ", ""))
+            parts.append((format_remaining(left.total_seconds()), "bold"))
+        self.query_one("#quiz-status", Static).update(Content.assemble(*parts))
+
+    # --- showing a question --------------------------------------------------------
+
+    async def _show_current(self) -> None:
+        self.presented = self.session.current()
+        self.waiting_next = False
+        self.refresh_bindings()
+        if self.presented is None:
+            self._finish()
+            return
+        question = self.presented.question
+        self.branch_choices = []
+        self.branch_step = question.start if isinstance(question, BranchingQuestion) else None
+        self._shown_at = self._app.clock.now()
+        self._update_status()
+        body = self.query_one("#quiz-body", VerticalScroll)
+        await body.remove_children()
+        widgets: list[Widget] = [
+            Static(
+                Content.assemble(
+                    (TYPE_NAMES.get(str(question.type), str(question.type)), "bold $accent"),
+                    ("  ·  ", "dim"),
+                    Content(self.presented.bank.title),
+                ),
+                classes="question-type",
+            )
+        ]
+        if question.context:
+            widgets.append(Static("Situasi", classes="section-label"))
+            widgets.append(Markdown(question.context, open_links=False, classes="context"))
+        widgets.append(Markdown(question.prompt, open_links=False, classes="prompt"))
+        await body.mount_all(widgets)
+        await self._mount_answer_widget()
+        body.scroll_home(animate=False)
+
+    async def _mount_answer_widget(self) -> None:
+        presented = self.presented
+        assert presented is not None
+        question = presented.question
+        body = self.query_one("#quiz-body", VerticalScroll)
+        widget: Widget
+        if isinstance(question, TrueFalseQuestion):
+            widget = ChoiceList([Content("Benar"), Content("Salah")], id="answer")
+        elif isinstance(question, SingleQuestion | ScenarioQuestion | MultipleQuestion):
+            order = self._order(len(question.options))
+            widget = ChoiceList(
+                [Content(question.options[i].text) for i in order],
+                multi=isinstance(question, MultipleQuestion),
+                id="answer",
+            )
+        elif isinstance(question, OrderingQuestion):
+            order = self._order(len(question.items))
+            widget = OrderList([(i, Content(question.items[i])) for i in order], id="answer")
+        else:
+            assert isinstance(question, BranchingQuestion)
+            assert self.branch_step is not None
+            step = question.step(self.branch_step)
+            await body.mount(
+                Static(
+                    f"Langkah {len(self.branch_choices) + 1}", classes="section-label step-label"
+                )
+            )
+            await body.mount(Markdown(step.text, open_links=False, classes="step"))
+            widget = ChoiceList([Content(c.text) for c in step.choices], id="answer")
+        await body.mount(widget)
+        widget.focus()
+        self.query_one("#quiz-hint", Static).update(
+            Content(HINTS.get(str(question.type), "") + "  ·  s akhiri  ·  Esc ke beranda")
+        )
+
+    def _order(self, count: int) -> tuple[int, ...]:
+        """Display position -> canonical index, as the engine decided (identity if none)."""
+        assert self.presented is not None
+        order = tuple(self.presented.order)
+        return order if len(order) == count else tuple(range(count))
+
+    # --- answering -----------------------------------------------------------------
+
+    @on(ChoiceList.Answered, "#answer")
+    async def _choice_answered(self, event: ChoiceList.Answered) -> None:
+        event.stop()
+        presented = self.presented
+        if presented is None:
+            return
+        question = presented.question
+        answer: Answer
+        if isinstance(question, TrueFalseQuestion):
+            answer = event.positions[0] == 0
+        elif isinstance(question, MultipleQuestion):
+            order = self._order(len(question.options))
+            answer = frozenset(order[p] for p in event.positions)
+        elif isinstance(question, SingleQuestion | ScenarioQuestion):
+            answer = self._order(len(question.options))[event.positions[0]]
+        else:
+            await self._branch_step_answered(event.positions[0])
+            return
+        await self._submit(answer)
+
+    @on(OrderList.Answered, "#answer")
+    async def _order_answered(self, event: OrderList.Answered) -> None:
+        event.stop()
+        await self._submit(event.sequence)
+
+    async def _branch_step_answered(self, choice_index: int) -> None:
+        presented = self.presented
+        assert presented is not None and isinstance(presented.question, BranchingQuestion)
+        question = presented.question
+        assert self.branch_step is not None
+        choice = question.step(self.branch_step).choices[choice_index]
+        self.branch_choices.append(choice_index)
+        self.branch_step = choice.next
+        if self.branch_step is None:
+            await self._submit(tuple(self.branch_choices))
+            return
+        body = self.query_one("#quiz-body", VerticalScroll)
+        await self.query_one("#answer").remove()
+        if self.session.mode == Mode.PRACTICE:
+            # The consequence of this choice, then the next step once the learner is ready.
+            await body.mount(
+                Static(
+                    Content.assemble(
+                        ("Pilihan Anda: ", "bold"),
+                        Content(choice.text),
+                        f"  ({choice.score} poin)\n",
+                        ("Akibatnya: ", "bold"),
+                        (choice.feedback, "italic"),
+                    ),
+                    classes="consequence",
+                )
+            )
+            self.waiting_next = True
+            self.refresh_bindings()
+            self.query_one("#quiz-hint", Static).update("Enter: langkah berikutnya")
+            body.scroll_end(animate=False)
+            body.focus()
+        else:
+            await self._next_branch_step()
+
+    async def _next_branch_step(self) -> None:
+        self.waiting_next = False
+        self.refresh_bindings()
+        await self._mount_answer_widget()
+        self.query_one("#quiz-body", VerticalScroll).scroll_end(animate=False)
+
+    async def _submit(self, answer: Answer) -> None:
+        if self.session.is_time_up():
+            self._finish()
+            return
+        taken = None
+        if self._shown_at is not None:
+            taken = (self._app.clock.now() - self._shown_at).total_seconds()
+        try:
+            outcome = self.session.answer(answer, time_taken=taken)
+        except TimeUp:
+            self._finish()
+            return
+        if self.session.mode == Mode.EXAM:
+            await self._show_current()
+            return
+        body = self.query_one("#quiz-body", VerticalScroll)
+        await self.query_one("#answer").remove()
+        question = outcome.presented.question
+        order = self._order(len(getattr(question, "options", ())))
+        feedback = Vertical(
+            Static(verdict(outcome.score), classes="verdict"),
+            Static(choice_feedback(question, outcome.answer, order), classes="choice-feedback"),
+            Static("Pembahasan", classes="section-label"),
+            Markdown(question.explanation, open_links=False, classes="explanation"),
+            id="feedback",
+        )
+        await body.mount(feedback)
+        self.waiting_next = True
+        self.refresh_bindings()
+        last = self.session.current() is None
+        self.query_one("#quiz-hint", Static).update(
+            "Enter: lihat hasil" if last else "Enter: soal berikutnya  ·  ↑/↓ menggulir"
+        )
+        body.focus()
+        self.call_after_refresh(body.scroll_to_widget, feedback, animate=False, top=True)
+        self._update_status()
+
+    async def action_next(self) -> None:
+        """Enter after feedback: the next step, the next question, or the results."""
+        if not self.waiting_next:
+            return
+        presented = self.presented
+        if (
+            presented is not None
+            and isinstance(presented.question, BranchingQuestion)
+            and self.branch_step is not None
+        ):
+            await self._next_branch_step()
+            return
+        await self._show_current()
+
+    # --- leaving -------------------------------------------------------------------
+
+    def _finish(self) -> None:
+        if self._done:
+            return
+        self._done = True
+        result = self.session.finish()
+        self._app.active_session = None
+        if result.timed_out:
+            self.notify("Waktu habis: jawaban Anda telah dikirim.", severity="warning")
+        self._app.show_results(result, replace=True)
+
+    def action_end(self) -> None:
+        """s: end the quiz now (after a confirmation) and see the results."""
+        unanswered = self.session.total - self.session.answered_count
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self._finish()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Akhiri kuis sekarang? {unanswered} soal belum dijawab dan dihitung 0."
+                if unanswered
+                else "Akhiri kuis dan lihat hasil?"
+            ),
+            confirmed,
+        )
+
+    def action_leave(self) -> None:
+        """Esc: back home; the attempt stays resumable with its time saved."""
+        if not self._done:
+            self.session.checkpoint()
+        self._app.active_session = None
+        self._done = True
+        self.app.pop_screen()
+        self.notify("Kuis disimpan. Tekan l di beranda untuk melanjutkan.")

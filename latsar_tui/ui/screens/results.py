@@ -1,0 +1,172 @@
+"""Results of a finished quiz: the score, pass/fail, a breakdown by tag and lesson,
+and every question with the learner's answer, the right or best answer and the
+explanation. The same screen shows a past attempt opened from the history."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Markdown, OptionList, Static
+from textual.widgets.option_list import Option
+
+from latsar_tui.content.model import BranchingQuestion, Catalog
+from latsar_tui.quiz import scoring
+from latsar_tui.quiz.session import Mode, ResultItem, SessionResult
+from latsar_tui.ui.text import TYPE_NAMES, answer_lines, mark, percent, right_answer_lines
+from latsar_tui.ui.widgets.feedback import branching_summary
+from latsar_tui.ui.widgets.too_small import TooSmallNotice
+
+
+def _number(value: float) -> str:
+    """``7,5`` or ``7``: points in the Indonesian decimal style."""
+    text = f"{value:.1f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
+def summary_line(result: SessionResult) -> Content:
+    """``Skor 73% · 7,3 dari 10 poin · LULUS (batas 70%)``."""
+    parts: list[Any] = [
+        ("Skor ", "bold"),
+        (percent(result.percent), "bold"),
+        f"  ·  {_number(result.points)} dari {result.total} poin",
+        f"  ·  {result.answered} dari {result.total} soal dijawab",
+    ]
+    if result.passed is not None:
+        verdict = (
+            ("✓ LULUS", "bold $success") if result.passed else ("✗ TIDAK LULUS", "bold $error")
+        )
+        parts += ["  ·  ", verdict, f" (batas {result.pass_mark}%)"]
+    if result.timed_out:
+        parts += ["  ·  ", ("waktu habis", "bold $warning")]
+    return Content.assemble(*parts)
+
+
+def _lesson_title(catalog: Catalog, key: str) -> str:
+    module_id, _, lesson_id = key.rpartition("/")
+    for module in catalog.modules:
+        if module_id and module.id != module_id:
+            continue
+        lesson = module.lesson(lesson_id)
+        if lesson is not None:
+            return lesson.title
+    return key
+
+
+class ResultsScreen(Screen[None]):
+    """Browse a result: the summary first, then each question's details."""
+
+    BINDINGS = [  # noqa: RUF012
+        Binding("escape", "home", "Beranda"),
+        Binding("h", "history", "Riwayat"),
+    ]
+
+    def __init__(self, result: SessionResult) -> None:
+        super().__init__()
+        self.result = result
+
+    @property
+    def _app(self) -> Any:
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        mode = "Ujian" if self.result.mode == Mode.EXAM else "Latihan"
+        yield Header()
+        yield Static(
+            Content.assemble((f" Hasil {mode} ", "reverse bold"), "  ", Content(self.result.title)),
+            id="result-title",
+        )
+        yield Static(summary_line(self.result), id="result-summary")
+        with Horizontal(id="result-main"):
+            yield OptionList(id="result-items")
+            yield VerticalScroll(id="result-detail")
+        yield Footer()
+        yield TooSmallNotice()
+
+    def on_mount(self) -> None:
+        items = self.query_one("#result-items", OptionList)
+        items.border_title = "Ringkasan dan soal"
+        items.add_option(Option(Content.assemble(("≡ Ringkasan per tag dan pelajaran", "bold"))))
+        for item in self.result.items:
+            symbol = mark(item.score).split(" ")[0] if item.answer is not None else "–"
+            prompt = " ".join(item.question.prompt.split())
+            items.add_option(
+                Option(Content.assemble(f"{symbol} {item.position + 1}. ", Content(prompt)))
+            )
+        items.highlighted = 0
+        items.focus()
+
+    @on(OptionList.OptionHighlighted, "#result-items")
+    async def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        detail = self.query_one("#result-detail", VerticalScroll)
+        await detail.remove_children()
+        if event.option_index == 0:
+            await detail.mount_all(self._summary_widgets())
+        else:
+            await detail.mount_all(self._item_widgets(self.result.items[event.option_index - 1]))
+        detail.scroll_home(animate=False)
+
+    def _summary_widgets(self) -> list[Any]:
+        result = self.result
+        catalog = self._app.catalog
+        lines: list[Any] = [("Per tag\n", "bold")]
+        if not result.by_tag:
+            lines.append(("  (soal tidak bertag)\n", "dim"))
+        for tag, value in sorted(result.by_tag.items()):
+            lines.append(
+                Content.assemble("  ", Content(tag.ljust(24)), " ", (percent(value), "bold"), "\n")
+            )
+        lines.append(("\nPer pelajaran\n", "bold"))
+        if not result.by_lesson:
+            lines.append(("  (soal tidak terkait pelajaran)\n", "dim"))
+        for key, value in sorted(result.by_lesson.items()):
+            title = _lesson_title(catalog, key)
+            lines.append(
+                Content.assemble("  ", Content(title), "  ", (percent(value), "bold"), "\n")
+            )
+        lines.append(("\nPilih soal di kiri (↑/↓) untuk melihat jawaban dan pembahasan.", "dim"))
+        return [Static(Content.assemble(*lines), classes="result-breakdown")]
+
+    def _item_widgets(self, item: ResultItem) -> list[Any]:
+        question = item.question
+        head = Content.assemble(
+            (f"Soal {item.position + 1}", "bold"),
+            f"  ·  {TYPE_NAMES.get(str(question.type), str(question.type))}  ·  ",
+            (mark(item.score) if item.answer is not None else "– tidak dijawab", "bold"),
+        )
+        widgets: list[Any] = [Static(head, classes="verdict")]
+        if question.context:
+            widgets.append(Markdown(question.context, open_links=False, classes="context"))
+        widgets.append(Markdown(question.prompt, open_links=False, classes="prompt"))
+        if isinstance(question, BranchingQuestion) and isinstance(item.answer, tuple):
+            widgets.append(Static(branching_summary(question, item.answer), classes="answer-lines"))
+            best = scoring.right_answer(question)
+            if isinstance(best, tuple):
+                widgets.append(Static("Jalur terbaik", classes="section-label"))
+                widgets.append(
+                    Static(Content("\n").join(Content(t) for t in answer_lines(question, best)))
+                )
+        else:
+            widgets.append(Static("Jawaban Anda", classes="section-label"))
+            widgets.append(
+                Static(Content("\n").join(Content(t) for t in answer_lines(question, item.answer)))
+            )
+            label = "Jawaban terbaik" if str(question.type) == "scenario" else "Jawaban yang benar"
+            widgets.append(Static(label, classes="section-label"))
+            widgets.append(
+                Static(Content("\n").join(Content(t) for t in right_answer_lines(question)))
+            )
+        widgets.append(Static("Pembahasan", classes="section-label"))
+        widgets.append(Markdown(question.explanation, open_links=False, classes="explanation"))
+        return widgets
+
+    def action_home(self) -> None:
+        self._app.go_home()
+
+    def action_history(self) -> None:
+        self._app.open_history()

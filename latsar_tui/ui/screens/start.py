@@ -1,0 +1,131 @@
+"""Before a quiz: choose the mode (Latihan/Ujian) and the scope (whole bank, one
+lesson's questions, or N random questions of a module), with arrows and Enter."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from latsar_tui.content.model import Catalog
+from latsar_tui.quiz.session import Mode, Scope
+
+RANDOM_COUNTS = (5, 10, 20)
+
+
+class StartQuizScreen(ModalScreen[tuple[Scope, Mode] | None]):
+    """Dismisses with ``(scope, mode)``, or None when cancelled."""
+
+    BINDINGS = [  # noqa: RUF012
+        Binding("escape", "cancel", "Batal"),
+    ]
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        *,
+        bank_id: str | None = None,
+        module_id: str | None = None,
+        lesson_id: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.catalog = catalog
+        self.bank = catalog.bank(bank_id) if bank_id else None
+        if module_id is None and self.bank is not None:
+            module_id = self.bank.module
+        self.module = catalog.module(module_id) if module_id else None
+        self.lesson_id = lesson_id
+        self.scopes: list[Scope] = self._scopes()
+
+    def _module_questions(self) -> list[Any]:
+        if self.module is None:
+            return []
+        return [q for b in self.catalog.banks_for_module(self.module.id) for q in b.questions]
+
+    def _scopes(self) -> list[Scope]:
+        scopes: list[Scope] = []
+        self._labels: list[Content] = []
+        if self.bank is not None:
+            scopes.append(Scope(bank_id=self.bank.id))
+            self._labels.append(
+                Content.assemble(
+                    "Seluruh bank: ",
+                    Content(self.bank.title),
+                    f" ({len(self.bank.questions)} soal)",
+                )
+            )
+        if self.module is not None:
+            questions = self._module_questions()
+            for lesson in self.module.lessons:
+                count = sum(1 for q in questions if q.lesson == lesson.id)
+                if count:
+                    scopes.append(Scope(module_id=self.module.id, lesson_id=lesson.id))
+                    self._labels.append(
+                        Content.assemble("Pelajaran: ", Content(lesson.title), f" ({count} soal)")
+                    )
+            for count in RANDOM_COUNTS:
+                if count < len(questions):
+                    scopes.append(Scope(module_id=self.module.id, count=count))
+                    self._labels.append(
+                        Content.assemble(
+                            f"{count} soal acak dari modul ", Content(self.module.title)
+                        )
+                    )
+        return scopes
+
+    def compose(self) -> ComposeResult:
+        title = self.bank.title if self.bank else (self.module.title if self.module else "")
+        with Vertical(id="start-box") as box:
+            box.border_title = "Mulai kuis"
+            box.border_subtitle = "Enter memilih · Esc batal"
+            yield Static(Content(title), id="start-title")
+            yield Static("1. Mode", classes="start-label")
+            limit = self.bank.time_limit_minutes if self.bank else None
+            exam = "Ujian: urutan acak, tanpa umpan balik sampai selesai, lulus/tidak lulus"
+            if limit:
+                exam += f", batas waktu {limit} menit"
+            yield OptionList(
+                Option("Latihan: umpan balik dan pembahasan setelah setiap jawaban", id="latihan"),
+                Option(exam, id="ujian"),
+                id="mode",
+            )
+            yield Static("2. Cakupan soal", classes="start-label")
+            yield OptionList(*[Option(label) for label in self._labels], id="scope")
+
+    def on_mount(self) -> None:
+        mode = self.query_one("#mode", OptionList)
+        mode.highlighted = 0
+        scope = self.query_one("#scope", OptionList)
+        if not self.scopes:
+            self.notify("Belum ada soal untuk dipilih.", severity="warning")
+        else:
+            preferred = next(
+                (
+                    i
+                    for i, s in enumerate(self.scopes)
+                    if self.lesson_id and s.lesson_id == self.lesson_id
+                ),
+                0,
+            )
+            scope.highlighted = preferred
+        mode.focus()
+
+    @on(OptionList.OptionSelected, "#mode")
+    def _mode_chosen(self) -> None:
+        self.query_one("#scope").focus()
+
+    @on(OptionList.OptionSelected, "#scope")
+    def _scope_chosen(self, event: OptionList.OptionSelected) -> None:
+        mode_list = self.query_one("#mode", OptionList)
+        mode = Mode.EXAM if mode_list.highlighted == 1 else Mode.PRACTICE
+        self.dismiss((self.scopes[event.option_index], mode))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

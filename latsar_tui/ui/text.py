@@ -1,0 +1,113 @@
+"""Turning YAML text and answers into things a widget can show, never as markup.
+
+Everything a trainer wrote passes through ``lit`` (or a ``Markdown`` widget) so that
+``[bold]``, ``[/]`` or an unclosed ``[`` reaches the screen exactly as written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.content import Content
+
+from latsar_tui.content.model import (
+    Answer,
+    BranchingQuestion,
+    MultipleQuestion,
+    OrderingQuestion,
+    Question,
+    ScenarioQuestion,
+    SingleQuestion,
+    TrueFalseQuestion,
+)
+
+OPTION_KEYS = "abcdefgh"
+
+TYPE_NAMES = {
+    "single": "Pilihan tunggal",
+    "multiple": "Pilihan ganda (pilih semua yang benar)",
+    "true_false": "Benar atau salah",
+    "scenario": "Situasional",
+    "ordering": "Urutkan langkah",
+    "branching": "Kasus bercabang",
+}
+
+
+def lit(text: str, style: str = "") -> Content:
+    """Literal content: the text exactly as written, optionally with one style."""
+    content = Content(text)
+    return content.stylize(style) if style else content
+
+
+def join(parts: Iterable[Content | str], separator: str = "") -> Content:
+    """Join literal pieces; plain ``str`` pieces are ours and also taken literally."""
+    return Content(separator).join(Content(p) if isinstance(p, str) else p for p in parts)
+
+
+def percent(value: float) -> str:
+    """``73%``: percentages are shown rounded, with no decimals."""
+    return f"{round(value):d}%"
+
+
+def mark(score: float) -> str:
+    """A symbol and a word for a score, so nothing depends on colour alone."""
+    if score >= 0.999:
+        return "✓ Benar"
+    if score <= 0.001:
+        return "✗ Kurang tepat"
+    return f"~ Sebagian ({percent(score * 100)})"
+
+
+def option_label(index: int) -> str:
+    """The key a learner presses for the option at this display position: ``1/a``."""
+    return f"{index + 1}/{OPTION_KEYS[index]}" if index < len(OPTION_KEYS) else str(index + 1)
+
+
+def _branch_choice_texts(question: BranchingQuestion, choices: tuple[int, ...]) -> list[str]:
+    texts: list[str] = []
+    step_id: str | None = question.start
+    for choice_index in choices:
+        if step_id is None:
+            break
+        step = question.step(step_id)
+        if not 0 <= choice_index < len(step.choices):
+            break
+        choice = step.choices[choice_index]
+        texts.append(choice.text)
+        step_id = choice.next
+    return texts
+
+
+def answer_lines(question: Question, answer: Answer | None) -> list[str]:
+    """The learner's answer in words, one line per chosen thing (canonical indices)."""
+    if answer is None:
+        return ["(tidak dijawab)"]
+    if isinstance(question, TrueFalseQuestion):
+        return ["Benar" if answer else "Salah"]
+    if isinstance(question, SingleQuestion | ScenarioQuestion) and isinstance(answer, int):
+        return [question.options[answer].text]
+    if isinstance(question, MultipleQuestion) and isinstance(answer, frozenset):
+        return [question.options[i].text for i in sorted(answer)] or ["(tidak ada yang dipilih)"]
+    if isinstance(question, OrderingQuestion) and isinstance(answer, tuple):
+        return [f"{n}. {question.items[i]}" for n, i in enumerate(answer, start=1)]
+    if isinstance(question, BranchingQuestion) and isinstance(answer, tuple):
+        return [f"{n}. {t}" for n, t in enumerate(_branch_choice_texts(question, answer), 1)]
+    return [str(answer)]
+
+
+def right_answer_lines(question: Question) -> list[str]:
+    """The right (or best) answer in words, read from the model."""
+    if isinstance(question, TrueFalseQuestion):
+        return ["Benar" if question.answer else "Salah"]
+    if isinstance(question, SingleQuestion):
+        return [question.options[question.correct_index].text]
+    if isinstance(question, MultipleQuestion):
+        return [question.options[i].text for i in sorted(question.correct_indices)]
+    if isinstance(question, ScenarioQuestion):
+        return [
+            f"{option.score} poin: {option.text}"
+            for option in sorted(question.options, key=lambda o: -o.score)
+        ]
+    if isinstance(question, OrderingQuestion):
+        return [f"{n}. {item}" for n, item in enumerate(question.items, start=1)]
+    return []

@@ -1,0 +1,1 @@
+"""Small reusable widgets: answer lists, literal text, the too-small notice."""

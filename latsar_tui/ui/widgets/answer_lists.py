@@ -1,0 +1,194 @@
+"""Keyboard-first answer widgets: a list of options and a list of steps to order.
+
+They only collect an answer in *display* positions (or, for ordering, the item keys
+they were given) and post it; turning it into a canonical answer and scoring it is the
+session engine's job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.binding import Binding
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from latsar_tui.ui.text import OPTION_KEYS
+
+_PICK_BINDINGS = [
+    Binding(str(n + 1), f"pick({n})", show=False) for n in range(len(OPTION_KEYS))
+] + [Binding(key, f"pick({n})", show=False) for n, key in enumerate(OPTION_KEYS)]
+
+
+class ChoiceList(OptionList):
+    """Options of a question. 1–8 or a–h pick, arrows + Enter too.
+
+    With ``multi`` the same keys (and Space) toggle a tick and Enter submits the set.
+    """
+
+    BINDINGS = [  # noqa: RUF012 - Textual reads class-level lists
+        *_PICK_BINDINGS,
+        Binding("space", "toggle", "Centang", show=False),
+    ]
+
+    class Answered(Message):
+        """The learner submitted: display positions of what they chose."""
+
+        def __init__(self, choice_list: ChoiceList, positions: tuple[int, ...]) -> None:
+            super().__init__()
+            self.choice_list = choice_list
+            self.positions = positions
+
+        @property
+        def control(self) -> ChoiceList:
+            """The list that was answered (lets handlers use ``@on(..., selector)``)."""
+            return self.choice_list
+
+    def __init__(
+        self,
+        labels: Sequence[Content],
+        *,
+        multi: bool = False,
+        id: str | None = None,
+    ) -> None:
+        self._labels = list(labels)
+        self.multi = multi
+        self.ticked: set[int] = set()
+        self.locked = False
+        super().__init__(*[Option(self._prompt(i)) for i in range(len(labels))], id=id)
+
+    def _prompt(self, position: int) -> Content:
+        key = OPTION_KEYS[position] if position < len(OPTION_KEYS) else "?"
+        head = f"{position + 1}/{key}  "
+        if self.multi:
+            head += "[✓] " if position in self.ticked else "[ ] "
+        return Content.assemble((head, "bold"), self._labels[position])
+
+    def on_mount(self) -> None:
+        if self.option_count:
+            self.highlighted = 0
+
+    def action_pick(self, position: int) -> None:
+        """A number or letter key: choose (single) or toggle (multi) that option."""
+        if self.locked or position >= self.option_count:
+            return
+        self.highlighted = position
+        if self.multi:
+            self._toggle(position)
+        else:
+            self.locked = True
+            self.post_message(self.Answered(self, (position,)))
+
+    def action_toggle(self) -> None:
+        """Space: toggle the highlighted option (multi only)."""
+        if self.multi and not self.locked and self.highlighted is not None:
+            self._toggle(self.highlighted)
+
+    def _toggle(self, position: int) -> None:
+        self.ticked ^= {position}
+        self.replace_option_prompt_at_index(position, self._prompt(position))
+
+    def action_select(self) -> None:
+        """Enter: submit the highlighted option, or the ticked set."""
+        if self.locked:
+            return
+        if self.multi:
+            self.locked = True
+            self.post_message(self.Answered(self, tuple(sorted(self.ticked))))
+        elif self.highlighted is not None:
+            self.locked = True
+            self.post_message(self.Answered(self, (self.highlighted,)))
+
+
+class OrderList(OptionList):
+    """Items to put in order. Space picks an item up, arrows move it, Space drops it;
+    Shift+↑/↓ (or Ctrl+↑/↓, -/+) move the highlighted item directly. Enter submits.
+    """
+
+    BINDINGS = [  # noqa: RUF012
+        Binding("space", "grab", "Ambil/lepas", show=False),
+        Binding("shift+up,ctrl+up,minus", "move(-1)", "Geser naik", show=False),
+        Binding("shift+down,ctrl+down,plus,equals_sign", "move(1)", "Geser turun", show=False),
+    ]
+
+    class Answered(Message):
+        """The learner submitted this sequence of item keys (top to bottom)."""
+
+        def __init__(self, order_list: OrderList, sequence: tuple[int, ...]) -> None:
+            super().__init__()
+            self.order_list = order_list
+            self.sequence = sequence
+
+        @property
+        def control(self) -> OrderList:
+            """The list that was answered."""
+            return self.order_list
+
+    def __init__(
+        self,
+        items: Sequence[tuple[int, Content]],
+        *,
+        id: str | None = None,
+    ) -> None:
+        self._items = list(items)
+        self.grabbed = False
+        self.locked = False
+        super().__init__(*[Option(self._prompt(i)) for i in range(len(items))], id=id)
+
+    @property
+    def sequence(self) -> tuple[int, ...]:
+        """Item keys in their current order, top to bottom."""
+        return tuple(key for key, _ in self._items)
+
+    def _prompt(self, position: int) -> Content:
+        grabbed = self.grabbed and position == self.highlighted
+        head = f"{position + 1}. " + ("⇕ " if grabbed else "  ")
+        return Content.assemble((head, "bold"), self._items[position][1])
+
+    def _refresh_prompts(self) -> None:
+        for position in range(len(self._items)):
+            self.replace_option_prompt_at_index(position, self._prompt(position))
+
+    def on_mount(self) -> None:
+        if self.option_count:
+            self.highlighted = 0
+
+    def action_grab(self) -> None:
+        """Pick up or put down the highlighted item."""
+        if not self.locked:
+            self.grabbed = not self.grabbed
+            self._refresh_prompts()
+
+    def action_move(self, delta: int) -> None:
+        """Swap the highlighted item with its neighbour above (-1) or below (+1)."""
+        here = self.highlighted
+        if self.locked or here is None:
+            return
+        there = here + delta
+        if not 0 <= there < len(self._items):
+            return
+        self._items[here], self._items[there] = self._items[there], self._items[here]
+        self.highlighted = there
+        self._refresh_prompts()
+
+    def action_cursor_up(self) -> None:
+        if self.grabbed:
+            self.action_move(-1)
+        else:
+            super().action_cursor_up()
+
+    def action_cursor_down(self) -> None:
+        if self.grabbed:
+            self.action_move(1)
+        else:
+            super().action_cursor_down()
+
+    def action_select(self) -> None:
+        """Enter: submit the current order."""
+        if not self.locked:
+            self.locked = True
+            self.grabbed = False
+            self._refresh_prompts()
+            self.post_message(self.Answered(self, self.sequence))

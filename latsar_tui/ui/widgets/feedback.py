@@ -1,0 +1,157 @@
+"""What the learner sees right after answering (practice) and in the results list:
+literal Content built from the model and the engine's outcome, never markup."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.content import Content
+
+from latsar_tui.content.model import (
+    Answer,
+    BranchingQuestion,
+    MultipleQuestion,
+    OrderingQuestion,
+    Question,
+    ScenarioQuestion,
+    SingleQuestion,
+    TrueFalseQuestion,
+)
+from latsar_tui.quiz import scoring
+from latsar_tui.ui.text import mark, percent
+
+NL = Content("\n")
+
+
+def verdict(score: float) -> Content:
+    """``✓ Benar`` / ``✗ Kurang tepat`` / ``~ Sebagian``, with the score in words."""
+    style = (
+        "bold $success"
+        if score >= 0.999
+        else ("bold $error" if score <= 0.001 else "bold $warning")
+    )
+    return Content.assemble((mark(score), style), f"  ·  skor {percent(score * 100)}")
+
+
+def _line(*parts: Content | str | tuple[str, str]) -> Content:
+    return Content.assemble(*parts, "\n")
+
+
+def _feedback(text: str | None) -> Content:
+    if not text:
+        return Content("")
+    return Content.assemble(("    ↳ ", "dim"), (text, "italic"), "\n")
+
+
+def choice_feedback(question: Question, answer: Answer, order: Sequence[int]) -> Content:
+    """The per-option part of the feedback, in the order the learner saw the options."""
+    if isinstance(question, SingleQuestion) and isinstance(answer, int):
+        return _single(question, answer, order)
+    if isinstance(question, MultipleQuestion) and isinstance(answer, frozenset):
+        return _multiple(question, answer, order)
+    if isinstance(question, TrueFalseQuestion) and isinstance(answer, bool):
+        return _true_false(question, answer)
+    if isinstance(question, ScenarioQuestion) and isinstance(answer, int):
+        return _scenario(question, answer, order)
+    if isinstance(question, OrderingQuestion) and isinstance(answer, tuple):
+        return ordering_columns(question, answer)
+    if isinstance(question, BranchingQuestion) and isinstance(answer, tuple):
+        return branching_summary(question, answer)
+    return Content("")
+
+
+def _single(question: SingleQuestion, answer: int, order: Sequence[int]) -> Content:
+    parts: list[Content] = []
+    for index in order:
+        option = question.options[index]
+        chosen = index == answer
+        if option.correct:
+            head = ("✓ ", "bold $success")
+            tail = "  ← jawaban Anda, benar" if chosen else "  ← jawaban yang benar"
+        elif chosen:
+            head, tail = ("✗ ", "bold $error"), "  ← jawaban Anda"
+        else:
+            head, tail = ("  ", ""), ""
+        style = "bold" if chosen or option.correct else "dim"
+        parts.append(_line(head, (option.text, style), (tail, "italic")))
+        if chosen or option.correct:
+            parts.append(_feedback(option.feedback))
+    return Content("").join(parts)
+
+
+def _multiple(question: MultipleQuestion, answer: frozenset[int], order: Sequence[int]) -> Content:
+    parts: list[Content] = []
+    for index in order:
+        option = question.options[index]
+        chosen = index in answer
+        if chosen and option.correct:
+            head, tail = ("✓ ", "bold $success"), "  ← Anda pilih, benar"
+        elif chosen:
+            head, tail = ("✗ ", "bold $error"), "  ← Anda pilih, seharusnya tidak"
+        elif option.correct:
+            head, tail = ("○ ", "bold $warning"), "  ← seharusnya dipilih"
+        else:
+            head, tail = ("  ", ""), "  (memang tidak dipilih)"
+        parts.append(
+            _line(head, (option.text, "bold" if chosen or option.correct else ""), (tail, "italic"))
+        )
+        if chosen:
+            parts.append(_feedback(option.feedback))
+    return Content("").join(parts)
+
+
+def _true_false(question: TrueFalseQuestion, answer: bool) -> Content:
+    said = "Benar" if answer else "Salah"
+    right = "Benar" if question.answer else "Salah"
+    text = question.feedback_true if answer else question.feedback_false
+    return Content.assemble(
+        _line("Jawaban Anda: ", (said, "bold")),
+        _line("Jawaban yang benar: ", (right, "bold")),
+        _feedback(text),
+    )
+
+
+def _scenario(question: ScenarioQuestion, answer: int, order: Sequence[int]) -> Content:
+    parts: list[Content] = []
+    for index in order:
+        option = question.options[index]
+        chosen = index == answer
+        head = ("▶ ", "bold") if chosen else ("  ", "")
+        points = (f"{option.score} poin  ", "bold $success" if option.score == 5 else "bold")
+        text_style = "bold reverse" if chosen else ""
+        tail = ("  ← pilihan Anda", "bold italic") if chosen else ("", "")
+        parts.append(_line(head, points, (option.text, text_style), tail))
+        parts.append(_feedback(option.feedback))
+    return Content("").join(parts)
+
+
+def ordering_columns(question: OrderingQuestion, answer: tuple[int, ...]) -> Content:
+    """The learner's order beside the right order, with ✓/✗ per position."""
+    width = max(len(item) for item in question.items) + 4
+    width = min(width, 38)
+    parts = [_line(("  Urutan Anda".ljust(width + 2), "bold"), ("Urutan yang benar", "bold"))]
+    for position, item_index in enumerate(answer):
+        right = item_index == position
+        symbol = ("✓ ", "bold $success") if right else ("✗ ", "bold $error")
+        mine = _clip(f"{position + 1}. {question.items[item_index]}", width)
+        correct = f"{position + 1}. {question.items[position]}"
+        parts.append(_line(symbol, mine.ljust(width), correct))
+    return Content("").join(parts)
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def branching_summary(question: BranchingQuestion, answer: tuple[int, ...]) -> Content:
+    """The path taken, step by step, with the points earned and the best possible."""
+    parts = [_line(("Jalur yang Anda tempuh:", "bold"))]
+    for number, (_step, choice) in enumerate(scoring.branching_path(question, answer), start=1):
+        parts.append(_line(f"{number}. ", (choice.text, "bold"), f"  ({choice.score} poin)"))
+        parts.append(_feedback(choice.feedback))
+    earned = scoring.branching_points(question, answer)
+    best = scoring.branching_max_points(question)
+    parts.append(
+        _line(("Poin diperoleh: ", "bold"), f"{earned} dari {best} poin terbaik yang mungkin")
+    )
+    return Content("").join(parts)
