@@ -274,13 +274,20 @@ class ProgressStore:
         return [_attempt(row) for row in rows]
 
     def finish_attempt(
-        self, attempt_id: int, finished_at: datetime, percent: float, timed_out: bool
+        self,
+        attempt_id: int,
+        finished_at: datetime,
+        percent: float,
+        timed_out: bool,
+        *,
+        time_used_seconds: float | None = None,
     ) -> None:
-        """Mark the attempt finished with its result."""
+        """Mark the attempt finished with its result (and its final time used)."""
         with self._lock:
             cursor = self._conn.execute(
-                "UPDATE attempts SET finished_at = ?, percent = ?, timed_out = ? WHERE id = ?",
-                (to_text(finished_at), percent, int(timed_out), attempt_id),
+                "UPDATE attempts SET finished_at = ?, percent = ?, timed_out = ?, "
+                "time_used_seconds = coalesce(?, time_used_seconds) WHERE id = ?",
+                (to_text(finished_at), percent, int(timed_out), time_used_seconds, attempt_id),
             )
         if cursor.rowcount != 1:
             raise StoreError(f"no attempt {attempt_id}")

@@ -1,0 +1,672 @@
+"""The headless quiz session engine that every front end drives.
+
+A session is built from a :class:`Scope` (a whole bank, one lesson's questions, N
+random questions of a module, or an explicit list), in practice or exam mode. The
+question order and every option order come from a stored seed and are stored with
+the attempt, so a resumed session shows exactly what it showed before. Each answer
+is scored and committed to the store the moment it is given.
+
+Exam time is measured with an injectable clock and paused while the app is closed:
+the time used is persisted on each answer and by :meth:`QuizSession.checkpoint`, and
+a resumed session counts on from there.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from dataclasses import dataclass
+from datetime import timedelta
+from enum import StrEnum
+from typing import Any
+
+from latsar_tui.content.model import (
+    DEFAULT_PASS_MARK,
+    Answer,
+    Bank,
+    Catalog,
+    MultipleQuestion,
+    OrderingQuestion,
+    Question,
+    ScenarioQuestion,
+    SingleQuestion,
+)
+from latsar_tui.quiz import scoring
+from latsar_tui.quiz.clock import Clock, SystemClock
+from latsar_tui.quiz.scoring import InvalidAnswer
+from latsar_tui.store.progress import AnswerRecord, AttemptItem, AttemptRecord, ProgressStore
+
+
+class Mode(StrEnum):
+    """How a session runs. The value is what the store keeps."""
+
+    PRACTICE = "latihan"
+    EXAM = "ujian"
+
+
+class SessionError(Exception):
+    """A session that cannot be built, resumed or continued (message in Indonesian)."""
+
+
+class TimeUp(SessionError):
+    """An answer came after the exam's time ran out; call ``finish()``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Which questions a session asks.
+
+    Whole bank: ``Scope(bank_id=...)`` · one lesson: ``Scope(module_id=...,
+    lesson_id=...)`` · N random of a module: ``Scope(module_id=..., count=N)`` ·
+    explicit: ``Scope(items=((bank_id, question_id), ...))``. ``lesson_id`` and
+    ``count`` also narrow a bank scope.
+    """
+
+    bank_id: str | None = None
+    module_id: str | None = None
+    lesson_id: str | None = None
+    count: int | None = None
+    items: tuple[tuple[str, str], ...] | None = None
+
+    @property
+    def is_whole_bank(self) -> bool:
+        """One bank, every question: the scope whose results count as the bank's score."""
+        return (
+            self.bank_id is not None
+            and self.lesson_id is None
+            and self.count is None
+            and self.items is None
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready form without the unset fields."""
+        data: dict[str, Any] = {
+            "bank_id": self.bank_id,
+            "module_id": self.module_id,
+            "lesson_id": self.lesson_id,
+            "count": self.count,
+            "items": None if self.items is None else [list(pair) for pair in self.items],
+        }
+        return {key: value for key, value in data.items() if value is not None}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Scope:
+        """The scope stored by :meth:`to_dict`."""
+        items = data.get("items")
+        return cls(
+            bank_id=data.get("bank_id"),
+            module_id=data.get("module_id"),
+            lesson_id=data.get("lesson_id"),
+            count=data.get("count"),
+            items=None if items is None else tuple((str(b), str(q)) for b, q in items),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class PresentedQuestion:
+    """A question as the session shows it.
+
+    ``order`` maps display position -> canonical index (options of single, multiple
+    and scenario questions; items of ordering questions); ``()`` for the others.
+    Answers given to the engine are always canonical.
+    """
+
+    position: int
+    bank: Bank
+    question: Question
+    order: tuple[int, ...]
+
+    def canonical(self, display_index: int) -> int:
+        """The canonical index of what is shown at ``display_index``."""
+        return self.order[display_index] if self.order else display_index
+
+    def display_index(self, canonical_index: int) -> int:
+        """Where the canonical option or item ``canonical_index`` is shown."""
+        return self.order.index(canonical_index) if self.order else canonical_index
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerOutcome:
+    """What one answer earned (``score`` in 0..1)."""
+
+    presented: PresentedQuestion
+    answer: Answer
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class ResultItem:
+    """One question of a finished (or interrupted) session; ``answer`` None if skipped."""
+
+    position: int
+    bank_id: str
+    question: Question
+    answer: Answer | None
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class SessionResult:
+    """The outcome of a session. Unanswered questions count as 0."""
+
+    attempt_id: int
+    mode: Mode
+    title: str
+    total: int
+    answered: int
+    points: float
+    percent: float
+    passed: bool | None  # exam mode only: percent >= pass_mark
+    pass_mark: int
+    timed_out: bool
+    by_tag: dict[str, float]  # tag -> percent
+    by_lesson: dict[str, float]  # lesson id -> percent
+    items: list[ResultItem]
+
+
+# --- building a session ----------------------------------------------------------------
+
+
+def _pick(catalog: Catalog, scope: Scope) -> list[tuple[Bank, Question]]:
+    """The scope's questions in file order (before any shuffling)."""
+    if scope.items is not None:
+        picked: list[tuple[Bank, Question]] = []
+        missing: list[str] = []
+        seen: set[tuple[str, str]] = set()
+        for bank_id, question_id in scope.items:
+            if (bank_id, question_id) in seen:
+                continue  # a question is asked once per session
+            seen.add((bank_id, question_id))
+            bank = catalog.bank(bank_id)
+            question = bank.question(question_id) if bank is not None else None
+            if bank is None or question is None:
+                missing.append(f"{bank_id}/{question_id}")
+            else:
+                picked.append((bank, question))
+        if missing:
+            raise SessionError(f"Soal tidak ditemukan: {', '.join(missing)}")
+        return picked
+    if scope.bank_id is not None:
+        bank = catalog.bank(scope.bank_id)
+        if bank is None:
+            raise SessionError(f"Bank soal '{scope.bank_id}' tidak ditemukan")
+        banks: tuple[Bank, ...] = (bank,)
+        module_id = bank.module
+    elif scope.module_id is not None:
+        banks = catalog.banks_for_module(scope.module_id)
+        if catalog.module(scope.module_id) is None and not banks:
+            raise SessionError(f"Modul '{scope.module_id}' tidak ditemukan")
+        module_id = scope.module_id
+    else:
+        raise SessionError("Cakupan sesi kosong: pilih bank soal, modul, atau daftar soal")
+    if scope.lesson_id is not None:
+        module = catalog.module(module_id) if module_id is not None else None
+        if module is not None and module.lesson(scope.lesson_id) is None:
+            raise SessionError(f"Pelajaran '{scope.lesson_id}' tidak ada di modul '{module.id}'")
+    return [
+        (bank, question)
+        for bank in banks
+        for question in bank.questions
+        if scope.lesson_id is None or question.lesson == scope.lesson_id
+    ]
+
+
+def _option_count(question: Question) -> int:
+    """How many options (or ordering items) the session shuffles; 0 for the others."""
+    if isinstance(question, SingleQuestion | MultipleQuestion | ScenarioQuestion):
+        return len(question.options)
+    if isinstance(question, OrderingQuestion):
+        return len(question.items)
+    return 0
+
+
+def _option_order(question: Question, rng: random.Random) -> tuple[int, ...]:
+    count = _option_count(question)
+    if count == 0:
+        return ()
+    order = list(range(count))
+    rng.shuffle(order)
+    if isinstance(question, OrderingQuestion) and count > 1:
+        # Steps shown already in the right order would give the answer away.
+        while order == sorted(order):
+            rng.shuffle(order)
+    return tuple(order)
+
+
+def _title(catalog: Catalog, scope: Scope, picked: list[tuple[Bank, Question]]) -> str:
+    if scope.bank_id is not None:
+        bank = catalog.bank(scope.bank_id)
+        title = bank.title if bank is not None else scope.bank_id
+    elif scope.module_id is not None:
+        module = catalog.module(scope.module_id)
+        title = module.title if module is not None else scope.module_id
+    else:
+        banks = {bank.id: bank.title for bank, _ in picked}
+        title = next(iter(banks.values())) if len(banks) == 1 else "Soal pilihan"
+    if scope.lesson_id is not None:
+        module = catalog.module(scope.module_id or picked[0][0].module or "")
+        lesson = module.lesson(scope.lesson_id) if module is not None else None
+        title = f"{title}: {lesson.title if lesson is not None else scope.lesson_id}"
+    if scope.count is not None:
+        title = f"{title}: {len(picked)} soal acak"
+    return title
+
+
+def _pass_mark(picked: list[tuple[Bank, Question]]) -> int:
+    marks = {bank.pass_mark for bank, _ in picked}
+    return marks.pop() if len(marks) == 1 else DEFAULT_PASS_MARK
+
+
+def _time_limit(mode: Mode, picked: list[tuple[Bank, Question]]) -> timedelta | None:
+    banks = {bank.id: bank for bank, _ in picked}
+    if mode is not Mode.EXAM or len(banks) != 1:
+        return None  # a scope across banks has no single limit to take
+    minutes = next(iter(banks.values())).time_limit_minutes
+    return None if minutes is None else timedelta(minutes=minutes)
+
+
+# --- results ------------------------------------------------------------------------
+
+
+def _percent(points: float, count: int) -> float:
+    return 100.0 * points / count if count else 0.0
+
+
+def _result(
+    *,
+    attempt_id: int,
+    mode: Mode,
+    title: str,
+    pass_mark: int,
+    timed_out: bool,
+    total: int,
+    items: list[ResultItem],
+    answered: int,
+    percent: float | None = None,
+) -> SessionResult:
+    points = sum(item.score for item in items)
+    if percent is None:
+        percent = _percent(points, total)
+    tag_points: dict[str, list[float]] = {}
+    lesson_points: dict[str, list[float]] = {}
+    for item in items:
+        for tag in item.question.tags:
+            tag_points.setdefault(tag, []).append(item.score)
+        if item.question.lesson is not None:
+            lesson_points.setdefault(item.question.lesson, []).append(item.score)
+    return SessionResult(
+        attempt_id=attempt_id,
+        mode=mode,
+        title=title,
+        total=total,
+        answered=answered,
+        points=points,
+        percent=percent,
+        passed=percent >= pass_mark if mode is Mode.EXAM else None,
+        pass_mark=pass_mark,
+        timed_out=timed_out,
+        by_tag={tag: _percent(sum(s), len(s)) for tag, s in sorted(tag_points.items())},
+        by_lesson={key: _percent(sum(s), len(s)) for key, s in lesson_points.items()},
+        items=items,
+    )
+
+
+def _stored_scope(record: AttemptRecord) -> tuple[Scope, int]:
+    data = json.loads(record.scope_json)
+    return Scope.from_dict(data.get("scope", {})), int(data.get("pass_mark", DEFAULT_PASS_MARK))
+
+
+def _answers_by_position(
+    items: list[AttemptItem], answers: list[AnswerRecord]
+) -> dict[int, AnswerRecord]:
+    position_of = {(item.bank_id, item.question_id): item.position for item in items}
+    found: dict[int, AnswerRecord] = {}
+    for record in answers:
+        position = position_of.get((record.bank_id, record.question_id))
+        if position is not None and position not in found:
+            found[position] = record  # the first answer counts, as the engine gave it
+    return found
+
+
+def _decode(question: Question, record: AnswerRecord) -> Answer | None:
+    try:
+        return scoring.answer_from_json(question, record.answer_json)
+    except InvalidAnswer:
+        return None  # the question was edited since; the stored score still stands
+
+
+def load_result(catalog: Catalog, store: ProgressStore, attempt_id: int) -> SessionResult:
+    """The result of a stored attempt, for history (finished or not).
+
+    Questions no longer in the catalog are left out of ``items`` and the tag and
+    lesson breakdowns, but still count in ``total``; a finished attempt keeps the
+    percent it was given.
+    """
+    record = store.attempt(attempt_id)
+    if record is None:
+        raise SessionError(f"Sesi {attempt_id} tidak ditemukan")
+    _, pass_mark = _stored_scope(record)
+    items = store.attempt_items(attempt_id)
+    answered = _answers_by_position(items, store.answers_for_attempt(attempt_id))
+    result_items: list[ResultItem] = []
+    for item in items:
+        bank = catalog.bank(item.bank_id)
+        question = bank.question(item.question_id) if bank is not None else None
+        if question is None:
+            continue
+        stored = answered.get(item.position)
+        result_items.append(
+            ResultItem(
+                position=item.position,
+                bank_id=item.bank_id,
+                question=question,
+                answer=None if stored is None else _decode(question, stored),
+                score=0.0 if stored is None else stored.score,
+            )
+        )
+    points = sum(answer.score for answer in answered.values())
+    return _result(
+        attempt_id=attempt_id,
+        mode=Mode(record.mode),
+        title=record.title,
+        pass_mark=pass_mark,
+        timed_out=record.timed_out,
+        total=len(items),
+        items=result_items,
+        answered=len(answered),
+        percent=record.percent if record.percent is not None else _percent(points, len(items)),
+    )
+
+
+# --- the session ---------------------------------------------------------------------
+
+
+class QuizSession:
+    """One running quiz. Build it with :meth:`start` or :meth:`resume`."""
+
+    def __init__(
+        self,
+        *,
+        store: ProgressStore,
+        clock: Clock,
+        record: AttemptRecord,
+        scope: Scope,
+        pass_mark: int,
+        presented: list[PresentedQuestion],
+        answers: dict[int, tuple[Answer | None, float]],
+    ) -> None:
+        self._store = store
+        self._clock = clock
+        self.attempt_id = record.id
+        self.mode = Mode(record.mode)
+        self.scope = scope
+        self.title = record.title
+        self.pass_mark = pass_mark
+        self.time_limit: timedelta | None = (
+            None
+            if record.time_limit_seconds is None
+            else timedelta(seconds=record.time_limit_seconds)
+        )
+        self._presented = presented
+        self._answers = answers
+        self._finished = record.is_finished
+        self._timed_out = record.timed_out
+        # Time already used in earlier runs, and when this run began counting.
+        self._time_used_before = record.time_used_seconds
+        self._resumed_at = clock.now()
+        self._shown_at = self._resumed_at
+        self._final_time_used: float | None = None
+
+    # --- construction -----------------------------------------------------------------
+
+    @classmethod
+    def start(
+        cls,
+        catalog: Catalog,
+        store: ProgressStore,
+        scope: Scope,
+        mode: Mode,
+        *,
+        seed: int | None = None,
+        clock: Clock | None = None,
+    ) -> QuizSession:
+        """Build a new session, record it (attempt and question order) and return it."""
+        clock = clock or SystemClock()
+        if scope.count is not None and scope.count < 1:
+            raise SessionError("Jumlah soal harus paling sedikit 1")
+        picked = _pick(catalog, scope)
+        if not picked:
+            raise SessionError("Tidak ada soal dalam cakupan ini")
+        if seed is None:
+            seed = random.SystemRandom().randrange(2**62)
+        rng = random.Random(seed)
+        if scope.count is not None:
+            picked = rng.sample(picked, min(scope.count, len(picked)))
+        elif mode is Mode.EXAM:
+            rng.shuffle(picked)
+        presented = [
+            PresentedQuestion(position, bank, question, _option_order(question, rng))
+            for position, (bank, question) in enumerate(picked)
+        ]
+        title = _title(catalog, scope, picked)
+        pass_mark = _pass_mark(picked)
+        limit = _time_limit(mode, picked)
+        first_bank = picked[0][0]
+        attempt_id = store.create_attempt(
+            mode=str(mode),
+            title=title,
+            scope_json=json.dumps(
+                {"scope": scope.to_dict(), "pass_mark": pass_mark}, ensure_ascii=False
+            ),
+            seed=seed,
+            items=[
+                AttemptItem(
+                    position=p.position,
+                    bank_id=p.bank.id,
+                    question_id=p.question.id,
+                    question_hash=p.question.content_hash(),
+                    option_order=p.order,
+                )
+                for p in presented
+            ],
+            bank_id=scope.bank_id if scope.is_whole_bank else None,
+            module_id=scope.module_id or (first_bank.module if scope.bank_id else None),
+            time_limit_seconds=None if limit is None else round(limit.total_seconds()),
+            started_at=clock.now(),
+        )
+        record = store.attempt(attempt_id)
+        assert record is not None
+        return cls(
+            store=store,
+            clock=clock,
+            record=record,
+            scope=scope,
+            pass_mark=pass_mark,
+            presented=presented,
+            answers={},
+        )
+
+    @classmethod
+    def resume(
+        cls,
+        catalog: Catalog,
+        store: ProgressStore,
+        attempt_id: int,
+        *,
+        clock: Clock | None = None,
+    ) -> QuizSession:
+        """Continue an unfinished session exactly where it stopped."""
+        record = store.attempt(attempt_id)
+        if record is None:
+            raise SessionError(f"Sesi {attempt_id} tidak ditemukan")
+        if record.is_finished:
+            raise SessionError(f"Sesi {attempt_id} sudah selesai")
+        scope, pass_mark = _stored_scope(record)
+        items = store.attempt_items(attempt_id)
+        presented: list[PresentedQuestion] = []
+        missing: list[str] = []
+        for item in items:
+            bank = catalog.bank(item.bank_id)
+            question = bank.question(item.question_id) if bank is not None else None
+            if bank is None or question is None:
+                missing.append(f"{item.bank_id}/{item.question_id}")
+                continue
+            if sorted(item.option_order) != list(range(_option_count(question))):
+                # Options were added or removed since: the stored order no longer fits.
+                missing.append(f"{item.bank_id}/{item.question_id} (sudah diubah)")
+                continue
+            presented.append(PresentedQuestion(item.position, bank, question, item.option_order))
+        if missing:
+            raise SessionError(
+                "Sesi tidak dapat dilanjutkan; soal berikut tidak ada lagi: " + ", ".join(missing)
+            )
+        by_position = {p.position: p for p in presented}
+        answers: dict[int, tuple[Answer | None, float]] = {}
+        for position, stored in _answers_by_position(
+            items, store.answers_for_attempt(attempt_id)
+        ).items():
+            answers[position] = (_decode(by_position[position].question, stored), stored.score)
+        return cls(
+            store=store,
+            clock=clock or SystemClock(),
+            record=record,
+            scope=scope,
+            pass_mark=pass_mark,
+            presented=presented,
+            answers=answers,
+        )
+
+    # --- state ------------------------------------------------------------------------
+
+    @property
+    def total(self) -> int:
+        """How many questions the session asks."""
+        return len(self._presented)
+
+    @property
+    def answered_count(self) -> int:
+        """How many questions have been answered."""
+        return len(self._answers)
+
+    @property
+    def is_finished(self) -> bool:
+        """Whether :meth:`finish` has been called (or the attempt was stored finished)."""
+        return self._finished
+
+    @property
+    def questions(self) -> tuple[PresentedQuestion, ...]:
+        """Every question in session order."""
+        return tuple(self._presented)
+
+    def current(self) -> PresentedQuestion | None:
+        """The next unanswered question, or None when all are answered or finished."""
+        if self._finished:
+            return None
+        return next((p for p in self._presented if p.position not in self._answers), None)
+
+    def time_used(self) -> timedelta:
+        """Time spent in this session over every run, pauses while closed left out."""
+        if self._final_time_used is not None:
+            return timedelta(seconds=self._final_time_used)
+        running = (self._clock.now() - self._resumed_at).total_seconds()
+        return timedelta(seconds=self._time_used_before + max(running, 0.0))
+
+    def time_left(self) -> timedelta | None:
+        """Exam time left (never negative), or None without a time limit."""
+        if self.time_limit is None:
+            return None
+        return max(self.time_limit - self.time_used(), timedelta(0))
+
+    def is_time_up(self) -> bool:
+        """Whether an exam's time limit has run out."""
+        return self.time_limit is not None and self.time_used() >= self.time_limit
+
+    # --- actions ----------------------------------------------------------------------
+
+    def answer(self, answer: Answer, *, time_taken: float | None = None) -> AnswerOutcome:
+        """Score the answer to the current question, record it at once, and advance.
+
+        ``answer`` is in canonical indices. Raises InvalidAnswer for a malformed or
+        (branching) unfinished answer, TimeUp once an exam's time has run out, and
+        SessionError when there is no question left.
+        """
+        presented = self.current()
+        if presented is None:
+            raise SessionError("Tidak ada soal yang menunggu jawaban")
+        if self.is_time_up():
+            raise TimeUp("Waktu ujian sudah habis")
+        checked = scoring.check_answer(presented.question, answer)
+        if not scoring.is_complete(presented.question, checked):
+            raise InvalidAnswer("the branching case has not reached its end")
+        points = scoring.score(presented.question, checked)
+        now = self._clock.now()
+        if time_taken is None:
+            time_taken = max((now - self._shown_at).total_seconds(), 0.0)
+        self._store.record_answer(
+            attempt_id=self.attempt_id,
+            bank_id=presented.bank.id,
+            question_id=presented.question.id,
+            question_hash=presented.question.content_hash(),
+            answer_json=scoring.answer_to_json(checked),
+            score=points,
+            time_taken_seconds=time_taken,
+            answered_at=now,
+            time_used_seconds=self._capped_time_used(),
+        )
+        self._answers[presented.position] = (checked, points)
+        self._shown_at = now
+        return AnswerOutcome(presented=presented, answer=checked, score=points)
+
+    def _capped_time_used(self) -> float:
+        used = self.time_used()
+        if self.time_limit is not None:
+            used = min(used, self.time_limit)
+        return used.total_seconds()
+
+    def checkpoint(self) -> None:
+        """Persist the time used so far (call on leaving the app and now and then)."""
+        if not self._finished:
+            self._store.update_time_used(self.attempt_id, self._capped_time_used())
+
+    def finish(self) -> SessionResult:
+        """End the session (all answered, time up, or the learner stops) and store it.
+
+        Unanswered questions count as 0. Calling it again returns the same result.
+        """
+        if self._finished:
+            return self.result()
+        self._timed_out = self.is_time_up() and self.answered_count < self.total
+        self._final_time_used = self._capped_time_used()
+        result = self.result()
+        self._store.finish_attempt(
+            self.attempt_id,
+            self._clock.now(),
+            result.percent,
+            self._timed_out,
+            time_used_seconds=self._final_time_used,
+        )
+        self._finished = True
+        return result
+
+    def result(self) -> SessionResult:
+        """The result so far (final once finished)."""
+        items = [
+            ResultItem(
+                position=p.position,
+                bank_id=p.bank.id,
+                question=p.question,
+                answer=self._answers[p.position][0] if p.position in self._answers else None,
+                score=self._answers[p.position][1] if p.position in self._answers else 0.0,
+            )
+            for p in self._presented
+        ]
+        return _result(
+            attempt_id=self.attempt_id,
+            mode=self.mode,
+            title=self.title,
+            pass_mark=self.pass_mark,
+            timed_out=self._timed_out,
+            total=self.total,
+            items=items,
+            answered=self.answered_count,
+        )
