@@ -52,8 +52,16 @@ from latsar_tui.trainer.importing import (
 from latsar_tui.trainer.textutil import html_to_text, slugify
 
 # Escaped characters become private-use placeholders while the structure is parsed.
-_ESCAPES = {":": "\ue000", "#": "\ue001", "=": "\ue002", "{": "\ue003", "}": "\ue004",
-            "~": "\ue005", "n": "\ue006", "\\": "\ue007"}
+_ESCAPES = {
+    ":": "\ue000",
+    "#": "\ue001",
+    "=": "\ue002",
+    "{": "\ue003",
+    "}": "\ue004",
+    "~": "\ue005",
+    "n": "\ue006",
+    "\\": "\ue007",
+}
 _RESTORE = {v: ("\n" if k == "n" else k) for k, v in _ESCAPES.items()}
 _FORMAT = re.compile(r"^\s*\[(html|moodle|plain|markdown)\]", re.IGNORECASE)
 _WEIGHT = re.compile(r"^%(-?\d+(?:\.\d+)?)%")
@@ -76,7 +84,7 @@ def _formatted(raw: str) -> str:
     fmt = "moodle"
     if match:
         fmt = match.group(1).lower()
-        raw = raw[match.end():]
+        raw = raw[match.end() :]
     text = _restore(raw).strip()
     if fmt == "html":
         text = html_to_text(text)
@@ -86,8 +94,11 @@ def _formatted(raw: str) -> str:
 def category_tag(path: str) -> str | None:
     """The tag a ``$CATEGORY:`` path gives: its last meaningful segment, slugified."""
     segments = [s.strip() for s in path.split("/") if s.strip()]
-    segments = [s for s in segments if s.lower() not in _CATEGORY_SKIP
-                and not s.lower().startswith("default for")]
+    segments = [
+        s
+        for s in segments
+        if s.lower() not in _CATEGORY_SKIP and not s.lower().startswith("default for")
+    ]
     if not segments:
         return None
     return slugify(segments[-1]) or None
@@ -129,7 +140,7 @@ def parse_gift(text: str, source: str = "<gift>") -> ImportResult:
         lines = list(block.lines)
         line = block.line
         while lines and lines[0].strip().startswith("$CATEGORY:"):
-            path = lines.pop(0).strip()[len("$CATEGORY:"):].strip()
+            path = lines.pop(0).strip()[len("$CATEGORY:") :].strip()
             category = category_tag(path)
             if result.title is None and category:
                 result.title = path.split("/")[-1].strip() or None
@@ -153,7 +164,7 @@ def _parse_block(raw: str, line: int, result: ImportResult) -> DraftQuestion | N
             result.skip(line, "judul '::' tidak ditutup")
             return None
         title = _restore(body[2:end]).strip() or None
-        body = body[end + 2:]
+        body = body[end + 2 :]
     start = body.find("{")
     if start < 0:
         result.skip(line, "tidak ada bagian jawaban {...} (butir deskripsi tidak didukung)")
@@ -162,17 +173,17 @@ def _parse_block(raw: str, line: int, result: ImportResult) -> DraftQuestion | N
     if end < start:
         result.skip(line, "kurung kurawal '{' tidak ditutup dengan '}'")
         return None
-    after = body[end + 1:].strip()
+    after = body[end + 1 :].strip()
     question_raw = body[:start]
     if after:
         # Moodle's "missing word" form: the answers stand for a gap in the sentence.
         question_raw = f"{question_raw.rstrip()} _____ {after}"
     prompt = _formatted(question_raw)
-    answer_part = body[start + 1:end].strip()
+    answer_part = body[start + 1 : end].strip()
     explanation: str | None = None
     general = answer_part.rfind("####")
     if general >= 0:
-        explanation = _formatted(answer_part[general + 4:]) or None
+        explanation = _formatted(answer_part[general + 4 :]) or None
         answer_part = answer_part[:general].strip()
     label = f"'{title}'" if title else "soal"
     if answer_part == "":
@@ -182,7 +193,14 @@ def _parse_block(raw: str, line: int, result: ImportResult) -> DraftQuestion | N
         result.skip(line, f"{label}: soal numerik tidak didukung")
         return None
     if "~" in answer_part:
-        return _multichoice(answer_part, prompt, title, explanation, line, result)
+        return _multichoice(
+            answer_part,
+            prompt=prompt,
+            title=title,
+            explanation=explanation,
+            line=line,
+            result=result,
+        )
     if "=" in answer_part and "->" in answer_part:
         result.skip(line, f"{label}: soal menjodohkan tidak didukung")
         return None
@@ -208,6 +226,7 @@ def _parse_block(raw: str, line: int, result: ImportResult) -> DraftQuestion | N
 
 def _multichoice(
     answer_part: str,
+    *,
     prompt: str,
     title: str | None,
     explanation: str | None,
@@ -217,8 +236,8 @@ def _multichoice(
     pieces = re.split(r"(?=[=~])", answer_part)
     options: list[DraftOption] = []
     single = False
-    for piece in pieces:
-        piece = piece.strip()
+    for raw_piece in pieces:
+        piece = raw_piece.strip()
         if not piece:
             continue
         weight = 0.0
@@ -232,7 +251,7 @@ def _multichoice(
             match = _WEIGHT.match(piece)
             if match:
                 weight = float(match.group(1))
-                piece = piece[match.end():]
+                piece = piece[match.end() :]
             elif piece.startswith("%"):
                 result.skip(line, f"bobot tidak terbaca: '{_restore(piece)[:20]}'")
                 return None
@@ -289,7 +308,10 @@ def question_to_gift(question: Question) -> str | None:
     prompt = question.prompt
     if question.context:
         prompt = f"{question.context}\n\n{prompt}"
-    lines = [f"// {question.id} ({question.type})", f"::{question.id}::[markdown]{escape(prompt)}{{"]
+    lines = [
+        f"// {question.id} ({question.type})",
+        f"::{question.id}::[markdown]{escape(prompt)}{{",
+    ]
     if isinstance(question, SingleQuestion):
         for option in question.options:
             lines.append(_option_line("=" if option.correct else "~", option.text, option.feedback))

@@ -180,7 +180,9 @@ class _Builder:
             self._true_false(draft)
             return
         if len(draft.options) < 2:
-            self.result.skip(draft.line, f"soal pilihan butuh minimal 2 opsi, ada {len(draft.options)}")
+            self.result.skip(
+                draft.line, f"soal pilihan butuh minimal 2 opsi, ada {len(draft.options)}"
+            )
             return
         for number, option in enumerate(draft.options, start=1):
             if not option.text.strip():
@@ -203,13 +205,14 @@ class _Builder:
         if not any(positive):
             self.result.skip(draft.line, "tidak ada jawaban benar (semua bobot 0 atau negatif)")
             return
-        is_single = (
-            wanted == "single"
-            or (wanted is None and draft.single is not False and sum(full) == 1 and sum(positive) == 1)
+        is_single = wanted == "single" or (
+            wanted is None and draft.single is not False and sum(full) == 1 and sum(positive) == 1
         )
         if is_single:
             if sum(positive) != 1:
-                self.result.skip(draft.line, f"soal single butuh tepat satu jawaban benar, ada {sum(positive)}")
+                self.result.skip(
+                    draft.line, f"soal single butuh tepat satu jawaban benar, ada {sum(positive)}"
+                )
                 return
             self._choice(draft, SingleQuestion, positive, SINGLE_OPTIONS)
             return
@@ -224,9 +227,13 @@ class _Builder:
                 "soal satu jawaban dengan bobot parsial dijadikan 'multiple': opsi berbobot > 0 "
                 "dianggap benar",
             )
-        elif any(p and not _close(w, 100 / correct) for p, w in zip(positive, weights, strict=True)):
+        elif any(
+            p and not _close(w, 100 / correct) for p, w in zip(positive, weights, strict=True)
+        ):
             self.result.note(
-                draft.line, qid, "bobot opsi benar tidak sama rata; semua opsi berbobot > 0 dianggap benar"
+                draft.line,
+                qid,
+                "bobot opsi benar tidak sama rata; semua opsi berbobot > 0 dianggap benar",
             )
 
     def _common(self, draft: DraftQuestion) -> tuple[str, str]:
@@ -235,7 +242,9 @@ class _Builder:
         if not explanation:
             explanation = TODO_EXPLANATION
             self.result.todo_ids.append(qid)
-            self.result.note(draft.line, qid, f"penjelasan tidak ada di sumber; diisi '{TODO_EXPLANATION}'")
+            self.result.note(
+                draft.line, qid, f"penjelasan tidak ada di sumber; diisi '{TODO_EXPLANATION}'"
+            )
         return qid, explanation
 
     def _tags(self, draft: DraftQuestion) -> tuple[str, ...]:
@@ -325,7 +334,9 @@ class _Builder:
             options.append(ScenarioOption(text=option.text.strip(), score=score, feedback=feedback))
         if missing:
             self.result.note(
-                draft.line, qid, f"{missing} opsi skenario tanpa umpan balik; diisi '{TODO_FEEDBACK}'"
+                draft.line,
+                qid,
+                f"{missing} opsi skenario tanpa umpan balik; diisi '{TODO_FEEDBACK}'",
             )
             if qid not in self.result.todo_ids:
                 self.result.todo_ids.append(qid)

@@ -65,7 +65,7 @@ def to_yaml(data: Any) -> str:
 
 
 def _put(data: dict[str, Any], key: str, value: Any) -> None:
-    if value is None or value == () or value == []:
+    if value is None or (isinstance(value, tuple | list) and not value):
         return
     data[key] = list(value) if isinstance(value, tuple) else value
 
