@@ -221,7 +221,10 @@ def validate_tree(
             f"the top level of a content file must be a mapping of fields, found {describe(root)}",
         )
         return Checked(kind or "bank", path, None, checker.findings)
-    kind = checker.schema(root, kind)
+    kind, other = checker.schema(root, kind)
+    if other:
+        # A bank in modules/ (or the reverse): every other finding would be noise.
+        return Checked(kind, path, None, checker.findings)
     if kind == "module":
         return checker.module(root, file)
     return checker.bank(root, file)
@@ -500,8 +503,11 @@ class _Checker:
 
     # --- schema ---------------------------------------------------------------------
 
-    def schema(self, root: Mapping, kind: Kind | None) -> Kind:
-        """Check 'schema' and settle whether the file is a module or a bank."""
+    def schema(self, root: Mapping, kind: Kind | None) -> tuple[Kind, bool]:
+        """Check 'schema' and settle whether the file is a module or a bank.
+
+        The flag says the file declares the other kind than its folder holds.
+        """
         node = next(
             (v for k, v in root.pairs if isinstance(k, Scalar) and k.value == "schema"), None
         )
@@ -525,7 +531,7 @@ class _Checker:
                     f"'{value}'" if isinstance(value, str) else describe(node)
                 )
             self.error(node, "bad-schema", message)
-        return kind
+        return kind, node is not None and declared is not None and declared != kind
 
     # --- modules --------------------------------------------------------------------
 
