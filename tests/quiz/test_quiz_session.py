@@ -6,7 +6,16 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
-from quiz_factories import all_types, bank, branching, catalog, module, ordering, single
+from quiz_factories import (
+    all_types,
+    bank,
+    branching,
+    catalog,
+    module,
+    multiple,
+    ordering,
+    single,
+)
 
 from latsar_tui.content.model import (
     Answer,
@@ -316,3 +325,40 @@ def test_ordering_items_are_never_shown_in_the_right_order(store: ProgressStore)
     cat = catalog(bank("ord", [ordering(f"o{i}", n=3) for i in range(30)]))
     session = QuizSession.start(cat, store, Scope(bank_id="ord"), Mode.PRACTICE, seed=9)
     assert all(p.order != (0, 1, 2) for p in session.questions)
+
+
+def test_history_survives_edited_and_removed_questions(store: ProgressStore) -> None:
+    session = QuizSession.start(_catalog(), store, Scope(bank_id="bank-a"), Mode.EXAM, seed=4)
+    while (presented := session.current()) is not None:
+        session.answer(_learner_answer(presented))
+    finished = session.finish()
+    # o1 removed; m1 edited so that its stored answer {0, 2} no longer fits.
+    edited = _catalog(without="o1")
+    shrunk = tuple(
+        multiple("m1", n=2, correct=(0,), lesson="l1") if q.id == "m1" else q
+        for q in edited.banks[0].questions
+    )
+    edited = catalog(
+        bank("bank-a", shrunk, module="mod", pass_mark=60),
+        *edited.banks[1:],
+        modules=edited.modules,
+    )
+    history = load_result(edited, store, session.attempt_id)
+    assert history.total == 6 and history.answered == 6
+    assert history.percent == finished.percent == 100.0 and history.passed is True
+    assert sorted(item.question.id for item in history.items) == ["b1", "c1", "m1", "s1", "t1"]
+    m1 = next(item for item in history.items if item.question.id == "m1")
+    assert m1.answer is None  # cannot be shown against the edited question
+    assert m1.score == 1.0  # but the score given at the time stands
+    with pytest.raises(SessionError):
+        load_result(edited, store, 12345)
+
+
+def test_scope_round_trips_through_json() -> None:
+    for scope in [
+        Scope(bank_id="a"),
+        Scope(module_id="m", lesson_id="l"),
+        Scope(module_id="m", count=3),
+        Scope(items=(("a", "q1"), ("b", "q2"))),
+    ]:
+        assert Scope.from_dict(scope.to_dict()) == scope
