@@ -28,6 +28,10 @@ ENV_PURE = "LATSAR_PURE_YAML"
 # document passes it after a handful of levels.
 MAX_EXPANDED_NODES = 2_000_000
 
+# Nesting deeper than any content file needs; past it we stop before Python's own
+# recursion limit turns a crafted file into a slow crash.
+MAX_DEPTH = 200
+
 UTF8_BOM = b"\xef\xbb\xbf"
 
 _TAG_PREFIX = "tag:yaml.org,2002:"
@@ -217,6 +221,7 @@ class _Composer:
         # nodes absent from it are plain trees whose size we track on the stack.
         self.sizes: dict[int, int] = {}
         self.open_anchored: set[int] = set()
+        self.depth = 0
         self.constructor = yaml.SafeLoader("")
 
     def compose(self) -> Node | None:
@@ -293,6 +298,18 @@ class _Composer:
                 )
             return target, self.sizes[id(target)]
         self._tag_check(event)
+        if not isinstance(event, yaml.ScalarEvent):
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise _Fatal(
+                    Problem(
+                        "yaml-syntax",
+                        line,
+                        column,
+                        f"YAML syntax error: lists and mappings are nested more than "
+                        f"{MAX_DEPTH} levels deep",
+                    )
+                )
         node: Node
         if isinstance(event, yaml.ScalarEvent):
             node = Scalar(self._scalar_value(event), line, column)
@@ -318,6 +335,8 @@ class _Composer:
             size = self._mapping(node, events)
         else:  # pragma: no cover - the parser never yields anything else here
             raise _Fatal(Problem("yaml-syntax", line, column, "unexpected YAML structure"))
+        if not isinstance(node, Scalar):
+            self.depth -= 1
         anchor = getattr(event, "anchor", None)
         if anchor is not None:
             if isinstance(node, Scalar):
