@@ -1,0 +1,1 @@
+"""The line-by-line front end for screen readers (`latsar teks`)."""

@@ -1,0 +1,152 @@
+"""The plain (screen-reader) front end, driven by scripted input lines."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from latsar_tui.content.loader import load_catalog
+from latsar_tui.content.model import Catalog
+from latsar_tui.paths import Paths
+from latsar_tui.plain.runner import PlainApp, markdown_to_plain
+from latsar_tui.store.progress import ProgressStore
+
+MODULE = """\
+schema: latsar/module@1
+id: uji
+title: Modul [b]Uji[/b]
+summary: Ringkasan.
+sources:
+  - id: sumber
+    title: Sumber Uji
+lessons:
+  - id: satu
+    title: Pelajaran Satu
+    body: |
+      ### Judul
+
+      Isi **tebal** pertama.
+    key_points: [Poin A]
+    sources: [sumber]
+  - id: dua
+    title: Pelajaran Dua
+    body: Isi kedua.
+"""
+
+BANK = """\
+schema: latsar/bank@1
+id: uji-bank
+title: Bank Uji
+module: uji
+questions:
+  - id: s1
+    type: single
+    lesson: satu
+    sources: [sumber]
+    prompt: "Pilih [red]merah[/red]"
+    explanation: Karena merah.
+    options:
+      - {text: "[red]", correct: true, feedback: Tepat sekali.}
+      - {text: biru}
+  - id: t1
+    type: true_false
+    lesson: satu
+    sources: [sumber]
+    prompt: Langit biru.
+    explanation: Langit tampak biru.
+    answer: true
+"""
+
+
+@pytest.fixture
+def catalog(tmp_path: Path) -> Catalog:
+    root = tmp_path / "konten"
+    (root / "modules").mkdir(parents=True)
+    (root / "question_banks").mkdir()
+    (root / "modules" / "uji.yaml").write_text(MODULE, encoding="utf-8")
+    (root / "question_banks" / "uji-bank.yaml").write_text(BANK, encoding="utf-8")
+    loaded = load_catalog(Paths.resolve(tmp_path / "home"), [root])
+    ours = tuple(b for b in loaded.banks if b.id == "uji-bank")
+    return Catalog(modules=tuple(m for m in loaded.modules if m.id == "uji"), banks=ours)
+
+
+@pytest.fixture
+def store(paths: Paths) -> Iterator[ProgressStore]:
+    with ProgressStore.open(paths) as opened:
+        yield opened
+
+
+def _run(catalog: Catalog, store: ProgressStore, replies: list[str]) -> list[str]:
+    out: list[str] = []
+    feed = iter(replies)
+
+    def ask(prompt: str) -> str:
+        out.append(prompt)
+        return next(feed)
+
+    assert PlainApp(catalog, store, ask=ask, say=out.append).run() == 0
+    return out
+
+
+def test_reading_lessons_marks_them_read(catalog: Catalog, store: ProgressStore) -> None:
+    out = _run(catalog, store, ["1", "1", "1", "", "", "4"])
+    text = "\n".join(out)
+    assert "1. Modul [b]Uji[/b] (0 dari 2 materi dibaca)" in out
+    assert "Isi tebal pertama." in text
+    assert "Sumber: Sumber Uji" in out
+    assert "Ini materi terakhir modul ini." in out
+    assert store.lessons_read("uji") == {"satu", "dua"}
+
+
+def test_practice_shows_literal_text_and_feedback(catalog: Catalog, store: ProgressStore) -> None:
+    out: list[str] = []
+    menu = iter(["2", "1", "4"])  # Latihan, the first bank; at the end, Keluar
+
+    def ask(prompt: str) -> str:
+        out.append(prompt)
+        if not prompt.startswith("Jawaban"):
+            return next(menu)
+        if out[-4] == "Langit biru.":
+            return "1"  # Benar
+        # Options are shown shuffled: pick the number printed before "[red]".
+        return next(line for line in reversed(out) if line.endswith(". [red]"))[0]
+
+    assert PlainApp(catalog, store, ask=ask, say=out.append).run() == 0
+    assert "Pilih [red]merah[/red]" in out
+    assert "Tepat sekali." in out
+    assert "Penjelasan: Karena merah." in out
+    assert out.count("Benar.") == 2
+    assert "Nilai 100 persen, 2.0 dari 2 poin, 2 soal dijawab." in out
+    assert len(store.finished_attempts()) == 1
+
+
+def test_quitting_mid_quiz_keeps_the_attempt_resumable(
+    catalog: Catalog, store: ProgressStore
+) -> None:
+    out = _run(catalog, store, ["2", "1", "q", "5"])
+    assert "Sesi disimpan. Anda bisa melanjutkannya dari menu utama." in out
+    assert len(store.unfinished_attempts()) == 1
+    assert "4. Lanjutkan sesi yang belum selesai" in out
+
+
+def test_eof_leaves_cleanly(catalog: Catalog, store: ProgressStore) -> None:
+    def ask(prompt: str) -> str:
+        raise EOFError
+
+    assert PlainApp(catalog, store, ask=ask, say=lambda line: None).run() == 0
+
+
+def test_markdown_to_plain() -> None:
+    text = textwrap.dedent(
+        """\
+        ### Judul
+        Ini **penting** dan *miring* dengan `kode`.
+        - butir [b]literal[/b]
+        """
+    )
+    assert markdown_to_plain(text) == (
+        "Judul\nIni penting dan miring dengan kode.\n- butir [b]literal[/b]"
+    )
