@@ -307,7 +307,11 @@ def _load_bank(spec: str, ctx: CommandContext) -> Bank:
 
     path = Path(spec)
     if path.exists():
-        catalog = load_paths([path], ctx.paths, extra=ctx.extra_content)
+        # The bank's own content root (beside its module) counts for its references.
+        extra = list(ctx.extra_content)
+        if path.is_file() and path.parent.name == "question_banks":
+            extra.append(path.parent.parent)
+        catalog = load_paths([path], ctx.paths, extra=extra)
         if catalog.errors:
             _print_findings(catalog.errors)
             raise CommandError(f"{path} punya {len(catalog.errors)} kesalahan; perbaiki dulu")

@@ -274,8 +274,11 @@ def _multichoice(
 
 
 def escape(text: str) -> str:
-    """Text with GIFT's special characters escaped and newlines written as ``\\n``."""
-    out = text.replace("\\", "\\\\")
+    """Text with GIFT's special characters escaped and newlines written as ``\\n``.
+
+    Surrounding whitespace is dropped (GIFT trims it anyway).
+    """
+    out = text.strip().replace("\\", "\\\\")
     for char in "~=#{}:":
         out = out.replace(char, "\\" + char)
     out = out.replace("\r\n", "\n").replace("\n", "\\n")
@@ -305,9 +308,9 @@ def question_to_gift(question: Question) -> str | None:
     """The GIFT block of one question, or None when GIFT cannot carry its type."""
     if isinstance(question, OrderingQuestion | BranchingQuestion):
         return None
-    prompt = question.prompt
+    prompt = question.prompt.strip()
     if question.context:
-        prompt = f"{question.context}\n\n{prompt}"
+        prompt = f"{question.context.strip()}\n\n{prompt}"
     lines = [
         f"// {question.id} ({question.type})",
         f"::{question.id}::[markdown]{escape(prompt)}{{",

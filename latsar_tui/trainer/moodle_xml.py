@@ -214,7 +214,7 @@ def _truefalse(
 
 def _text_holder(parent: ET.Element, tag: str, text: str, fmt: str) -> ET.Element:
     holder = ET.SubElement(parent, tag, {"format": fmt})
-    ET.SubElement(holder, "text").text = text
+    ET.SubElement(holder, "text").text = text.strip()
     return holder
 
 
@@ -226,7 +226,7 @@ def _answer(parent: ET.Element, fraction: float, text: str, feedback: str | None
     answer = ET.SubElement(
         parent, "answer", {"fraction": _fraction_text(fraction), "format": "plain_text"}
     )
-    ET.SubElement(answer, "text").text = text
+    ET.SubElement(answer, "text").text = text.strip()
     _text_holder(answer, "feedback", feedback or "", "plain_text")
 
 
@@ -238,9 +238,9 @@ def question_to_element(question: Question) -> ET.Element | None:
     element = ET.Element("question", {"type": qtype})
     name = ET.SubElement(element, "name")
     ET.SubElement(name, "text").text = question.id
-    prompt = question.prompt
+    prompt = question.prompt.strip()
     if question.context:
-        prompt = f"{question.context}\n\n{prompt}"
+        prompt = f"{question.context.strip()}\n\n{prompt}"
     _text_holder(element, "questiontext", prompt, "markdown")
     _text_holder(element, "generalfeedback", question.explanation, "markdown")
     ET.SubElement(element, "defaultgrade").text = "1"
