@@ -42,6 +42,12 @@ class Mode(StrEnum):
 
     PRACTICE = "latihan"
     EXAM = "ujian"
+    # Spaced review: the due questions of every bank ("Ulangi").
+    REVIEW = "ulangi"
+    # The questions least likely to be recalled on the trainee's exam date.
+    EXAM_PREP = "persiapan"
+    # The questions whose last answer was not fully right.
+    MISTAKES = "kesalahan"
 
 
 class SessionError(Exception):
@@ -429,8 +435,12 @@ class QuizSession:
         *,
         seed: int | None = None,
         clock: Clock | None = None,
+        title: str | None = None,
     ) -> QuizSession:
-        """Build a new session, record it (attempt and question order) and return it."""
+        """Build a new session, record it (attempt and question order) and return it.
+
+        ``title`` replaces the title derived from the scope (review sessions use it).
+        """
         clock = clock or SystemClock()
         if scope.count is not None and scope.count < 1:
             raise SessionError("Jumlah soal harus paling sedikit 1")
@@ -448,7 +458,7 @@ class QuizSession:
             PresentedQuestion(position, bank, question, _option_order(question, rng))
             for position, (bank, question) in enumerate(picked)
         ]
-        title = _title(catalog, scope, picked)
+        title = title or _title(catalog, scope, picked)
         pass_mark = _pass_mark(picked)
         limit = _time_limit(mode, picked)
         first_bank = picked[0][0]
@@ -612,6 +622,7 @@ class QuizSession:
             time_taken_seconds=time_taken,
             answered_at=now,
             time_used_seconds=self._capped_time_used(),
+            question_type=str(presented.question.type),
         )
         self._answers[presented.position] = (checked, points)
         self._shown_at = now

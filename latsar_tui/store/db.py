@@ -103,10 +103,79 @@ def _v1_initial(conn: sqlite3.Connection) -> None:
     )
 
 
+# A random 128-bit id in hex, for rows that had none (import matches rows by it).
+_RANDOM_ID = "lower(hex(randomblob(16)))"
+
+
+def _v2_review(conn: sqlite3.Connection) -> None:
+    """Spaced review: a stable uuid per answer and attempt, FSRS cards, review logs.
+
+    The uuids let ``latsar progress import`` merge two histories without counting an
+    answer twice; rows inserted without one get a random one from a trigger. Cards
+    for answers given before this version are rebuilt by replaying those answers
+    through the scheduler (``store.cards.backfill``).
+    """
+    # Imported here: the scheduler (fsrs) is only needed by this one migration.
+    from latsar_tui.store.cards import backfill  # noqa: PLC0415
+
+    statements = []
+    for table in ("answers", "attempts"):
+        statements += [
+            f"ALTER TABLE {table} ADD COLUMN uuid TEXT",
+            f"UPDATE {table} SET uuid = {_RANDOM_ID} WHERE uuid IS NULL",
+            f"CREATE UNIQUE INDEX {table}_uuid ON {table} (uuid)",
+            f"""
+            CREATE TRIGGER {table}_uuid_default AFTER INSERT ON {table}
+            WHEN NEW.uuid IS NULL
+            BEGIN
+                UPDATE {table} SET uuid = {_RANDOM_ID} WHERE id = NEW.id;
+            END
+            """,
+        ]
+    statements += [
+        """
+        CREATE TABLE cards (
+            bank_id TEXT NOT NULL,
+            question_id TEXT NOT NULL,
+            card_id INTEGER NOT NULL,
+            state INTEGER NOT NULL,       -- fsrs.State: 1 learning, 2 review, 3 relearning
+            step INTEGER,
+            stability REAL,
+            difficulty REAL,
+            due TEXT NOT NULL,            -- ISO-8601 UTC, as db.to_text writes it
+            last_review TEXT,
+            reps INTEGER NOT NULL DEFAULT 0,
+            lapses INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (bank_id, question_id)
+        ) WITHOUT ROWID
+        """,
+        "CREATE INDEX cards_due ON cards (due)",
+        """
+        CREATE TABLE review_logs (
+            id INTEGER PRIMARY KEY,
+            card_id INTEGER NOT NULL,
+            bank_id TEXT NOT NULL,
+            question_id TEXT NOT NULL,
+            rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),
+            review_datetime TEXT NOT NULL,
+            review_duration INTEGER,      -- milliseconds, as fsrs keeps it
+            state_before INTEGER NOT NULL, -- 0 for a card never reviewed before
+            due_before TEXT,
+            answer_uuid TEXT UNIQUE       -- the answer that caused the review
+        )
+        """,
+        "CREATE INDEX review_logs_time ON review_logs (review_datetime)",
+        "CREATE INDEX review_logs_card ON review_logs (bank_id, question_id, review_datetime)",
+        "CREATE INDEX answers_question_time ON answers (bank_id, question_id, answered_at)",
+    ]
+    _run(conn, statements)
+    backfill(conn)
+
+
 # MIGRATIONS[i] takes the schema from version i to version i + 1, inside one
 # transaction. Append new ones at the end; never edit one that has shipped. A
 # migration must use conn.execute only (no executescript, no COMMIT).
-MIGRATIONS: list[Migration] = [_v1_initial]
+MIGRATIONS: list[Migration] = [_v1_initial, _v2_review]
 
 
 def schema_version() -> int:

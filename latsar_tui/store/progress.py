@@ -10,7 +10,9 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Sequence
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,6 +20,7 @@ from types import TracebackType
 from typing import Any, Self
 
 from latsar_tui.paths import Paths
+from latsar_tui.store.cards import CARD_COLUMNS, CardRecord, apply_answer, card_from_row
 from latsar_tui.store.db import StoreError, from_text, open_database, to_text, transaction
 
 __all__ = [
@@ -25,6 +28,7 @@ __all__ = [
     "AttemptItem",
     "AttemptRecord",
     "BankScore",
+    "CardRecord",
     "ProgressStore",
     "StoreError",
 ]
@@ -196,7 +200,7 @@ class ProgressStore:
         with self._lock, transaction(self._conn) as conn:
             cursor = conn.execute(
                 "INSERT INTO attempts (mode, title, bank_id, module_id, scope_json, seed, "
-                "time_limit_seconds, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "time_limit_seconds, started_at, uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     mode,
                     title,
@@ -206,6 +210,7 @@ class ProgressStore:
                     seed,
                     time_limit_seconds,
                     to_text(started_at or _now()),
+                    uuid.uuid4().hex,
                 ),
             )
             attempt_id = cursor.lastrowid
@@ -313,16 +318,22 @@ class ProgressStore:
         time_taken_seconds: float | None = None,
         answered_at: datetime | None = None,
         time_used_seconds: float | None = None,
+        question_type: str | None = None,
     ) -> int:
         """Record one answer, committed before returning; returns its id.
 
         With ``time_used_seconds`` the attempt's time used is updated in the same
         transaction, so the clock and the answer can never disagree after a crash.
+        The question's review card is updated in that transaction too, whatever the
+        mode (``question_type`` decides what counts as a quick answer; see
+        ``review.scheduling.rating_for``).
         """
+        moment = answered_at or _now()
+        answer_uuid = uuid.uuid4().hex
         with self._lock, transaction(self._conn) as conn:
             cursor = conn.execute(
-                f"INSERT INTO answers ({_ANSWER_COLUMNS.removeprefix('id, ')}) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                f"INSERT INTO answers ({_ANSWER_COLUMNS.removeprefix('id, ')}, uuid) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     attempt_id,
                     bank_id,
@@ -331,8 +342,19 @@ class ProgressStore:
                     answer_json,
                     score,
                     time_taken_seconds,
-                    to_text(answered_at or _now()),
+                    to_text(moment),
+                    answer_uuid,
                 ),
+            )
+            apply_answer(
+                conn,
+                bank_id=bank_id,
+                question_id=question_id,
+                score=score,
+                answered_at=moment,
+                answer_uuid=answer_uuid,
+                time_taken_seconds=time_taken_seconds,
+                question_type=question_type,
             )
             if time_used_seconds is not None and attempt_id is not None:
                 conn.execute(
@@ -361,6 +383,32 @@ class ProgressStore:
                 (bank_id, question_id),
             ).fetchall()
         return [_answer(row) for row in rows]
+
+    # --- review cards -----------------------------------------------------------------
+
+    def card(self, bank_id: str, question_id: str) -> CardRecord | None:
+        """The question's review card, or None if it was never answered."""
+        with self._lock:
+            row = self._conn.execute(
+                f"SELECT {CARD_COLUMNS} FROM cards WHERE bank_id = ? AND question_id = ?",
+                (bank_id, question_id),
+            ).fetchone()
+        return None if row is None else card_from_row(row)
+
+    def cards(self) -> list[CardRecord]:
+        """Every review card (one per question ever answered)."""
+        with self._lock:
+            rows = self._conn.execute(f"SELECT {CARD_COLUMNS} FROM cards").fetchall()
+        return [card_from_row(row) for row in rows]
+
+    @contextmanager
+    def connection(self) -> Iterator[sqlite3.Connection]:
+        """The connection, held exclusively, for the review package's aggregate queries.
+
+        Writers must wrap their statements in ``db.transaction``.
+        """
+        with self._lock:
+            yield self._conn
 
     # --- lessons ----------------------------------------------------------------------
 
