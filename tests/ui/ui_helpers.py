@@ -47,3 +47,65 @@ def make_app(
 def screen_text(app: App[Any]) -> str:
     """What the terminal shows right now, as plain text lines."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+async def settle(pilot: Any, delay: float = 0.15) -> None:
+    """Let timers, Markdown rendering and screen changes finish."""
+    await pilot.pause(delay)
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause()
+
+
+def keys_for_right_answer(screen: Any) -> list[str]:
+    """The key presses that answer the quiz screen's question (or branching step) right.
+
+    Reads only what is on screen (the display order the engine chose) and the model's
+    right answer; the presses themselves go through the normal key bindings.
+    """
+    from latsar_tui.content.model import (
+        BranchingQuestion,
+        MultipleQuestion,
+        OrderingQuestion,
+        ScenarioQuestion,
+        SingleQuestion,
+        TrueFalseQuestion,
+    )
+
+    presented = screen.presented
+    question = presented.question
+    if isinstance(question, TrueFalseQuestion):
+        return ["a" if question.answer else "b"]
+    if isinstance(question, SingleQuestion):
+        return [str(presented.display_index(question.correct_index) + 1)]
+    if isinstance(question, ScenarioQuestion):
+        return [str(presented.display_index(question.best_index) + 1)]
+    if isinstance(question, MultipleQuestion):
+        ticks = [str(presented.display_index(i) + 1) for i in sorted(question.correct_indices)]
+        return [*ticks, "enter"]
+    if isinstance(question, OrderingQuestion):
+        # Selection sort with the widget's own keys: highlight, then move up with "-".
+        current = list(screen.query_one("#answer").sequence)
+        keys: list[str] = ["home"]
+        highlighted = 0
+        for target in range(len(current)):
+            where = current.index(target)
+            step = "down" if where > highlighted else "up"
+            keys += [step] * abs(where - highlighted)
+            keys += ["minus"] * (where - target)
+            current.insert(target, current.pop(where))
+            highlighted = target
+        return [*keys, "enter"]
+    assert isinstance(question, BranchingQuestion)
+    from latsar_tui.quiz.scoring import right_answer
+
+    best_path = right_answer(question)
+    assert isinstance(best_path, tuple)
+    return [str(best_path[len(screen.branch_choices)] + 1)]
+
+
+async def start_from_home(pilot: Any, downs: int, exam: bool, scope_downs: int = 0) -> None:
+    """From home: the row ``downs`` below the top, Enter, then mode and scope by keys."""
+    await pilot.press(*(["down"] * downs), "enter")
+    await settle(pilot)
+    await pilot.press(*(["down"] if exam else []), "enter", *(["down"] * scope_downs), "enter")
+    await settle(pilot)

@@ -29,7 +29,9 @@ WELCOME = (
 )
 
 # Widths of the fixed columns; the title column takes what is left.
-_FIXED = {"Agenda": 6, "Pelajaran": 9, "Dibaca": 6, "Terbaik": 7, "Terakhir": 8, "Ulang": 5}
+# Cells have no padding (room for titles at 80 columns): every fixed column is one
+# wider than its longest text and right-aligned, so a space always separates columns.
+_FIXED = {"Agenda": 7, "Pelajaran": 10, "Dibaca": 7, "Terbaik": 8, "Terakhir": 9, "Ulang": 6}
 
 
 class HomeScreen(Screen[None]):
@@ -49,7 +51,7 @@ class HomeScreen(Screen[None]):
             yield Static(WELCOME, id="welcome", markup=False)
             yield Static("Belum selesai: pilih lalu Enter, atau tekan l", id="continue-title")
             yield OptionList(id="continue")
-            yield DataTable(id="catalog", cursor_type="row", zebra_stripes=True)
+            yield DataTable(id="catalog", cursor_type="row", zebra_stripes=True, cell_padding=0)
             with VerticalScroll(id="broken"):
                 yield Static(id="broken-list")
         yield Footer()
@@ -120,11 +122,10 @@ class HomeScreen(Screen[None]):
         table = self.query_one("#catalog", DataTable)
         cursor = table.cursor_row
         table.clear(columns=True)
-        padding = 2 * (len(_FIXED) + 1)
-        title_width = max(20, self.size.width - sum(_FIXED.values()) - padding - 4)
-        table.add_column("Modul dan bank soal", width=title_width, key="title")
+        title_width = max(20, self.size.width - sum(_FIXED.values()) - 4)
+        table.add_column(Text(" Modul dan bank soal"), width=title_width, key="title")
         for name, width in _FIXED.items():
-            table.add_column(name, width=width, key=name)
+            table.add_column(Text(name, justify="right"), width=width, key=name)
         self._row_targets = {}
         catalog = self._app.catalog
         listed: set[str] = set()
@@ -145,8 +146,8 @@ class HomeScreen(Screen[None]):
         key = f"m:{module.id}"
         self._row_targets[key] = ("module", module.id)
         table.add_row(
-            Text(module.title, style="bold", overflow="ellipsis", no_wrap=True),
-            Text(module.agenda or "—"),
+            Text(" " + module.title, style="bold", overflow="ellipsis", no_wrap=True),
+            Text(module.agenda or "—", justify="right"),
             Text(f"{len(module.lessons)}", justify="right"),
             Text(percent(share), justify="right"),
             Text(""),
@@ -161,10 +162,10 @@ class HomeScreen(Screen[None]):
         last = percent(score.last_percent) if score and score.last_percent is not None else "—"
         key = f"b:{bank.id}"
         self._row_targets[key] = ("bank", bank.id)
-        prefix = "◆ " if loose else "  └ "
+        prefix = " ◆ " if loose else "   └ "
         table.add_row(
             Text(prefix + bank.title, overflow="ellipsis", no_wrap=True),
-            Text("—" if loose else ""),
+            Text("—" if loose else "", justify="right"),
             Text(f"{len(bank.questions)} soal", justify="right"),
             Text(""),
             Text(best, justify="right"),

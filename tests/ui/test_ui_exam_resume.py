@@ -1,0 +1,98 @@
+"""Pilot walks: an exam running out of time, and quitting then resuming a quiz."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from ui_helpers import SIZE, keys_for_right_answer, make_app, screen_text, settle, start_from_home
+
+from latsar_tui.quiz.clock import FakeClock
+from latsar_tui.store.progress import ProgressStore
+from latsar_tui.ui.screens.quiz import QuizScreen
+from latsar_tui.ui.screens.results import ResultsScreen
+
+
+async def test_exam_times_out_with_fake_clock(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    clock = FakeClock()
+    app = make_app(monkeypatch, tmp_path, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await start_from_home(pilot, downs=2, exam=True)
+        screen = app.screen
+        assert isinstance(screen, QuizScreen)
+        assert "Ujian" in screen_text(app) and "Sisa waktu 01:00" in screen_text(app)
+        await pilot.press(*keys_for_right_answer(screen))
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Pembahasan" not in text and "✓ Benar" not in text  # no feedback in an exam
+        assert "1 dijawab" in text
+        clock.advance(30)
+        await settle(pilot)
+        assert "Sisa waktu 00:30" in screen_text(app)
+        clock.advance(31)
+        await settle(pilot)
+        assert isinstance(app.screen, ResultsScreen)
+        text = screen_text(app)
+        assert "waktu habis" in text
+        assert "Skor 33%" in text and "TIDAK LULUS" in text and "batas 60%" in text
+    with ProgressStore.open(app.paths) as store:
+        (attempt,) = store.finished_attempts()
+        assert attempt.timed_out
+
+
+async def test_quit_mid_quiz_and_resume_in_new_app(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    clock = FakeClock()
+    app = make_app(monkeypatch, tmp_path, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await start_from_home(pilot, downs=1, exam=True)  # exam: shuffled order
+        screen = app.screen
+        assert isinstance(screen, QuizScreen)
+        order = [(p.question.id, p.order) for p in screen.session.questions]
+        await pilot.press(*keys_for_right_answer(screen))
+        await settle(pilot)
+        expected = screen.presented
+        shown_options = screen_text(app)
+        await pilot.press("q")
+        await settle(pilot)
+    assert app.return_code == 0
+
+    second = make_app(monkeypatch, tmp_path, clock=FakeClock())
+    async with second.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "Lanjutkan" in screen_text(second)
+        assert "1/6 dijawab" in screen_text(second)
+        await pilot.press("l")
+        await settle(pilot)
+        screen = second.screen
+        assert isinstance(screen, QuizScreen)
+        assert [(p.question.id, p.order) for p in screen.session.questions] == order
+        assert screen.presented.position == expected.position == 1
+        assert screen.presented.question.id == expected.question.id
+        assert screen.presented.order == expected.order
+        body = lambda text: text.split("Soal")[1]  # noqa: E731 - the part below the status line
+        assert body(screen_text(second)) == body(shown_options)
+
+
+async def test_resume_keeps_remaining_exam_time(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    clock = FakeClock()
+    app = make_app(monkeypatch, tmp_path, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await start_from_home(pilot, downs=2, exam=True)
+        clock.advance(25)
+        await pilot.press("ctrl+c")
+        await settle(pilot)
+    second = make_app(monkeypatch, tmp_path, clock=FakeClock())
+    async with second.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+        assert "Sisa waktu 00:35" in screen_text(second)

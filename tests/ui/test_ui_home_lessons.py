@@ -1,0 +1,121 @@
+"""Pilot walks: home, lesson reader, broken files, small terminal, help and palette."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from ui_helpers import SIZE, make_app, screen_text, settle
+
+from latsar_tui.quiz.clock import FakeClock
+from latsar_tui.ui.screens.home import HomeScreen
+from latsar_tui.ui.screens.lesson import LessonScreen
+from latsar_tui.ui.screens.quiz import QuizScreen
+
+
+async def test_home_to_lesson_to_next_lesson(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    clock = FakeClock()
+    app = make_app(monkeypatch, tmp_path, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Selamat datang di Latsar" in text
+        assert "Dasar Pelayanan Publik" in text and "Latihan Dasar Pelayanan" in text
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, LessonScreen)
+        text = screen_text(app)
+        assert "Pelajaran 1 dari 3" in text and "Pengantar Pelayanan" in text
+        assert "Undang-Undang Nomor 25 Tahun 2009" in text  # sources as text
+        assert "https://example.invalid/uu-25-2009" in text
+        await pilot.press("n")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Pelajaran 2 dari 3" in text and "Standar pelayanan" in text
+        # The short first lesson fit on screen, so it was read; the long second one
+        # needs scrolling and is read only after 20 s on the app's clock.
+        assert app.store.lessons_read("dasar") == {"pengantar"}
+        clock.advance(19)
+        await settle(pilot)
+        assert "standar" not in app.store.lessons_read("dasar")
+        clock.advance(2)
+        await settle(pilot)
+        assert app.store.lessons_read("dasar") == {"pengantar", "standar"}
+        await pilot.press("n")
+        await settle(pilot)
+        assert "Pelajaran 3 dari 3" in screen_text(app)
+        await pilot.press("p")
+        await settle(pilot)
+        assert "Pelajaran 2 dari 3" in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert "100%" in screen_text(app)  # the short third lesson was read too
+        assert "Selamat datang" not in screen_text(app)
+
+
+async def test_lesson_read_when_scrolled_to_end(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    app = make_app(monkeypatch, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "n")
+        await settle(pilot)
+        assert "standar" not in app.store.lessons_read("dasar")
+        await pilot.press("enter", "end")  # focus the lesson body, scroll to its end
+        await settle(pilot)
+        assert "standar" in app.store.lessons_read("dasar")
+
+
+async def test_broken_bank_listed_and_valid_bank_usable(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    app = make_app(monkeypatch, tmp_path, roots=("broken",))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Berkas yang tidak dapat dimuat (1)" in text
+        assert "tests/fixtures/ui/broken/question_banks/rusak.yaml:11:" in text
+        assert "'feedbak' is not a field of an" in text  # the message (wrapped on screen)
+        assert "Bank yang Valid" in text
+        await pilot.press("enter")  # the valid bank is the only row
+        await settle(pilot)
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, QuizScreen)
+        assert "Bumi itu bulat." in screen_text(app)
+
+
+async def test_small_terminal_shows_notice(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    app = make_app(monkeypatch, tmp_path)
+    async with app.run_test(size=(70, 20)) as pilot:
+        await settle(pilot)
+        assert "Layar terminal terlalu kecil" in screen_text(app)
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Layar terminal terlalu kecil" not in text
+        assert "Dasar Pelayanan Publik" in text
+
+
+async def test_help_and_command_palette(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    app = make_app(monkeypatch, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert "Latsar — bantuan tombol" in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press(*"Modul Kedua")
+        await settle(pilot, 0.4)
+        assert "Modul: Modul Kedua" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, LessonScreen)
+        assert "Satu-satunya Pelajaran" in screen_text(app)
