@@ -62,7 +62,6 @@ _BLOCK_TAGS = frozenset(
         "p",
         "div",
         "br",
-        "li",
         "ul",
         "ol",
         "h1",
