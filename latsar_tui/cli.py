@@ -54,7 +54,26 @@ def build_parser() -> argparse.ArgumentParser:
     for name in COMMAND_MODULES:
         module = importlib.import_module(f"latsar_tui.commands.{name}")
         module.register(subparsers)
+    _localise(parser)
     return parser
+
+
+def _localise(parser: argparse.ArgumentParser) -> None:
+    """Indonesian titles and help for argparse's own parts, in every subparser too.
+
+    argparse binds its English strings at import time, so they are replaced on the
+    built parsers rather than through gettext.
+    """
+    parser._optionals.title = "opsi"
+    parser._positionals.title = "argumen"
+    for action in parser._actions:
+        if isinstance(action, argparse._HelpAction):
+            action.help = "tampilkan bantuan ini lalu keluar"
+        elif isinstance(action, argparse._VersionAction):
+            action.help = "tampilkan versi lalu keluar"
+        elif isinstance(action, argparse._SubParsersAction):
+            for child in set(action.choices.values()):
+                _localise(child)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
