@@ -1,0 +1,54 @@
+"""The mistakes drill: questions whose last answer scored below 1.
+
+The drill is an ordinary session of those questions: its answers update their cards
+like any other answer, and nothing else about the schedule changes.
+"""
+
+from __future__ import annotations
+
+from latsar_tui.content.model import Catalog
+from latsar_tui.review.catalog_table import load_catalog_tables
+from latsar_tui.store.progress import ProgressStore
+
+# Scores are stored as floats; anything this close to 1 is a full score.
+FULL_SCORE = 1.0 - 1e-9
+
+# Each question's most recent answer (SQLite takes the bare column ``score`` from the
+# row holding max(answered_at)).
+LAST_SCORES_SQL = (
+    "SELECT bank_id, question_id, score, max(answered_at) AS answered_at "
+    "FROM answers GROUP BY bank_id, question_id"
+)
+
+
+def mistake_items(
+    catalog: Catalog,
+    store: ProgressStore,
+    *,
+    module_id: str | None = None,
+    tag: str | None = None,
+) -> list[tuple[str, str]]:
+    """Questions last answered with a score below 1, lowest score then latest first.
+
+    ``module_id`` and ``tag`` narrow the list; questions no longer in the catalog
+    are left out.
+    """
+    clauses = ["l.score < :full"]
+    if module_id is not None:
+        clauses.append("q.module_id = :module")
+    if tag is not None:
+        clauses.append(
+            "EXISTS (SELECT 1 FROM temp.cat_tags AS t WHERE t.tag = :tag "
+            "AND t.bank_id = q.bank_id AND t.question_id = q.question_id)"
+        )
+    with store.connection() as conn:
+        load_catalog_tables(conn, catalog)
+        rows = conn.execute(
+            f"WITH last AS ({LAST_SCORES_SQL}) "
+            "SELECT q.bank_id, q.question_id FROM last AS l "
+            "JOIN temp.cat_questions AS q USING (bank_id, question_id) "
+            f"WHERE {' AND '.join(clauses)} "
+            "ORDER BY l.score, l.answered_at DESC, q.position",
+            {"full": FULL_SCORE, "module": module_id, "tag": tag},
+        ).fetchall()
+    return [(str(b), str(q)) for b, q in rows]

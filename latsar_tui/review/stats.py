@@ -1,0 +1,249 @@
+"""Progress statistics: mastery per module, lesson and tag, activity, streaks, recall.
+
+Every figure over the answers is one SQL aggregate (GROUP BY, window functions) on
+the store's connection, joined with the catalog's TEMP tables; Python only loops over
+the aggregated rows and over the cards (one per question ever answered) for FSRS's
+predicted recall. Mastery of a group is the sum of each question's *last* score over
+all the group's questions, so it grows both with coverage and with accuracy.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+from typing import Any
+
+from latsar_tui.content.model import Catalog
+from latsar_tui.review.calendar import day_start, sql_offset, today
+from latsar_tui.review.catalog_table import load_catalog_tables
+from latsar_tui.review.due import DueSummary, due_summary
+from latsar_tui.review.mistakes import LAST_SCORES_SQL
+from latsar_tui.review.plan import ExamPlan, exam_plan, predicted_recall
+from latsar_tui.review.scheduling import RECALL_THRESHOLD
+from latsar_tui.settings import Settings
+from latsar_tui.store.db import to_text
+from latsar_tui.store.progress import ProgressStore
+
+ACTIVITY_DAYS = 30
+NO_MODULE_TITLE = "Bank soal tanpa modul"
+
+
+@dataclass(frozen=True, slots=True)
+class Mastery:
+    """How well one module, lesson or tag is known (percentages 0..100)."""
+
+    key: str
+    title: str
+    total: int  # questions in the catalog
+    answered: int  # of which answered at least once
+    mastery: float  # sum of last scores / total
+    accuracy: float | None  # average last score over the answered ones
+    recall: float | None  # average predicted recall now over the answered ones
+
+
+@dataclass(frozen=True, slots=True)
+class DayActivity:
+    """Answers given on one local day, and their average score (percent)."""
+
+    day: date
+    answers: int
+    average: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Statistics:
+    """Every figure of the statistics screen and ``latsar stats``."""
+
+    generated_at: datetime
+    total_answers: int
+    average_score: float | None  # percent, over every answer
+    questions_total: int
+    questions_answered: int
+    by_module: list[Mastery]
+    by_lesson: list[Mastery]
+    by_tag: list[Mastery]
+    days: list[DayActivity]  # the last ACTIVITY_DAYS local days, oldest first
+    streak: int  # consecutive days with answers, ending today (or yesterday)
+    longest_streak: int
+    average_last_week: float | None  # percent, the last 7 days
+    average_week_before: float | None  # percent, the 7 days before those
+    recall_now: float | None  # percent: average predicted recall of answered questions
+    recalled_now: int  # questions predicted recalled now (>= threshold)
+    due: DueSummary
+    plan: ExamPlan | None
+    recall_threshold: float = RECALL_THRESHOLD
+
+
+def _pct(value: Any) -> float | None:
+    return None if value is None else 100.0 * float(value)
+
+
+def _fill_temp_tables(
+    conn: sqlite3.Connection, catalog: Catalog, recalls: list[tuple[str, str, float]]
+) -> None:
+    load_catalog_tables(conn, catalog)
+    conn.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS last_scores (bank_id TEXT, question_id TEXT, "
+        "score REAL, PRIMARY KEY (bank_id, question_id)) WITHOUT ROWID"
+    )
+    conn.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS card_recall (bank_id TEXT, question_id TEXT, "
+        "recall REAL, PRIMARY KEY (bank_id, question_id)) WITHOUT ROWID"
+    )
+    conn.execute("DELETE FROM temp.last_scores")
+    conn.execute("DELETE FROM temp.card_recall")
+    conn.execute(
+        f"INSERT INTO temp.last_scores SELECT bank_id, question_id, score FROM ({LAST_SCORES_SQL})"
+    )
+    conn.executemany("INSERT OR IGNORE INTO temp.card_recall VALUES (?, ?, ?)", recalls)
+
+
+_GROUP_SELECT = """
+    SELECT {key}, count(*), count(l.score), coalesce(sum(l.score), 0), avg(l.score),
+           avg(r.recall), min(q.position)
+    FROM {source}
+    LEFT JOIN temp.last_scores AS l
+           ON l.bank_id = q.bank_id AND l.question_id = q.question_id
+    LEFT JOIN temp.card_recall AS r
+           ON r.bank_id = q.bank_id AND r.question_id = q.question_id
+    {where}
+    GROUP BY {key}
+    ORDER BY {order}
+"""
+
+
+def _mastery(conn: sqlite3.Connection, key: str, source: str, where: str, order: str) -> list[Any]:
+    sql = _GROUP_SELECT.format(key=key, source=source, where=where, order=order)
+    return conn.execute(sql).fetchall()
+
+
+def _to_mastery(row: Any, key: str, title: str) -> Mastery:
+    total = int(row[1])
+    return Mastery(
+        key=key,
+        title=title,
+        total=total,
+        answered=int(row[2]),
+        mastery=100.0 * float(row[3]) / total if total else 0.0,
+        accuracy=_pct(row[4]),
+        recall=_pct(row[5]),
+    )
+
+
+def _lesson_title(catalog: Catalog, module_id: str, lesson_id: str) -> str:
+    module = catalog.module(module_id)
+    lesson = module.lesson(lesson_id) if module is not None else None
+    return lesson.title if lesson is not None else lesson_id
+
+
+def _streaks(conn: sqlite3.Connection, offset: str, now_day: date) -> tuple[int, int]:
+    """(current streak, longest streak) in days, by gaps and islands over answer days."""
+    rows = conn.execute(
+        """
+        WITH days AS (SELECT DISTINCT date(answered_at, :offset) AS day FROM answers),
+             islands AS (
+                 SELECT day, julianday(day) - row_number() OVER (ORDER BY day) AS island
+                 FROM days
+             )
+        SELECT max(day), count(*) FROM islands GROUP BY island
+        """,
+        {"offset": offset},
+    ).fetchall()
+    longest = max((int(r[1]) for r in rows), default=0)
+    current = 0
+    for last_day, length in rows:
+        # A streak is still alive when its last day is today or yesterday.
+        if (now_day - date.fromisoformat(last_day)).days <= 1:
+            current = max(current, int(length))
+    return current, longest
+
+
+def compute_statistics(
+    catalog: Catalog,
+    store: ProgressStore,
+    settings: Settings,
+    now: datetime,
+    tz: tzinfo | None = None,
+) -> Statistics:
+    """Every statistic at ``now`` (local days in ``tz``, default the system's)."""
+    recalls = predicted_recall(catalog, store, now)
+    answered_recalls = [
+        (r.bank_id, r.question_id, r.recall) for r in recalls if r.recall is not None
+    ]
+    offset = sql_offset(now, tz)
+    now_day = today(now, tz)
+    first_day = now_day - timedelta(days=ACTIVITY_DAYS - 1)
+    week = day_start(now_day - timedelta(days=6), tz)
+    week_before = day_start(now_day - timedelta(days=13), tz)
+    with store.connection() as conn:
+        _fill_temp_tables(conn, catalog, answered_recalls)
+        modules = _mastery(conn, "q.module_id", "temp.cat_questions AS q", "", "7")
+        lessons = _mastery(
+            conn,
+            "q.module_id, q.lesson_id",
+            "temp.cat_questions AS q",
+            "WHERE q.lesson_id IS NOT NULL",
+            "8",
+        )
+        tags = _mastery(
+            conn,
+            "t.tag",
+            "temp.cat_tags AS t JOIN temp.cat_questions AS q "
+            "ON q.bank_id = t.bank_id AND q.question_id = t.question_id",
+            "",
+            "1",
+        )
+        total_answers, average = conn.execute("SELECT count(*), avg(score) FROM answers").fetchone()
+        day_rows = conn.execute(
+            "SELECT date(answered_at, :offset) AS day, count(*), avg(score) FROM answers "
+            "WHERE answered_at >= :since GROUP BY day",
+            {"offset": offset, "since": to_text(day_start(first_day, tz))},
+        ).fetchall()
+        last_week, week_before_avg = conn.execute(
+            "SELECT avg(CASE WHEN answered_at >= :week THEN score END), "
+            "avg(CASE WHEN answered_at < :week THEN score END) "
+            "FROM answers WHERE answered_at >= :before",
+            {
+                "week": to_text(week),
+                "before": to_text(week_before),
+            },
+        ).fetchone()
+        streak, longest = _streaks(conn, offset, now_day)
+    by_day = {date.fromisoformat(r[0]): (int(r[1]), _pct(r[2])) for r in day_rows}
+    days = [
+        DayActivity(day, *by_day.get(day, (0, None)))
+        for day in (first_day + timedelta(days=i) for i in range(ACTIVITY_DAYS))
+    ]
+    answered_values = [value for _, _, value in answered_recalls]
+    return Statistics(
+        generated_at=now,
+        total_answers=int(total_answers),
+        average_score=_pct(average),
+        questions_total=len(recalls),
+        questions_answered=len(answered_values),
+        by_module=[
+            _to_mastery(
+                row,
+                row[0],
+                (m.title if (m := catalog.module(row[0])) is not None else row[0])
+                if row[0]
+                else NO_MODULE_TITLE,
+            )
+            for row in modules
+        ],
+        by_lesson=[
+            _to_mastery(row[1:], f"{row[0]}/{row[1]}", _lesson_title(catalog, row[0], row[1]))
+            for row in lessons
+        ],
+        by_tag=[_to_mastery(row, row[0], row[0]) for row in tags],
+        days=days,
+        streak=streak,
+        longest_streak=longest,
+        average_last_week=_pct(last_week),
+        average_week_before=_pct(week_before_avg),
+        recall_now=_pct(sum(answered_values) / len(answered_values)) if answered_values else None,
+        recalled_now=sum(1 for value in answered_values if value >= RECALL_THRESHOLD),
+        due=due_summary(catalog, store, settings, now, tz),
+        plan=exam_plan(catalog, store, settings, now, tz),
+    )

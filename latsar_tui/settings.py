@@ -1,0 +1,126 @@
+"""The trainee's settings: theme, Latsar evaluation date, daily review caps.
+
+Kept as JSON at ``Paths.settings_file`` and written atomically (a temporary file in
+the same folder, then a rename), so a crash never leaves half a file. A missing or
+unreadable file gives the defaults; unknown keys are kept, so an older app version
+does not drop what a newer one wrote.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from latsar_tui.paths import Paths
+
+DEFAULT_DAILY_DUE = 50
+DEFAULT_DAILY_NEW = 10
+MAX_DAILY = 1000
+
+
+class SettingsError(ValueError):
+    """A setting value that cannot be used (message in Indonesian)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What the trainee chose. ``exam_date`` is a local calendar date."""
+
+    theme: str | None = None
+    exam_date: date | None = None
+    daily_due: int = DEFAULT_DAILY_DUE
+    daily_new: int = DEFAULT_DAILY_NEW
+    # Keys this version does not know, kept as they were.
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form."""
+        return {
+            **self.extra,
+            "theme": self.theme,
+            "exam_date": None if self.exam_date is None else self.exam_date.isoformat(),
+            "daily_due": self.daily_due,
+            "daily_new": self.daily_new,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Settings:
+        """Settings from their JSON form; bad values fall back to the defaults."""
+        known = {"theme", "exam_date", "daily_due", "daily_new"}
+        theme = data.get("theme")
+        return cls(
+            theme=theme if isinstance(theme, str) and theme else None,
+            exam_date=_date_or_none(data.get("exam_date")),
+            daily_due=_cap_or(data.get("daily_due"), DEFAULT_DAILY_DUE),
+            daily_new=_cap_or(data.get("daily_new"), DEFAULT_DAILY_NEW),
+            extra={k: v for k, v in data.items() if k not in known},
+        )
+
+    def with_exam_date(self, text: str) -> Settings:
+        """A copy with the exam date from ``YYYY-MM-DD`` (empty text clears it)."""
+        text = text.strip()
+        if not text:
+            return replace(self, exam_date=None)
+        parsed = _date_or_none(text)
+        if parsed is None:
+            raise SettingsError(
+                f"Tanggal '{text}' tidak dikenali; tulis TTTT-BB-HH, mis. 2026-12-15"
+            )
+        return replace(self, exam_date=parsed)
+
+    def with_caps(self, daily_due: int, daily_new: int) -> Settings:
+        """A copy with new daily caps (0..1000 each)."""
+        for value in (daily_due, daily_new):
+            if not 0 <= value <= MAX_DAILY:
+                raise SettingsError(f"Batas harian harus antara 0 dan {MAX_DAILY}")
+        return replace(self, daily_due=daily_due, daily_new=daily_new)
+
+
+def _date_or_none(value: object) -> date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _cap_or(value: object, default: int) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_DAILY:
+        return value
+    return default
+
+
+def load_settings(paths: Paths) -> Settings:
+    """The saved settings, or the defaults when there is no readable file."""
+    try:
+        data = json.loads(paths.settings_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return Settings()
+    return Settings.from_dict(data) if isinstance(data, dict) else Settings()
+
+
+def save_settings(paths: Paths, settings: Settings) -> None:
+    """Write the settings atomically (temporary file, fsync, rename)."""
+    target = paths.settings_file
+    target.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(settings.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    _write_atomically(target, text)
+
+
+def _write_atomically(target: Path, text: str) -> None:
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
