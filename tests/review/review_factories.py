@@ -85,6 +85,7 @@ def answer(
     question_id: str,
     score: float,
     at: datetime,
+    *,
     taken: float | None = 30.0,
 ) -> int:
     """Record one answer the way the engine does (which also updates the card)."""
