@@ -89,12 +89,15 @@ class ResultsScreen(Screen[None]):
         yield TooSmallNotice()
 
     def on_mount(self) -> None:
+        self.sub_title = "Hasil kuis"
         items = self.query_one("#result-items", OptionList)
         items.border_title = "Ringkasan dan soal"
         items.add_option(Option(Content.assemble(("≡ Ringkasan per tag dan pelajaran", "bold"))))
         for item in self.result.items:
             symbol = mark(item.score).split(" ")[0] if item.answer is not None else "–"
             prompt = " ".join(item.question.prompt.split())
+            if len(prompt) > 28:
+                prompt = prompt[:27] + "…"
             items.add_option(
                 Option(Content.assemble(f"{symbol} {item.position + 1}. ", Content(prompt)))
             )
@@ -119,15 +122,21 @@ class ResultsScreen(Screen[None]):
             lines.append(("  (soal tidak bertag)\n", "dim"))
         for tag, value in sorted(result.by_tag.items()):
             lines.append(
-                Content.assemble("  ", Content(tag.ljust(24)), " ", (percent(value), "bold"), "\n")
+                Content.assemble(
+                    "  ", Content(tag.ljust(41)), (percent(value).rjust(4), "bold"), "\n"
+                )
             )
         lines.append(("\nPer pelajaran\n", "bold"))
         if not result.by_lesson:
             lines.append(("  (soal tidak terkait pelajaran)\n", "dim"))
         for key, value in sorted(result.by_lesson.items()):
             title = _lesson_title(catalog, key)
+            if len(title) > 40:
+                title = title[:39] + "…"
             lines.append(
-                Content.assemble("  ", Content(title), "  ", (percent(value), "bold"), "\n")
+                Content.assemble(
+                    "  ", Content(title.ljust(41)), (percent(value).rjust(4), "bold"), "\n"
+                )
             )
         lines.append(("\nPilih soal di kiri (↑/↓) untuk melihat jawaban dan pembahasan.", "dim"))
         return [Static(Content.assemble(*lines), classes="result-breakdown")]
