@@ -207,13 +207,17 @@ def read_backup(source: Path) -> dict[str, Any]:
     if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version <= VERSION:
         raise TransferError(
             f"Berkas {source} adalah cadangan progres versi {version}, sedangkan aplikasi "
-            f"ini hanya dapat membaca versi 1 sampai {VERSION}. Perbarui Latsar TUI lalu "
-            "coba lagi; progres Anda tidak diubah."
+            f"ini hanya dapat membaca {_known_versions()}. Berkas itu dibuat oleh versi "
+            "Latsar TUI yang lain: perbarui aplikasi lalu coba lagi. Progres Anda tidak diubah."
         )
     for key in ("attempts", "answers", "lesson_reads", "cards", "review_logs"):
         if not isinstance(data.get(key, []), list):
             raise TransferError(f"Berkas {source} rusak: bagian '{key}' bukan daftar.")
     return data
+
+
+def _known_versions() -> str:
+    return "versi 1" if VERSION == 1 else f"versi 1 sampai {VERSION}"
 
 
 def _time(value: Any) -> str | None:
