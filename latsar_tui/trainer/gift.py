@@ -273,17 +273,18 @@ def _multichoice(
 # --- export ------------------------------------------------------------------------
 
 
-def escape(text: str) -> str:
+def escape(text: str, *, guard_marker: bool = True) -> str:
     """Text with GIFT's special characters escaped and newlines written as ``\\n``.
 
-    Surrounding whitespace is dropped (GIFT trims it anyway).
+    Surrounding whitespace is dropped (GIFT trims it anyway). With ``guard_marker``, a
+    text that itself begins like a format marker gets ``[plain]`` in front so the marker
+    stays text; without it the caller writes its own marker first.
     """
     out = text.strip().replace("\\", "\\\\")
     for char in "~=#{}:":
         out = out.replace(char, "\\" + char)
     out = out.replace("\r\n", "\n").replace("\n", "\\n")
-    if _FORMAT.match(out):
-        # A text that itself begins like a format marker keeps it as text.
+    if guard_marker and _FORMAT.match(out):
         out = "[plain]" + out
     return out
 
@@ -313,7 +314,7 @@ def question_to_gift(question: Question) -> str | None:
         prompt = f"{question.context.strip()}\n\n{prompt}"
     lines = [
         f"// {question.id} ({question.type})",
-        f"::{question.id}::[markdown]{escape(prompt)}{{",
+        f"::{question.id}::[markdown]{escape(prompt, guard_marker=False)}{{",
     ]
     if isinstance(question, SingleQuestion):
         for option in question.options:
@@ -338,7 +339,7 @@ def question_to_gift(question: Question) -> str | None:
         if right:
             answer += f"#{escape(right)}"
         lines[-1] += answer
-    lines.append(f"####[markdown]{escape(question.explanation)}")
+    lines.append(f"####[markdown]{escape(question.explanation, guard_marker=False)}")
     lines.append("}")
     return "\n".join(lines)
 
