@@ -57,3 +57,11 @@ async def test_markup_in_content_is_shown_literally(
         await pilot.press("down")
         await settle(pilot)
         assert "Pilih [bold]yang[/] benar [link=x]di sini[/link] [" in screen_text(app)
+        # Command palette entries built from YAML titles stay literal too.
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press(*"Kurung")
+        await settle(pilot, 0.4)
+        text = screen_text(app)
+        assert "Modul: Modul [bold]Kurung[/] Siku" in text
+        assert "Bank soal: Latihan [bold]Kurung[/]" in text

@@ -82,8 +82,8 @@ class QuizScreen(Screen[None]):
 
     BINDINGS = [  # noqa: RUF012
         Binding("enter", "next", "Lanjut"),
-        Binding("s", "end", "Akhiri kuis"),
-        Binding("escape", "leave", "Ke beranda (simpan)"),
+        Binding("s", "end", "Akhiri"),
+        Binding("escape", "leave", "Beranda"),
     ]
 
     def __init__(self, session: QuizSession) -> None:
@@ -314,7 +314,9 @@ class QuizScreen(Screen[None]):
         order = self._order(len(getattr(question, "options", ())))
         feedback = Vertical(
             Static(verdict(outcome.score), classes="verdict"),
-            Static(choice_feedback(question, outcome.answer, order), classes="choice-feedback"),
+            Static(
+                choice_feedback(question, outcome.answer, order).rstrip(), classes="choice-feedback"
+            ),
             Static("Pembahasan", classes="section-label"),
             Markdown(question.explanation, open_links=False, classes="explanation"),
             id="feedback",

@@ -35,7 +35,7 @@ def summary_line(result: SessionResult) -> Content:
         ("Skor ", "bold"),
         (percent(result.percent), "bold"),
         f"  ·  {_number(result.points)} dari {result.total} poin",
-        f"  ·  {result.answered} dari {result.total} soal dijawab",
+        f"  ·  {result.answered}/{result.total} dijawab",
     ]
     if result.passed is not None:
         verdict = (
@@ -96,8 +96,8 @@ class ResultsScreen(Screen[None]):
         for item in self.result.items:
             symbol = mark(item.score).split(" ")[0] if item.answer is not None else "–"
             prompt = " ".join(item.question.prompt.split())
-            if len(prompt) > 28:
-                prompt = prompt[:27] + "…"
+            if len(prompt) > 26:
+                prompt = prompt[:25] + "…"
             items.add_option(
                 Option(Content.assemble(f"{symbol} {item.position + 1}. ", Content(prompt)))
             )
@@ -123,7 +123,7 @@ class ResultsScreen(Screen[None]):
         for tag, value in sorted(result.by_tag.items()):
             lines.append(
                 Content.assemble(
-                    "  ", Content(tag.ljust(41)), (percent(value).rjust(4), "bold"), "\n"
+                    "  ", Content(tag.ljust(31)), (percent(value).rjust(4), "bold"), "\n"
                 )
             )
         lines.append(("\nPer pelajaran\n", "bold"))
@@ -131,11 +131,11 @@ class ResultsScreen(Screen[None]):
             lines.append(("  (soal tidak terkait pelajaran)\n", "dim"))
         for key, value in sorted(result.by_lesson.items()):
             title = _lesson_title(catalog, key)
-            if len(title) > 40:
-                title = title[:39] + "…"
+            if len(title) > 30:
+                title = title[:29] + "…"
             lines.append(
                 Content.assemble(
-                    "  ", Content(title.ljust(41)), (percent(value).rjust(4), "bold"), "\n"
+                    "  ", Content(title.ljust(31)), (percent(value).rjust(4), "bold"), "\n"
                 )
             )
         lines.append(("\nPilih soal di kiri (↑/↓) untuk melihat jawaban dan pembahasan.", "dim"))
