@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from latsar_tui.content.model import Catalog
-from latsar_tui.review.calendar import day_start, sql_offset, today
+from latsar_tui.review.calendar import day_start, today
 from latsar_tui.review.catalog_table import load_catalog_tables
 from latsar_tui.review.due import DueSummary, due_summary
 from latsar_tui.review.mistakes import LAST_SCORES_SQL
@@ -65,7 +65,6 @@ class Statistics:
     by_tag: list[Mastery]
     days: list[DayActivity]  # the last ACTIVITY_DAYS local days, oldest first
     streak: int  # consecutive days with answers, ending today (or yesterday)
-    longest_streak: int
     average_last_week: float | None  # percent, the last 7 days
     average_week_before: float | None  # percent, the 7 days before those
     recall_now: float | None  # percent: average predicted recall of answered questions
@@ -137,26 +136,42 @@ def _lesson_title(catalog: Catalog, module_id: str, lesson_id: str) -> str:
     return lesson.title if lesson is not None else lesson_id
 
 
-def _streaks(conn: sqlite3.Connection, offset: str, now_day: date) -> tuple[int, int]:
-    """(current streak, longest streak) in days, by gaps and islands over answer days."""
-    rows = conn.execute(
-        """
-        WITH days AS (SELECT DISTINCT date(answered_at, :offset) AS day FROM answers),
-             islands AS (
-                 SELECT day, julianday(day) - row_number() OVER (ORDER BY day) AS island
-                 FROM days
-             )
-        SELECT max(day), count(*) FROM islands GROUP BY island
-        """,
-        {"offset": offset},
-    ).fetchall()
-    longest = max((int(r[1]) for r in rows), default=0)
-    current = 0
-    for last_day, length in rows:
-        # A streak is still alive when its last day is today or yesterday.
-        if (now_day - date.fromisoformat(last_day)).days <= 1:
-            current = max(current, int(length))
-    return current, longest
+def _has_answers(conn: sqlite3.Connection, start: datetime, end: datetime) -> bool:
+    row = conn.execute(
+        "SELECT EXISTS (SELECT 1 FROM answers WHERE answered_at >= ? AND answered_at < ?)",
+        (to_text(start), to_text(end)),
+    ).fetchone()
+    return bool(row[0])
+
+
+def _streak(conn: sqlite3.Connection, now_day: date, tz: tzinfo | None) -> int:
+    """Consecutive local days with answers, ending today (or yesterday, if today has none).
+
+    One index seek per day of the streak, never a scan of the answers.
+    """
+    day = now_day
+    if not _has_answers(conn, day_start(day, tz), day_start(day + timedelta(days=1), tz)):
+        day -= timedelta(days=1)  # today is not over: yesterday's streak still counts
+    streak = 0
+    while _has_answers(conn, day_start(day, tz), day_start(day + timedelta(days=1), tz)):
+        streak += 1
+        day -= timedelta(days=1)
+    return streak
+
+
+def _activity(
+    conn: sqlite3.Connection, first_day: date, days: int, tz: tzinfo | None
+) -> list[DayActivity]:
+    """Answers and average score per local day: an index range per day, no date parsing."""
+    result = []
+    for i in range(days):
+        day = first_day + timedelta(days=i)
+        count, average = conn.execute(
+            "SELECT count(*), avg(score) FROM answers WHERE answered_at >= ? AND answered_at < ?",
+            (to_text(day_start(day, tz)), to_text(day_start(day + timedelta(days=1), tz))),
+        ).fetchone()
+        result.append(DayActivity(day, int(count), _pct(average)))
+    return result
 
 
 def compute_statistics(
@@ -171,7 +186,6 @@ def compute_statistics(
     answered_recalls = [
         (r.bank_id, r.question_id, r.recall) for r in recalls if r.recall is not None
     ]
-    offset = sql_offset(now, tz)
     now_day = today(now, tz)
     first_day = now_day - timedelta(days=ACTIVITY_DAYS - 1)
     week = day_start(now_day - timedelta(days=6), tz)
@@ -195,11 +209,7 @@ def compute_statistics(
             "1",
         )
         total_answers, average = conn.execute("SELECT count(*), avg(score) FROM answers").fetchone()
-        day_rows = conn.execute(
-            "SELECT date(answered_at, :offset) AS day, count(*), avg(score) FROM answers "
-            "WHERE answered_at >= :since GROUP BY day",
-            {"offset": offset, "since": to_text(day_start(first_day, tz))},
-        ).fetchall()
+        days = _activity(conn, first_day, ACTIVITY_DAYS, tz)
         last_week, week_before_avg = conn.execute(
             "SELECT avg(CASE WHEN answered_at >= :week THEN score END), "
             "avg(CASE WHEN answered_at < :week THEN score END) "
@@ -209,12 +219,7 @@ def compute_statistics(
                 "before": to_text(week_before),
             },
         ).fetchone()
-        streak, longest = _streaks(conn, offset, now_day)
-    by_day = {date.fromisoformat(r[0]): (int(r[1]), _pct(r[2])) for r in day_rows}
-    days = [
-        DayActivity(day, *by_day.get(day, (0, None)))
-        for day in (first_day + timedelta(days=i) for i in range(ACTIVITY_DAYS))
-    ]
+        streak = _streak(conn, now_day, tz)
     answered_values = [value for _, _, value in answered_recalls]
     return Statistics(
         generated_at=now,
@@ -239,7 +244,6 @@ def compute_statistics(
         by_tag=[_to_mastery(row, row[0], row[0]) for row in tags],
         days=days,
         streak=streak,
-        longest_streak=longest,
         average_last_week=_pct(last_week),
         average_week_before=_pct(week_before_avg),
         recall_now=_pct(sum(answered_values) / len(answered_values)) if answered_values else None,

@@ -96,10 +96,9 @@ def activity_text(days: list[DayActivity]) -> str:
 
 def streak_text(stats: Statistics) -> str:
     """The current and the longest streak of study days."""
-    return (
-        f"Rangkaian hari belajar: {stats.streak} hari berturut-turut "
-        f"(terpanjang {stats.longest_streak} hari)."
-    )
+    if stats.streak == 0:
+        return "Rangkaian hari belajar: belum ada (jawab satu soal hari ini untuk memulai)."
+    return f"Rangkaian hari belajar: {stats.streak} hari berturut-turut."
 
 
 def recall_text(stats: Statistics) -> str:

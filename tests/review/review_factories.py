@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from latsar_tui.content.model import (
     Bank,
@@ -99,3 +99,53 @@ def answer(
         answered_at=at,
         question_type="single",
     )
+
+
+def last_score(k: int) -> float:
+    """The score of every answer to the k-th question in :func:`seed_answers`."""
+    return 0.5 if k % 3 == 0 else 1.0
+
+
+def seed_answers(
+    store: ProgressStore, catalog_questions: list[tuple[str, str]], count: int, end: datetime
+) -> list[datetime]:
+    """``count`` answers, one a minute up to ``end``, cycling through the questions.
+
+    Written with executemany straight into the tables (no scheduler), plus a Review
+    card per question, due yesterday for every fifth question and in five days for
+    the rest. Returns the answer times.
+    """
+    from latsar_tui.store.db import to_text, transaction
+
+    times = [end - timedelta(minutes=count - 1 - i) for i in range(count)]
+    rows = []
+    for i, at in enumerate(times):
+        k = i % len(catalog_questions)
+        bank_id, qid = catalog_questions[k]
+        rows.append((bank_id, qid, "hash", "0", last_score(k), 20.0, to_text(at), f"u{i}"))
+    cards = []
+    for k, (bank_id, qid) in enumerate(catalog_questions):
+        due = end - timedelta(days=1) if k % 5 == 0 else end + timedelta(days=5)
+        cards.append(
+            (
+                bank_id,
+                qid,
+                k + 1,
+                2,
+                None,
+                10.0,
+                5.0,
+                to_text(due),
+                to_text(end - timedelta(days=9)),
+                3,
+                0,
+            )
+        )
+    with store.connection() as conn, transaction(conn):
+        conn.executemany(
+            "INSERT INTO answers (bank_id, question_id, question_hash, answer_json, score, "
+            "time_taken_seconds, answered_at, uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        conn.executemany("INSERT INTO cards VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", cards)
+    return times
