@@ -6,6 +6,8 @@ like any other answer, and nothing else about the schedule changes.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from latsar_tui.content.model import Catalog
 from latsar_tui.review.catalog_table import load_catalog_tables
 from latsar_tui.store.progress import ProgressStore
@@ -52,3 +54,39 @@ def mistake_items(
             {"full": FULL_SCORE, "module": module_id, "tag": tag},
         ).fetchall()
     return [(str(b), str(q)) for b, q in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class MistakeCounts:
+    """How many questions the drill would ask: overall, per module, per tag."""
+
+    total: int
+    by_module: dict[str, int]
+    by_tag: dict[str, int]
+
+
+def mistake_counts(catalog: Catalog, store: ProgressStore) -> MistakeCounts:
+    """Counts of questions last answered below 1, by SQL GROUP BY."""
+    with store.connection() as conn:
+        load_catalog_tables(conn, catalog)
+        conn.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS mistakes (bank_id TEXT, question_id TEXT, "
+            "module_id TEXT, PRIMARY KEY (bank_id, question_id)) WITHOUT ROWID"
+        )
+        conn.execute("DELETE FROM temp.mistakes")
+        conn.execute(
+            f"INSERT INTO temp.mistakes WITH last AS ({LAST_SCORES_SQL}) "
+            "SELECT q.bank_id, q.question_id, q.module_id FROM last AS l "
+            "JOIN temp.cat_questions AS q USING (bank_id, question_id) WHERE l.score < ?",
+            (FULL_SCORE,),
+        )
+        by_module = dict(
+            conn.execute("SELECT module_id, count(*) FROM temp.mistakes GROUP BY module_id")
+        )
+        by_tag = dict(
+            conn.execute(
+                "SELECT t.tag, count(*) FROM temp.mistakes AS m JOIN temp.cat_tags AS t "
+                "USING (bank_id, question_id) GROUP BY t.tag ORDER BY t.tag"
+            )
+        )
+    return MistakeCounts(sum(by_module.values()), by_module, by_tag)
