@@ -92,7 +92,7 @@ class ResultsScreen(Screen[None]):
         self.sub_title = "Hasil kuis"
         items = self.query_one("#result-items", OptionList)
         items.border_title = "Ringkasan dan soal"
-        items.add_option(Option(Content.assemble(("≡ Ringkasan per tag dan pelajaran", "bold"))))
+        items.add_option(Option(Content.assemble(("≡ Ringkasan: tag, pelajaran", "bold"))))
         for item in self.result.items:
             symbol = mark(item.score).split(" ")[0] if item.answer is not None else "–"
             prompt = " ".join(item.question.prompt.split())
