@@ -157,3 +157,11 @@ def test_unclosed_brace_and_bad_weight_are_reported() -> None:
 def test_escape_covers_every_special_character() -> None:
     assert escape("a~b=c#d{e}f:g\\h\ni") == "a\\~b\\=c\\#d\\{e\\}f\\:g\\\\h\\ni"
     assert escape("[html]x") == "[plain][html]x"
+
+
+def test_plain_and_moodle_markers_are_dropped_text_kept_literally() -> None:
+    result = parse_gift("::p::[plain]Teks [b]tebal[/b] polos {=[moodle]a#[plain]umpan ~b}\n")
+    (q,) = result.questions
+    assert isinstance(q, SingleQuestion)
+    assert q.prompt == "Teks [b]tebal[/b] polos"
+    assert q.options[0].text == "a" and q.options[0].feedback == "umpan"

@@ -148,7 +148,7 @@ def _round_trip(bank: Bank, fmt: ExportFormat) -> Bank:
     return back
 
 
-_SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+_SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @_SETTINGS
@@ -165,7 +165,7 @@ def test_moodle_xml_round_trip_keeps_questions(bank: Bank) -> None:
     assert [_essence(q) for q in back.questions] == [_essence(q) for q in bank.questions]
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(banks())
 def test_yaml_writer_round_trip(bank: Bank) -> None:
     text = dump_bank(bank, header=["komentar"], question_comments={"q-0": ["periksa\nini"]})
