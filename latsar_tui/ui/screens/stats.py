@@ -130,7 +130,7 @@ class StatsScreen(Screen[None]):
             table.add_row(day.day.isoformat(), str(day.answers), text.pct(day.average))
 
     def _draw_charts(self, stats: Statistics) -> None:
-        positions = list(range(1, len(stats.days) + 1))
+        positions: list[float] = [float(p) for p in range(1, len(stats.days) + 1)]
         labels = [day.day.strftime("%d/%m") for day in stats.days]
         ticks = [*positions[::5], positions[-1]]
         tick_labels = [*labels[::5], labels[-1]]
