@@ -12,7 +12,7 @@ from latsar_tui.paths import Paths
 from latsar_tui.quiz.clock import FakeClock
 from latsar_tui.quiz.session import Mode, SessionError
 from latsar_tui.review.due import due_by_bank, due_summary, review_items
-from latsar_tui.review.mistakes import mistake_items
+from latsar_tui.review.mistakes import mistake_counts, mistake_items
 from latsar_tui.review.plan import exam_plan, prep_items
 from latsar_tui.review.sessions import start_exam_prep, start_mistakes, start_review
 from latsar_tui.settings import Settings
@@ -138,6 +138,9 @@ def test_mistakes_by_last_answer_module_and_tag(store: ProgressStore) -> None:
     assert mistake_items(catalog, store) == [("b2", "q0"), ("b1", "q2"), ("b1", "q1")]
     assert mistake_items(catalog, store, module_id="m1") == [("b1", "q2"), ("b1", "q1")]
     assert mistake_items(catalog, store, tag="harmonis") == [("b2", "q0"), ("b1", "q1")]
+    counts = mistake_counts(catalog, store)
+    assert counts.total == 3 and counts.by_module == {"m1": 2, "m2": 1}
+    assert counts.by_tag == {"akuntabel": 1, "harmonis": 2}
     clock = FakeClock(START + timedelta(days=1))
     due_before = store.card("b2", "q1")
     session = start_mistakes(catalog, store, tag="harmonis", clock=clock, seed=1)
