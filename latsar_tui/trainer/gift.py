@@ -180,6 +180,15 @@ def _parse_block(raw: str, line: int, result: ImportResult) -> DraftQuestion | N
         question_raw = f"{question_raw.rstrip()} _____ {after}"
     prompt = _formatted(question_raw)
     answer_part = body[start + 1 : end].strip()
+    if "{" in answer_part or "}" in answer_part:
+        # Escaped braces are placeholders by now: these are structural, which means two
+        # questions without a blank line between them (or a stray brace).
+        result.skip(
+            line,
+            "kurung kurawal berlebih: mungkin dua soal tanpa baris kosong di antaranya "
+            "(tulis \\{ atau \\} untuk kurung di dalam teks)",
+        )
+        return None
     explanation: str | None = None
     general = answer_part.rfind("####")
     if general >= 0:

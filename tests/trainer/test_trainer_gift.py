@@ -165,3 +165,10 @@ def test_plain_and_moodle_markers_are_dropped_text_kept_literally() -> None:
     assert isinstance(q, SingleQuestion)
     assert q.prompt == "Teks [b]tebal[/b] polos"
     assert q.options[0].text == "a" and q.options[0].feedback == "umpan"
+
+
+def test_two_questions_without_a_blank_line_are_reported() -> None:
+    result = parse_gift("::a:: Satu {=x ~y}\n::b:: Dua {=p ~q}\n\n::c:: Tiga {=r ~s}\n")
+    assert [q.id for q in result.questions] == ["c"]
+    (skipped,) = result.skipped
+    assert skipped.line == 1 and "tanpa baris kosong" in skipped.reason
