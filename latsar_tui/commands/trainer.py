@@ -245,7 +245,11 @@ def run_import(args: argparse.Namespace, ctx: CommandContext) -> int:
         result = parse_import(data, args.fmt, str(source))
         module = None
         if module_id:
-            module = load_catalog(ctx.paths, ctx.extra_content).module(module_id)
+            # The module may sit beside the output, in the same content root.
+            roots = list(ctx.extra_content)
+            if output.parent.name == "question_banks":
+                roots.append(output.parent.parent)
+            module = load_catalog(ctx.paths, roots).module(module_id)
             if module is None:
                 _warn(f"peringatan: modul '{module_id}' tidak ditemukan di folder konten")
         attach_module(result, module_id, module)

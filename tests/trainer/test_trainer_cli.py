@@ -147,3 +147,35 @@ def test_export_by_bank_id_and_broken_bank(
     err = capsys.readouterr().err
     assert "rusak.yaml:4:" in err and "punya 1 kesalahan" in err
     assert "tidak ada berkas atau bank dengan id 'tidak-ada'" in err
+
+
+def test_import_with_module_beside_the_output(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["new", "module", "modul-csv"]) == 0
+    Path("soal.csv").write_text(
+        "type,prompt,option_a,option_b,correct,explanation,lesson\n"
+        "single,Soal,x,y,A,E,pelajaran-1\n"
+        "single,Soal dua,x,y,B,E,tidak-ada\n",
+        encoding="utf-8",
+    )
+    code = main(
+        [
+            "import",
+            "soal.csv",
+            "--format",
+            "csv",
+            "-o",
+            "question_banks/q.yaml",
+            "--module",
+            "modul-csv",
+        ]
+    )
+    assert code == 0
+    out = capsys.readouterr()
+    assert "tidak ditemukan" not in out.err
+    assert "pelajaran 'tidak-ada' tidak ada di modul 'modul-csv'; dibuang" in out.out
+    catalog = load_paths([workdir])
+    assert catalog.errors == ()
+    (bank,) = catalog.banks
+    assert [q.lesson for q in bank.questions] == ["pelajaran-1", None]
