@@ -20,6 +20,7 @@ from types import TracebackType
 from typing import Any, Self
 
 from latsar_tui.paths import Paths
+from latsar_tui.review.scheduling import Rating, ReviewLog
 from latsar_tui.store.cards import CARD_COLUMNS, CardRecord, apply_answer, card_from_row
 from latsar_tui.store.db import StoreError, from_text, open_database, to_text, transaction
 
@@ -400,6 +401,15 @@ class ProgressStore:
         with self._lock:
             rows = self._conn.execute(f"SELECT {CARD_COLUMNS} FROM cards").fetchall()
         return [card_from_row(row) for row in rows]
+
+    def review_logs(self) -> list[ReviewLog]:
+        """Every review as an fsrs ReviewLog, oldest first (input for fsrs's Optimizer)."""
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT card_id, rating, review_datetime, review_duration FROM review_logs "
+                "ORDER BY review_datetime, id"
+            ).fetchall()
+        return [ReviewLog(row[0], Rating(row[1]), from_text(row[2]), row[3]) for row in rows]
 
     @contextmanager
     def connection(self) -> Iterator[sqlite3.Connection]:

@@ -100,6 +100,10 @@ def test_partial_score_is_hard_and_logged(store: ProgressStore) -> None:
         uuids = conn.execute("SELECT count(DISTINCT uuid) FROM answers").fetchone()[0]
     assert rows == [(int(Rating.Good), 0, 1), (int(Rating.Hard), int(State.Review), 1)]
     assert uuids == 2
+    logs = store.review_logs()
+    assert [log.rating for log in logs] == [Rating.Good, Rating.Hard]
+    assert logs[0].card_id == card_id_for("b1", "q0") and logs[0].review_duration == 30_000
+    assert logs[1].review_datetime == START + timedelta(days=3)
 
 
 def test_every_mode_updates_the_card(store: ProgressStore) -> None:
