@@ -28,7 +28,7 @@ class ExamDateScreen(ModalScreen[Settings | None]):
         exam = "" if self.settings.exam_date is None else self.settings.exam_date.isoformat()
         with Vertical(id="exam-dialog"):
             yield Static("Tanggal ujian dan batas harian", classes="dialog-title")
-            yield Label("Tanggal evaluasi Latsar (TTTT-BB-HH; kosongkan untuk menghapus)")
+            yield Label("Tanggal evaluasi Latsar (TTTT-BB-HH; kosong = tidak ada)")
             yield Input(exam, placeholder="2026-12-15", id="exam-date")
             yield Label("Batas soal ulangan per hari")
             yield Input(str(self.settings.daily_due), type="integer", id="daily-due")
