@@ -27,8 +27,9 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     """Load content and progress, then hand over to the plain runner."""
     from latsar_tui.content.loader import load_catalog
     from latsar_tui.plain.runner import PlainApp
+    from latsar_tui.settings import load_settings
     from latsar_tui.store.progress import ProgressStore
 
     catalog = load_catalog(ctx.paths, ctx.extra_content)
     with ProgressStore.open(ctx.paths.ensure()) as store:
-        return PlainApp(catalog, store).run()
+        return PlainApp(catalog, store, load_settings(ctx.paths)).run()

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from latsar_tui.content.model import (
-    Bank,
     BranchingQuestion,
     Catalog,
     Module,
@@ -32,6 +32,9 @@ from latsar_tui.quiz.session import (
     SessionResult,
     TimeUp,
 )
+from latsar_tui.review.due import due_summary
+from latsar_tui.review.sessions import start_mistakes, start_review
+from latsar_tui.settings import Settings
 from latsar_tui.store.progress import ProgressStore
 
 InputFn = Callable[[str], str]
@@ -61,6 +64,7 @@ class PlainApp:
 
     catalog: Catalog
     store: ProgressStore
+    settings: Settings = field(default_factory=Settings)
     ask: InputFn = input
     say: OutputFn = print
 
@@ -107,6 +111,8 @@ class PlainApp:
                 ("Baca materi", self._lessons_menu),
                 ("Latihan soal", lambda: self._quiz_menu(Mode.PRACTICE)),
                 ("Ujian", lambda: self._quiz_menu(Mode.EXAM)),
+                (self._review_label(), self._review),
+                ("Latihan kesalahan", self._mistakes),
             ]
             if self.store.unfinished_attempts():
                 entries.append(("Lanjutkan sesi yang belum selesai", self._resume_menu))
@@ -183,7 +189,27 @@ class PlainApp:
         except SessionError as error:
             self.say(f"Sesi tidak bisa dimulai: {error}")
             return
-        self._play(session, bank)
+        self._play(session)
+
+    def _review_label(self) -> str:
+        summary = due_summary(self.catalog, self.store, self.settings, datetime.now(UTC))
+        return f"Ulangi ({summary.session_size} soal untuk hari ini)"
+
+    def _review(self) -> None:
+        try:
+            session = start_review(self.catalog, self.store, self.settings)
+        except SessionError as error:
+            self.say(str(error))
+            return
+        self._play(session)
+
+    def _mistakes(self) -> None:
+        try:
+            session = start_mistakes(self.catalog, self.store)
+        except SessionError as error:
+            self.say(str(error))
+            return
+        self._play(session)
 
     def _resume_menu(self) -> None:
         attempts = self.store.unfinished_attempts()
@@ -196,13 +222,12 @@ class PlainApp:
         except SessionError as error:
             self.say(f"Sesi tidak bisa dilanjutkan: {error}")
             return
-        self._play(session, None)
+        self._play(session)
 
     # --- a quiz -----------------------------------------------------------------------
 
-    def _play(self, session: QuizSession, bank: Bank | None) -> None:
-        mode_name = "Ujian" if session.mode is Mode.EXAM else "Latihan"
-        self.say(f"{mode_name}: {session.title}. {session.total} soal.")
+    def _play(self, session: QuizSession) -> None:
+        self.say(f"{session.title}. {session.total} soal.")
         if session.time_limit is not None:
             self.say(f"Batas waktu {int(session.time_limit.total_seconds() // 60)} menit.")
         try:

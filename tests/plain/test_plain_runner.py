@@ -92,7 +92,7 @@ def _run(catalog: Catalog, store: ProgressStore, replies: list[str]) -> list[str
 
 
 def test_reading_lessons_marks_them_read(catalog: Catalog, store: ProgressStore) -> None:
-    out = _run(catalog, store, ["1", "1", "1", "", "", "4"])
+    out = _run(catalog, store, ["1", "1", "1", "", "", "6"])
     text = "\n".join(out)
     assert "1. Modul [b]Uji[/b] (0 dari 2 materi dibaca)" in out
     assert "Isi tebal pertama." in text
@@ -103,7 +103,7 @@ def test_reading_lessons_marks_them_read(catalog: Catalog, store: ProgressStore)
 
 def test_practice_shows_literal_text_and_feedback(catalog: Catalog, store: ProgressStore) -> None:
     out: list[str] = []
-    menu = iter(["2", "1", "4"])  # Latihan, the first bank; at the end, Keluar
+    menu = iter(["2", "1", "6"])  # Latihan, the first bank; at the end, Keluar
 
     def ask(prompt: str) -> str:
         out.append(prompt)
@@ -126,10 +126,24 @@ def test_practice_shows_literal_text_and_feedback(catalog: Catalog, store: Progr
 def test_quitting_mid_quiz_keeps_the_attempt_resumable(
     catalog: Catalog, store: ProgressStore
 ) -> None:
-    out = _run(catalog, store, ["2", "1", "q", "5"])
+    out = _run(catalog, store, ["2", "1", "q", "7"])
     assert "Sesi disimpan. Anda bisa melanjutkannya dari menu utama." in out
     assert len(store.unfinished_attempts()) == 1
-    assert "4. Lanjutkan sesi yang belum selesai" in out
+    assert "6. Lanjutkan sesi yang belum selesai" in out
+
+
+def test_review_offers_new_questions_and_saves_when_left(
+    catalog: Catalog, store: ProgressStore
+) -> None:
+    out = _run(catalog, store, ["4", "q", "7"])
+    assert "4. Ulangi (2 soal untuk hari ini)" in out
+    assert "Ulangi. 2 soal." in out
+    assert [a.title for a in store.unfinished_attempts()] == ["Ulangi"]
+
+
+def test_mistakes_drill_without_mistakes_says_so(catalog: Catalog, store: ProgressStore) -> None:
+    out = _run(catalog, store, ["5", "6"])
+    assert any("kesalahan" in line.casefold() for line in out[-8:]), out[-8:]
 
 
 def test_eof_leaves_cleanly(catalog: Catalog, store: ProgressStore) -> None:
