@@ -96,6 +96,7 @@ class QuizScreen(Screen[None]):
         self._shown_at: Any = None
         self._ticks = 0
         self._done = False
+        self._status_text = ""
 
     @property
     def _app(self) -> Any:
@@ -148,7 +149,11 @@ class QuizScreen(Screen[None]):
         if left is not None:
             parts.append(("  ·  Sisa waktu ", ""))
             parts.append((format_remaining(left.total_seconds()), "bold"))
-        self.query_one("#quiz-status", Static).update(Content.assemble(*parts))
+        status = Content.assemble(*parts)
+        # Ticks come often; repaint only when the line actually changes.
+        if status.plain != self._status_text:
+            self._status_text = status.plain
+            self.query_one("#quiz-status", Static).update(status)
 
     # --- showing a question --------------------------------------------------------
 

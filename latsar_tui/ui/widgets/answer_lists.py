@@ -22,7 +22,28 @@ _PICK_BINDINGS = [
 ] + [Binding(key, f"pick({n})", show=False) for n, key in enumerate(OPTION_KEYS)]
 
 
-class ChoiceList(OptionList):
+POINTER = "▶ "
+
+
+class _PointedList(OptionList):
+    """An OptionList whose highlighted row also carries a ▶, not only a colour."""
+
+    _pointed: int | None = None
+
+    def _prompt(self, position: int) -> Content:
+        raise NotImplementedError
+
+    def _pointer(self, position: int) -> str:
+        return POINTER if position == self._pointed else " " * len(POINTER)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        previous, self._pointed = self._pointed, event.option_index
+        for position in {previous, event.option_index}:
+            if position is not None and position < self.option_count:
+                self.replace_option_prompt_at_index(position, self._prompt(position))
+
+
+class ChoiceList(_PointedList):
     """Options of a question. 1–8 or a–h pick, arrows + Enter too.
 
     With ``multi`` the same keys (and Space) toggle a tick and Enter submits the set.
@@ -61,7 +82,7 @@ class ChoiceList(OptionList):
 
     def _prompt(self, position: int) -> Content:
         key = OPTION_KEYS[position] if position < len(OPTION_KEYS) else "?"
-        head = f"{position + 1}/{key}  "
+        head = f"{self._pointer(position)}{position + 1}/{key}  "
         if self.multi:
             head += "[✓] " if position in self.ticked else "[ ] "
         return Content.assemble((head, "bold"), self._labels[position])
@@ -102,7 +123,7 @@ class ChoiceList(OptionList):
             self.post_message(self.Answered(self, (self.highlighted,)))
 
 
-class OrderList(OptionList):
+class OrderList(_PointedList):
     """Items to put in order. Space picks an item up, arrows move it, Space drops it;
     Shift+↑/↓ (or Ctrl+↑/↓, -/+) move the highlighted item directly. Enter submits.
     """
@@ -144,7 +165,7 @@ class OrderList(OptionList):
 
     def _prompt(self, position: int) -> Content:
         grabbed = self.grabbed and position == self.highlighted
-        head = f"{position + 1}. " + ("⇕ " if grabbed else "  ")
+        head = f"{self._pointer(position)}{position + 1}. " + ("⇕ " if grabbed else "  ")
         return Content.assemble((head, "bold"), self._items[position][1])
 
     def _refresh_prompts(self) -> None:
