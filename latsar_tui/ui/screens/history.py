@@ -35,6 +35,7 @@ class HistoryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         app: Any = self.app
+        self.sub_title = "Riwayat"
         self._ids: list[int] = []
         options = self.query_one("#history", OptionList)
         for attempt in app.store.finished_attempts(limit=200):

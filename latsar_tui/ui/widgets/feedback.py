@@ -76,7 +76,7 @@ def _single(question: SingleQuestion, answer: int, order: Sequence[int]) -> Cont
         parts.append(_line(head, (option.text, style), (tail, "italic")))
         if chosen or option.correct:
             parts.append(_feedback(option.feedback))
-    return Content("").join(parts)
+    return Content("").join(parts).rstrip()
 
 
 def _multiple(question: MultipleQuestion, answer: frozenset[int], order: Sequence[int]) -> Content:
@@ -97,7 +97,7 @@ def _multiple(question: MultipleQuestion, answer: frozenset[int], order: Sequenc
         )
         if chosen:
             parts.append(_feedback(option.feedback))
-    return Content("").join(parts)
+    return Content("").join(parts).rstrip()
 
 
 def _true_false(question: TrueFalseQuestion, answer: bool) -> Content:
@@ -122,7 +122,7 @@ def _scenario(question: ScenarioQuestion, answer: int, order: Sequence[int]) -> 
         tail = ("  ← pilihan Anda", "bold italic") if chosen else ("", "")
         parts.append(_line(head, points, (option.text, text_style), tail))
         parts.append(_feedback(option.feedback))
-    return Content("").join(parts)
+    return Content("").join(parts).rstrip()
 
 
 def ordering_columns(question: OrderingQuestion, answer: tuple[int, ...]) -> Content:
@@ -136,7 +136,7 @@ def ordering_columns(question: OrderingQuestion, answer: tuple[int, ...]) -> Con
         mine = _clip(f"{position + 1}. {question.items[item_index]}", width)
         correct = f"{position + 1}. {question.items[position]}"
         parts.append(_line(symbol, mine.ljust(width), correct))
-    return Content("").join(parts)
+    return Content("").join(parts).rstrip()
 
 
 def _clip(text: str, width: int) -> str:
@@ -154,4 +154,4 @@ def branching_summary(question: BranchingQuestion, answer: tuple[int, ...]) -> C
     parts.append(
         _line(("Poin diperoleh: ", "bold"), f"{earned} dari {best} poin terbaik yang mungkin")
     )
-    return Content("").join(parts)
+    return Content("").join(parts).rstrip()
