@@ -28,7 +28,7 @@ from latsar_tui.content.validate import (
     problem_finding,
     validate_tree,
 )
-from latsar_tui.content.yamlnodes import compose_bytes, compose_text
+from latsar_tui.content.yamlnodes import compose_bytes, compose_text, gc_paused
 from latsar_tui.paths import Paths
 
 
@@ -92,7 +92,8 @@ def load_text(
     findings = [problem_finding(path, problem) for problem in composed.problems]
     if composed.root is None:
         return None, findings
-    checked = validate_tree(composed.root, path, kind)
+    with gc_paused():
+        checked = validate_tree(composed.root, path, kind)
     findings = _sorted(findings + checked.findings)
     if any(f.severity is Severity.ERROR for f in findings):
         return None, findings
@@ -125,6 +126,11 @@ def _check_file(entry: _Entry) -> None:
 
 
 def _load(entries: list[_Entry]) -> Catalog:
+    with gc_paused():
+        return _load_entries(entries)
+
+
+def _load_entries(entries: list[_Entry]) -> Catalog:
     for entry in entries:
         _check_file(entry)
 
