@@ -15,6 +15,7 @@ from textual import events
 from textual.app import App
 from textual.binding import Binding
 
+from latsar_tui.commands.base import CommandError
 from latsar_tui.content.loader import load_catalog
 from latsar_tui.content.model import Catalog
 from latsar_tui.paths import Paths
@@ -27,6 +28,7 @@ from latsar_tui.quiz.session import (
     SessionResult,
     load_result,
 )
+from latsar_tui.store.db import StoreError
 from latsar_tui.store.progress import ProgressStore
 from latsar_tui.ui.commands import LatsarCommands
 from latsar_tui.ui.screens.help import HelpScreen
@@ -45,8 +47,13 @@ if TYPE_CHECKING:
 READ_AFTER_SECONDS = 20.0
 
 
-def _no_review_counts(catalog: Catalog) -> Mapping[str, int]:
-    """Questions due for review per bank id: none until spaced review exists."""
+# Questions due for review per bank id, shown in the home screen's "Ulang" column.
+# The spaced-review feature plugs its counter in here; until then every bank has 0.
+ReviewCounter = Callable[[Catalog, ProgressStore], Mapping[str, int]]
+
+
+def _no_review_counts(catalog: Catalog, store: ProgressStore) -> Mapping[str, int]:
+    """No spaced review yet: nothing is due."""
     return {}
 
 
@@ -74,7 +81,8 @@ class LatsarApp(App[int]):
         read_after_seconds: float = READ_AFTER_SECONDS,
         tick_seconds: float = 1.0,
         seed: int | None = None,
-        review_counts: Callable[[Catalog], Mapping[str, int]] = _no_review_counts,
+        review_counts: ReviewCounter = _no_review_counts,
+        store: ProgressStore | None = None,
     ) -> None:
         super().__init__()
         self.paths = paths
@@ -86,7 +94,7 @@ class LatsarApp(App[int]):
         self.seed = seed
         self.review_counts = review_counts
         self.catalog = Catalog()
-        self._store: ProgressStore | None = None
+        self._store: ProgressStore | None = store
         # The quiz being answered, so quitting from anywhere can checkpoint its clock.
         self.active_session: QuizSession | None = None
 
@@ -98,15 +106,15 @@ class LatsarApp(App[int]):
         """The progress store, opened on first use."""
         if self._store is None:
             self._store = ProgressStore.open(self.paths.ensure())
-            if self._store.notice:
-                self.notify(
-                    self._store.notice, title="Basis data", severity="warning", markup=False
-                )
         return self._store
 
     # --- lifecycle -----------------------------------------------------------------
 
     def on_mount(self) -> None:
+        notice = self.store.notice
+        if notice:
+            # A damaged database was moved aside: say so, it is the trainee's history.
+            self.notify(notice, title="Basis data", severity="warning", markup=False, timeout=15)
         self.reload_catalog()
         self._update_too_small(self.size.width, self.size.height)
         self.push_screen(HomeScreen())
@@ -233,7 +241,15 @@ class LatsarApp(App[int]):
 
 
 def run_app(ctx: CommandContext, **options: Any) -> int:
-    """Run the study app for the CLI; returns the exit status."""
-    app = LatsarApp(ctx.paths, extra_content=ctx.extra_content, **options)
+    """Run the study app for the CLI; returns the exit status.
+
+    The progress store is opened before the terminal is taken over, so a database
+    that cannot be used (say, written by a newer version) is a one-line error.
+    """
+    try:
+        store = ProgressStore.open(ctx.paths.ensure())
+    except (StoreError, OSError) as error:
+        raise CommandError(str(error)) from error
+    app = LatsarApp(ctx.paths, extra_content=ctx.extra_content, store=store, **options)
     code = app.run()
     return code if isinstance(code, int) else app.return_code or 0

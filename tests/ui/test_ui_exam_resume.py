@@ -88,3 +88,40 @@ async def test_quit_mid_quiz_and_resume_in_new_app(
     assert second.return_code == 0
     with ProgressStore.open(second.paths) as store:
         assert [a.title for a in store.unfinished_attempts()] == ["Ujian Singkat Pelayanan"]
+
+
+async def test_exam_of_all_types_then_quiz_from_lesson(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    app = make_app(monkeypatch, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await start_from_home(pilot, downs=1, exam=True)
+        screen = app.screen
+        assert isinstance(screen, QuizScreen)
+        for _ in range(screen.session.total):
+            question = screen.presented.question
+            await pilot.press(*keys_for_right_answer(screen))
+            await settle(pilot)
+            if str(question.type) == "branching":
+                # No consequence in an exam: the next step comes straight away.
+                assert "Akibatnya" not in screen_text(app)
+                assert "Warga bertanya berapa lama lagi." in screen_text(app)
+                await pilot.press(*keys_for_right_answer(screen))
+                await settle(pilot)
+            assert "Pembahasan" not in screen_text(app)
+        assert isinstance(app.screen, ResultsScreen)
+        assert "Skor 100%" in screen_text(app) and "✓ LULUS (batas 70%)" in screen_text(app)
+        # From the lesson reader, k offers that lesson's questions first.
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("up", "enter", "n")  # the home cursor stayed on the bank row
+        await settle(pilot)
+        await pilot.press("k")
+        await settle(pilot)
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, QuizScreen)
+        assert screen.session.scope.lesson_id == "standar"
+        assert screen.session.total == 3  # two from the practice bank, one from the exam

@@ -82,7 +82,7 @@ class HomeScreen(Screen[None]):
         catalog = app.catalog
         self._read = {m.id: store.lessons_read(m.id) for m in catalog.modules}
         self._scores = store.bank_scores()
-        self._due = app.review_counts(catalog)
+        self._due = app.review_counts(catalog, store)
         unfinished = store.unfinished_attempts()
         first_run = (
             not unfinished and not any(self._read.values()) and not store.finished_attempts(limit=1)
