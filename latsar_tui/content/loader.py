@@ -104,7 +104,7 @@ def display_path(path: Path) -> str:
     """A path as findings show it: relative to the current folder when under it."""
     try:
         return str(path.absolute().relative_to(Path.cwd()))
-    except ValueError:
+    except (ValueError, OSError):  # outside the current folder, or it was deleted
         return str(path)
 
 

@@ -359,9 +359,19 @@ class _Checker:
             return None
         return value.value
 
-    def integer(self, fields: dict[str, tuple[Scalar, Node]], name: str) -> tuple[int, Node] | None:
+    def null_required(self, fields: dict[str, tuple[Scalar, Node]], name: str, kind: str) -> None:
+        """Report a required field written with no value (``score:``); it is not absent."""
+        entry = fields.get(name)
+        if entry is not None and isinstance(entry[1], Scalar) and entry[1].value is None:
+            self.error(entry[1], "wrong-type", f"'{name}' must be {kind}, found nothing (null)")
+
+    def integer(
+        self, fields: dict[str, tuple[Scalar, Node]], name: str, required: bool = False
+    ) -> tuple[int, Node] | None:
         value = self.present(fields, name)
         if value is None:
+            if required:
+                self.null_required(fields, name, "a whole number")
             return None
         if (
             not isinstance(value, Scalar)
@@ -375,9 +385,14 @@ class _Checker:
         return value.value, value
 
     def in_range(
-        self, fields: dict[str, tuple[Scalar, Node]], name: str, low: int, high: int | None
+        self,
+        fields: dict[str, tuple[Scalar, Node]],
+        name: str,
+        low: int,
+        high: int | None,
+        required: bool = False,
     ) -> int | None:
-        got = self.integer(fields, name)
+        got = self.integer(fields, name, required)
         if got is None:
             return None
         number, node = got
@@ -414,12 +429,12 @@ class _Checker:
         return node.value
 
     def ident(
-        self, fields: dict[str, tuple[Scalar, Node]], name: str, what: str
+        self, fields: dict[str, tuple[Scalar, Node]], name: str, what: str, required: bool = False
     ) -> tuple[str, Node] | None:
         value = fields.get(name, (None, None))[1]
         if value is None:
             return None
-        if name != "id" and isinstance(value, Scalar) and value.value is None:
+        if not required and isinstance(value, Scalar) and value.value is None:
             return None
         ident = self.ident_node(value, what)
         return None if ident is None else (ident, value)
@@ -537,7 +552,7 @@ class _Checker:
 
     def module(self, root: Mapping, file: Path | None) -> Checked:
         f = self.fields(root, "a module", MODULE_FIELDS, MODULE_REQUIRED)
-        ident = self.ident(f, "id", "module id")
+        ident = self.ident(f, "id", "module id", required=True)
         title = self.text(f, "title", True)
         summary = self.text(f, "summary", True)
         agenda_node = self.present(f, "agenda")
@@ -606,7 +621,7 @@ class _Checker:
     def source(self, node: Mapping, seen: dict[str, Node]) -> Source | None:
         before = self.errors
         f = self.fields(node, "a source", SOURCE_FIELDS, SOURCE_REQUIRED)
-        ident = self.ident(f, "id", "source id")
+        ident = self.ident(f, "id", "source id", required=True)
         if ident is not None:
             self.unique(seen, ident[0], ident[1], "source", "module")
         title = self.text(f, "title", True)
@@ -620,7 +635,7 @@ class _Checker:
     ) -> Lesson | None:
         before = self.errors
         f = self.fields(node, "a lesson", LESSON_FIELDS, LESSON_REQUIRED)
-        ident = self.ident(f, "id", "lesson id")
+        ident = self.ident(f, "id", "lesson id", required=True)
         if ident is not None:
             self.unique(seen, ident[0], ident[1], "lesson", "module")
         title = self.text(f, "title", True)
@@ -650,7 +665,7 @@ class _Checker:
     def bank(self, root: Mapping, file: Path | None) -> Checked:
         checked = Checked("bank", self.path, None, self.findings)
         f = self.fields(root, "a bank", BANK_FIELDS, BANK_REQUIRED)
-        ident = self.ident(f, "id", "bank id")
+        ident = self.ident(f, "id", "bank id", required=True)
         if ident is not None:
             checked.id, checked.id_line, checked.id_column = (
                 ident[0],
@@ -713,7 +728,7 @@ class _Checker:
                 QUESTION_COMMON + TYPE_FIELDS[qtype],
                 QUESTION_REQUIRED + TYPE_REQUIRED[qtype],
             )
-        ident = self.ident(f, "id", "question id")
+        ident = self.ident(f, "id", "question id", required=True)
         if ident is not None:
             self.unique(ids, ident[0], ident[1], "question", "bank")
         prompt = self.text(f, "prompt", True)
@@ -918,7 +933,7 @@ class _Checker:
         def build(node: Mapping) -> ScenarioOption | None:
             of = self.fields(node, "an option", SCENARIO_OPTION_FIELDS, SCENARIO_OPTION_FIELDS)
             text = self.text(of, "text", True)
-            score = self.in_range(of, "score", 1, 5)
+            score = self.in_range(of, "score", 1, 5, required=True)
             feedback = self.text(of, "feedback", True)
             if score is not None:
                 first = scores.get(score)
@@ -951,7 +966,7 @@ class _Checker:
     def _branching(
         self, f: dict[str, tuple[Scalar, Node]], common: dict[str, Any]
     ) -> BranchingQuestion | None:
-        start = self.ident(f, "start", "step id")
+        start = self.ident(f, "start", "step id", required=True)
         steps_node = f.get("steps", (None, None))[1]
         if steps_node is None:
             return None
@@ -1027,7 +1042,7 @@ class _Checker:
             def build(choice: Mapping) -> BranchChoice | None:
                 cf = self.fields(choice, "a choice", BRANCH_CHOICE_FIELDS, BRANCH_CHOICE_REQUIRED)
                 ctext = self.text(cf, "text", True)
-                score = self.in_range(cf, "score", 0, 5)
+                score = self.in_range(cf, "score", 0, 5, required=True)
                 feedback = self.text(cf, "feedback", True)
                 target = self.ident(cf, "next", "step id")
                 if target is not None:

@@ -268,3 +268,62 @@ def test_findings_use_paths_relative_to_cwd(
 def test_loader_module_has_the_agreed_api() -> None:
     for name in ("load_catalog", "load_paths", "load_text", "ContentRoot", "default_roots"):
         assert hasattr(loader, name)
+
+
+def _mutations(text: str) -> list[str]:
+    """The text with each line deleted, and with each ``key: value`` line's value emptied.
+
+    Lines that start a list entry are not deleted: dropping a whole option is legal.
+    """
+    lines = text.splitlines(keepends=True)
+    result = []
+    for index, line in enumerate(lines):
+        if not line.lstrip().startswith("- "):
+            result.append("".join(lines[:index] + lines[index + 1 :]))
+        key, sep, value = line.partition(": ")
+        if sep and value.strip() and not key.strip().startswith("#"):
+            result.append("".join([*lines[:index], key + ":\n", *lines[index + 1 :]]))
+    return result
+
+
+@pytest.mark.parametrize("kind", ["module", "bank"])
+def test_validator_never_drops_content_silently(kind: str) -> None:
+    """Break the valid fixture one line at a time: an error, or nothing lost."""
+    folder = "modules/contoh-modul.yaml" if kind == "module" else "question_banks/contoh-bank.yaml"
+    original, _ = load_text((VALID / folder).read_text(encoding="utf-8"), kind=kind)  # type: ignore[arg-type]
+    assert original is not None
+    for mutated in _mutations((VALID / folder).read_text(encoding="utf-8")):
+        model, findings = load_text(mutated, kind=kind)  # type: ignore[arg-type]
+        if model is None:
+            assert any(f.severity == "error" for f in findings), mutated
+        elif isinstance(model, Bank):
+            assert isinstance(original, Bank)
+            assert [q.id for q in model.questions] == [q.id for q in original.questions]
+            for new, old in zip(model.questions, original.questions, strict=True):
+                for name in ("options", "items", "steps"):
+                    assert len(getattr(new, name, ())) == len(getattr(old, name, ())), mutated
+        else:
+            assert isinstance(model, Module) and isinstance(original, Module)
+            assert [lesson.id for lesson in model.lessons] == [
+                lesson.id for lesson in original.lessons
+            ]
+            assert len(model.sources) == len(original.sources), mutated
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("{text: Menutup loket, score: 1,", "{text: Menutup loket, score: ,"),
+        ("{text: Mengabaikan, score: 0,", "{text: Mengabaikan, score: ,"),
+        ("    answer: false", "    answer:"),
+        ("    start: loket", "    start:"),
+        ("    type: ordering", "    type:"),
+    ],
+)
+def test_required_field_without_value_is_an_error(old: str, new: str) -> None:
+    text = (VALID / "question_banks" / "contoh-bank.yaml").read_text(encoding="utf-8")
+    assert old in text
+    model, findings = load_text(text.replace(old, new))
+    assert model is None
+    assert [f.code for f in findings] == ["wrong-type"]
+    assert "nothing (null)" in findings[0].message
