@@ -766,15 +766,19 @@ class _Checker:
                 )
         if has_module:
             label = f"question '{ident[0]}'" if ident else "this question"
-            if lesson is None:
+            # A lesson or sources given but wrong already has its error; no warning too.
+            if lesson is None and self.present(f, "lesson") is None:
                 self.error(
                     node,
                     "missing-lesson",
                     f"{label} names no lesson; add 'lesson' so learners can read up on it",
                 )
-            else:
+            elif lesson is not None:
                 references.append(Reference("lesson", lesson[0], lesson[1].line, lesson[1].column))
-            if not sources:
+            sources_node = self.present(f, "sources")
+            if sources_node is None or (
+                isinstance(sources_node, Sequence) and not sources_node.items
+            ):
                 self.error(
                     node,
                     "missing-sources",
@@ -782,7 +786,8 @@ class _Checker:
                 )
             else:
                 references.extend(
-                    Reference("source", sid, snode.line, snode.column) for sid, snode in sources
+                    Reference("source", sid, snode.line, snode.column)
+                    for sid, snode in sources or ()
                 )
         tags = self.id_list(f, "tags", "tag") or []
         difficulty = self.in_range(f, "difficulty", 1, 3)

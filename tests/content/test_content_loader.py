@@ -327,3 +327,19 @@ def test_required_field_without_value_is_an_error(old: str, new: str) -> None:
     assert model is None
     assert [f.code for f in findings] == ["wrong-type"]
     assert "nothing (null)" in findings[0].message
+
+
+def test_no_missing_lesson_warning_when_the_lesson_is_wrong() -> None:
+    text = (VALID / "question_banks" / "contoh-bank.yaml").read_text(encoding="utf-8")
+    text = text.replace("    lesson: pelayanan\n    tags:", "    lesson: Pelayanan!\n    tags:")
+    text = text.replace("    sources: [se-20-2021]\n    answer", "    sources: [SE 20]\n    answer")
+    _, findings = load_text(text)
+    assert [f.code for f in findings] == ["bad-id", "bad-id"]
+
+
+def test_empty_sources_list_warns() -> None:
+    text = (VALID / "question_banks" / "contoh-bank.yaml").read_text(encoding="utf-8")
+    text = text.replace("    sources: [se-20-2021]\n    answer", "    sources: []\n    answer")
+    model, findings = load_text(text)
+    assert model is not None
+    assert [(f.code, f.line, f.column) for f in findings] == [("missing-sources", 33, 5)]
