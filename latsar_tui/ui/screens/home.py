@@ -34,11 +34,18 @@ WELCOME = (
 _FIXED = {"Agenda": 7, "Pelajaran": 10, "Dibaca": 7, "Terbaik": 8, "Terakhir": 9, "Ulang": 6}
 
 
+class CatalogTable(DataTable[Any]):
+    """The home table; its Enter is labelled in the footer."""
+
+    BINDINGS = [  # noqa: RUF012
+        Binding("enter", "select_cursor", "Buka"),
+    ]
+
+
 class HomeScreen(Screen[None]):
     """The first screen: what there is to study and how far the trainee got."""
 
     BINDINGS = [  # noqa: RUF012
-        Binding("enter", "open", "Buka", show=True),
         Binding("l", "resume", "Lanjutkan"),
         Binding("k", "quiz", "Kuis"),
         Binding("h", "history", "Riwayat"),
@@ -51,7 +58,7 @@ class HomeScreen(Screen[None]):
             yield Static(WELCOME, id="welcome", markup=False)
             yield Static("Belum selesai: pilih lalu Enter, atau tekan l", id="continue-title")
             yield OptionList(id="continue")
-            yield DataTable(id="catalog", cursor_type="row", zebra_stripes=True, cell_padding=0)
+            yield CatalogTable(id="catalog", cursor_type="row", zebra_stripes=True, cell_padding=0)
             with VerticalScroll(id="broken"):
                 yield Static(id="broken-list")
         yield Footer()

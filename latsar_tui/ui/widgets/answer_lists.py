@@ -51,6 +51,7 @@ class ChoiceList(_PointedList):
 
     BINDINGS = [  # noqa: RUF012 - Textual reads class-level lists
         *_PICK_BINDINGS,
+        Binding("enter", "select", "Jawab"),
         Binding("space", "toggle", "Centang", show=False),
     ]
 
@@ -129,7 +130,8 @@ class OrderList(_PointedList):
     """
 
     BINDINGS = [  # noqa: RUF012
-        Binding("space", "grab", "Ambil/lepas", show=False),
+        Binding("enter", "select", "Kirim urutan"),
+        Binding("space", "grab", "Ambil/lepas"),
         Binding("shift+up,ctrl+up,minus", "move(-1)", "Geser naik", show=False),
         Binding("shift+down,ctrl+down,plus,equals_sign", "move(1)", "Geser turun", show=False),
     ]
