@@ -4,6 +4,11 @@ Three passes: each file alone (YAML, then the contract's rules), then ids across
 (a later file may not reuse an earlier one's module or bank id), then each bank's
 references to its module's lessons and sources. A file with any error is left out of
 the catalog and listed as broken with its first error; the others load regardless.
+
+A bank whose module exists but is broken is no error of the bank's: the module's
+file reports its own errors, the bank still loads, and its lesson and source
+references go unchecked until the module is fixed. Of two files with one id, the
+first in load order keeps it and the later one is broken (``id-clash``).
 """
 
 from __future__ import annotations

@@ -5,6 +5,13 @@ a stable code, listed in ``CODES``; messages follow the contract's examples (Eng
 one line, naming the field and what was expected). Positions come from the node tree
 and point at the offending key or value.
 
+Decisions the contract leaves open: every explicit YAML tag is an error, ``!!str``
+included; an optional field written with no value (``context:``) counts as absent,
+a required one is an error; the ``missing-lesson`` and ``missing-sources`` warnings
+are given only in a bank that names its module (without one they cannot be
+followed); ``duplicate-prompt`` compares prompt and context together, since scenario
+items share prompts like "Apa yang Anda lakukan?" and differ in their situation.
+
 Rules that need other files (a bank's module, lessons and sources of that module, ids
 used by two files) are checked by the loader: validation here returns the references
 it saw, with their positions, so the loader can resolve them once every file is read.
