@@ -9,13 +9,11 @@ does not drop what a newer one wrote.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field, replace
 from datetime import date
-from pathlib import Path
 from typing import Any
 
+from latsar_tui.fileio import write_text_atomically
 from latsar_tui.paths import Paths
 
 DEFAULT_DAILY_DUE = 50
@@ -110,17 +108,4 @@ def save_settings(paths: Paths, settings: Settings) -> None:
     target = paths.settings_file
     target.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(settings.to_dict(), ensure_ascii=False, indent=2) + "\n"
-    _write_atomically(target, text)
-
-
-def _write_atomically(target: Path, text: str) -> None:
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_text_atomically(target, text)

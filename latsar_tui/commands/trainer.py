@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from latsar_tui.commands.base import CommandContext, CommandError
+from latsar_tui.fileio import write_text_atomically
 
 if TYPE_CHECKING:
     from latsar_tui.content.model import Bank, Finding
@@ -53,14 +52,9 @@ def _write(path: Path, text: str, *, force: bool = True) -> None:
         raise CommandError(f"{path} sudah ada; pakai --force untuk menimpanya")
     if path.is_dir():
         raise CommandError(f"{path} adalah folder, bukan berkas")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(text.encode("utf-8"))
-        os.replace(temp, path)
+        write_text_atomically(path, text)
     except OSError as error:
-        Path(temp).unlink(missing_ok=True)
         raise CommandError(f"{path} tidak bisa ditulis: {error.strerror or error}") from None
 
 

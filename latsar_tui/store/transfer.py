@@ -19,15 +19,14 @@ Indonesian; nothing is changed then.
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import tempfile
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from latsar_tui import __version__
+from latsar_tui.fileio import write_text_atomically
 from latsar_tui.paths import Paths
 from latsar_tui.settings import Settings, load_settings, save_settings
 from latsar_tui.store.cards import (
@@ -174,17 +173,7 @@ def write_export(store: ProgressStore, paths: Paths, target: Path) -> dict[str, 
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     target = target.expanduser()
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                stream.write(text)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_text_atomically(target, text)
     except OSError as error:
         raise TransferError(f"Berkas {target} tidak dapat ditulis: {error}") from error
     return {key: len(data[key]) for key in ("attempts", "answers", "cards", "review_logs")}

@@ -1,0 +1,27 @@
+"""Writing files so that a crash or a full disk never leaves half a file behind."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def write_text_atomically(target: Path, text: str) -> None:
+    """Write UTF-8 text to ``target`` through a temporary file in the same folder.
+
+    The rename is atomic on every platform we run on, so readers see either the old
+    file or the whole new one. The folder is created when missing; on failure the
+    temporary file is removed and the error propagates.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
