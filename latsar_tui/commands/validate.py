@@ -55,11 +55,11 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     """Validate the targets (or every content root) and print the findings."""
-    from latsar_tui.content.loader import (  # noqa: PLC0415 - keep `latsar --help` light
+    from latsar_tui.content.loader import (
         load_catalog,
         load_paths,
     )
-    from latsar_tui.paths import env_content_roots  # noqa: PLC0415
+    from latsar_tui.paths import env_content_roots
 
     targets: list[Path] = list(args.targets)
     for target in targets:
