@@ -57,7 +57,9 @@ class Finding:
 
     def format(self) -> str:
         """The one-line form of ``latsar validate``: ``path:line:col: severity: msg [code]``."""
-        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message} [{self.code}]"
+        return (
+            f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message} [{self.code}]"
+        )
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON form of ``latsar validate --format json``."""

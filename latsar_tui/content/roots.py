@@ -46,7 +46,8 @@ def default_roots(paths: Paths | None = None, extra: Sequence[Path] = ()) -> lis
         roots.extend(
             ContentRoot(pack, "pack")
             for pack in sorted(paths.packs.iterdir(), key=lambda p: p.name)
-            if pack.is_dir()
+            # Dot-folders are an installer's work in progress, never a finished pack.
+            if pack.is_dir() and not pack.name.startswith(".")
         )
     roots.extend(ContentRoot(Path(folder), "extra") for folder in extra)
     roots.extend(ContentRoot(folder, "env") for folder in env_content_roots())
