@@ -38,13 +38,13 @@ def register(subparsers: Any) -> None:
     )
     actions = progress.add_subparsers(dest="action", metavar="AKSI", required=True)
     export = actions.add_parser("export", help="tulis seluruh progres ke FILE.json")
-    export.add_argument("file", type=Path, metavar="FILE.json")
+    export.add_argument("file", type=Path, metavar="FILE.json", help="berkas cadangan yang ditulis")
     export.set_defaults(handler=run_export)
     restore = actions.add_parser(
         "import",
         help="gabungkan progres dari FILE.json (jawaban yang sudah ada tidak digandakan)",
     )
-    restore.add_argument("file", type=Path, metavar="FILE.json")
+    restore.add_argument("file", type=Path, metavar="FILE.json", help="berkas cadangan yang dibaca")
     restore.add_argument(
         "--tanpa-pengaturan",
         dest="keep_settings",

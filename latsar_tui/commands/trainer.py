@@ -363,15 +363,30 @@ def _register_packs(subparsers: Any) -> None:
     pack.add_argument("--author", default="", metavar="NAMA", help="penyusun paket")
     pack.set_defaults(handler=run_pack)
 
-    install = subparsers.add_parser("install", help="pasang paket .latsarpack")
-    install.add_argument("file", type=Path, metavar="FILE")
+    install = subparsers.add_parser(
+        "install",
+        help="pasang paket .latsarpack",
+        description=(
+            "Periksa lalu pasang paket .latsarpack ke folder data. Versi yang lebih baru "
+            "menggantikan versi lama; pemasangan yang gagal tidak meninggalkan sisa."
+        ),
+    )
+    install.add_argument("file", type=Path, metavar="FILE", help="berkas .latsarpack")
     install.set_defaults(handler=run_install)
 
-    listing = subparsers.add_parser("packs", help="daftar paket yang terpasang")
+    listing = subparsers.add_parser(
+        "packs",
+        help="daftar paket yang terpasang",
+        description="Tampilkan paket konten yang terpasang: id, judul, versi, penyusun.",
+    )
     listing.set_defaults(handler=run_packs)
 
-    uninstall = subparsers.add_parser("uninstall", help="hapus paket terpasang (progres tetap)")
-    uninstall.add_argument("pack_id", metavar="ID")
+    uninstall = subparsers.add_parser(
+        "uninstall",
+        help="hapus paket terpasang (progres tetap)",
+        description="Hapus paket terpasang. Progres latihan untuk soal-soalnya tetap tersimpan.",
+    )
+    uninstall.add_argument("pack_id", metavar="ID", help="id paket (lihat `latsar packs`)")
     uninstall.set_defaults(handler=run_uninstall)
 
 
