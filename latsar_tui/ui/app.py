@@ -189,12 +189,13 @@ class LatsarApp(App[int]):
             if choice is not None:
                 self.start_quiz(*choice)
 
-        self.push_screen(
-            StartQuizScreen(
-                self.catalog, bank_id=bank_id, module_id=module_id, lesson_id=lesson_id
-            ),
-            started,
+        dialog = StartQuizScreen(
+            self.catalog, bank_id=bank_id, module_id=module_id, lesson_id=lesson_id
         )
+        if not dialog.scopes:
+            self.notify("Belum ada soal untuk materi ini.", severity="warning")
+            return
+        self.push_screen(dialog, started)
 
     def start_quiz(self, scope: Scope, mode: Mode) -> None:
         """Start a session through the engine and show its first question."""

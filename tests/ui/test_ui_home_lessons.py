@@ -103,8 +103,12 @@ async def test_small_terminal_shows_notice(monkeypatch: pytest.MonkeyPatch, tmp_
 
 async def test_help_and_command_palette(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     app = make_app(monkeypatch, tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
+        await pilot.press("down", "down", "down", "k")  # "Modul Kedua" has no questions
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert "Belum ada soal untuk materi ini." in screen_text(app)
         await pilot.press("question_mark")
         await settle(pilot)
         assert "Latsar — bantuan tombol" in screen_text(app)

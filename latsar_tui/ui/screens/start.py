@@ -103,9 +103,7 @@ class StartQuizScreen(ModalScreen[tuple[Scope, Mode] | None]):
         mode = self.query_one("#mode", OptionList)
         mode.highlighted = 0
         scope = self.query_one("#scope", OptionList)
-        if not self.scopes:
-            self.notify("Belum ada soal untuk dipilih.", severity="warning")
-        else:
+        if self.scopes:
             preferred = next(
                 (
                     i
