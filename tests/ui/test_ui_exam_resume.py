@@ -5,7 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from ui_helpers import SIZE, keys_for_right_answer, make_app, screen_text, settle, start_from_home
+from ui_helpers import (
+    SIZE,
+    keys_for_right_answer,
+    make_app,
+    screen_text,
+    settle,
+    start_from_home,
+    wait_until,
+)
 
 from latsar_tui.quiz.clock import FakeClock
 from latsar_tui.store.progress import ProgressStore
@@ -30,11 +38,9 @@ async def test_exam_times_out_with_fake_clock(
         assert "Pembahasan" not in text and "✓ Benar" not in text  # no feedback in an exam
         assert "1 dijawab" in text
         clock.advance(30)
-        await settle(pilot)
-        assert "Sisa waktu 00:30" in screen_text(app)
+        assert await wait_until(pilot, lambda: "Sisa waktu 00:30" in screen_text(app))
         clock.advance(31)
-        await settle(pilot)
-        assert isinstance(app.screen, ResultsScreen)
+        assert await wait_until(pilot, lambda: isinstance(app.screen, ResultsScreen))
         text = screen_text(app)
         assert "waktu habis" in text
         assert "Skor 33%" in text and "TIDAK LULUS" in text and "batas 60%" in text

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from ui_helpers import SIZE, make_app, screen_text, settle
+from ui_helpers import SIZE, make_app, screen_text, settle, wait_until
 
 from latsar_tui.quiz.clock import FakeClock
 from latsar_tui.ui.screens.home import HomeScreen
@@ -41,7 +41,7 @@ async def test_home_to_lesson_to_next_lesson(
         await settle(pilot)
         assert "standar" not in app.store.lessons_read("dasar")
         clock.advance(2)
-        await settle(pilot)
+        assert await wait_until(pilot, lambda: "standar" in app.store.lessons_read("dasar"))
         assert app.store.lessons_read("dasar") == {"pengantar", "standar"}
         await pilot.press("n")
         await settle(pilot)

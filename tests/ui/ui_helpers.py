@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +54,16 @@ async def settle(pilot: Any, delay: float = 0.15) -> None:
     await pilot.pause(delay)
     await pilot.wait_for_scheduled_animations()
     await pilot.pause()
+
+
+async def wait_until(pilot: Any, condition: Callable[[], bool], timeout: float = 5.0) -> bool:
+    """Pause until ``condition()`` holds (timers fire late on a busy machine)."""
+    waited = 0.0
+    while not condition() and waited < timeout:
+        await pilot.pause(0.05)
+        waited += 0.05
+    await settle(pilot, 0.05)
+    return condition()
 
 
 def keys_for_right_answer(screen: Any) -> list[str]:
