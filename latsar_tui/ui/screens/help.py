@@ -12,33 +12,38 @@ HELP = """\
 Latsar — bantuan tombol
 
 Di mana saja
-  ?          bantuan ini              Ctrl+P   palet perintah (modul, bank, layar, tema)
-  q, Ctrl+C  keluar (jawaban sudah tersimpan; kuis dapat dilanjutkan nanti)
-  Tab        pindah fokus             Esc      kembali
+  ?            bantuan ini
+  Ctrl+P       palet perintah: modul, bank soal, layar, tema
+  q, Ctrl+C    keluar (jawaban sudah tersimpan; kuis dapat dilanjutkan)
+  Tab          pindah fokus;  Esc  kembali
 
 Beranda
-  ↑/↓        pilih modul atau bank    Enter    buka modul / mulai kuis bank
-  k          kuis untuk baris terpilih
-  l          lanjutkan kuis yang belum selesai
-  h          riwayat hasil kuis       r        muat ulang konten
+  ↑/↓          pilih modul atau bank soal
+  Enter        buka modul, atau mulai kuis dari bank soal
+  k            kuis untuk baris terpilih
+  l            lanjutkan kuis yang belum selesai
+  h            riwayat hasil kuis;  r  muat ulang konten
 
 Pembaca pelajaran
-  ↑/↓        pilih pelajaran          Enter    pindah ke isi pelajaran
-  n / ]      pelajaran berikutnya     p / [    pelajaran sebelumnya
-  k          kuis untuk pelajaran ini
-  Pelajaran dianggap dibaca setelah digulir sampai akhir atau tampil 20 detik.
+  ↑/↓          pilih pelajaran;  Enter  pindah ke isi pelajaran
+  n atau ]     pelajaran berikutnya
+  p atau [     pelajaran sebelumnya
+  k            kuis untuk pelajaran ini
+  Pelajaran dianggap dibaca setelah digulir sampai akhir
+  atau tampil 20 detik.
 
 Kuis
-  1–6 / a–f  pilih jawaban            ↑/↓ + Enter  pilih lalu kirim
-  Spasi      centang (pilihan ganda); Enter mengirim jawaban
-  Urutan     Spasi ambil/lepas butir, ↑/↓ geser; Shift+↑/↓ atau -/+ geser langsung;
-             Enter mengirim urutan
-  Enter      lanjut setelah umpan balik
-  s          akhiri kuis dan lihat hasil
+  1–6 / a–f    pilih jawaban;  ↑/↓ lalu Enter juga bisa
+  Spasi        centang (pilihan ganda); Enter mengirim jawaban
+  Urutan       Spasi ambil/lepas butir lalu ↑/↓ menggeser,
+               atau Shift+↑/↓ (juga - dan +); Enter mengirim
+  Enter        lanjut setelah umpan balik
+  s            akhiri kuis dan lihat hasil
+  Esc          ke beranda; kuis dapat dilanjutkan dengan l
 
 Hasil dan riwayat
-  ↑/↓        pilih ringkasan atau soal; rinciannya tampil di kanan
-  Esc        kembali ke beranda
+  ↑/↓          pilih ringkasan atau soal; rinciannya tampil di kanan
+  h            riwayat;  Esc  kembali ke beranda
 """
 
 

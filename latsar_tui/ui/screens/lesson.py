@@ -27,7 +27,7 @@ class LessonScreen(Screen[None]):
         Binding("escape", "app.pop_screen", "Kembali"),
         Binding("n,right_square_bracket", "step(1)", "Berikutnya"),
         Binding("p,left_square_bracket", "step(-1)", "Sebelumnya"),
-        Binding("k", "quiz", "Kuis pelajaran ini"),
+        Binding("k", "quiz", "Kuis"),
     ]
 
     def __init__(self, module: Module, lesson_id: str | None = None) -> None:
