@@ -87,17 +87,24 @@ class StartQuizScreen(ModalScreen[tuple[Scope, Mode] | None]):
             box.border_subtitle = "Enter memilih · Esc batal"
             yield Static(Content(title), id="start-title")
             yield Static("1. Mode", classes="start-label")
-            limit = self.bank.time_limit_minutes if self.bank else None
-            exam = "Ujian: urutan acak, tanpa umpan balik sampai selesai, lulus/tidak lulus"
-            if limit:
-                exam += f", batas waktu {limit} menit"
-            yield OptionList(
-                Option("Latihan: umpan balik dan pembahasan setelah setiap jawaban", id="latihan"),
-                Option(exam, id="ujian"),
-                id="mode",
-            )
+            yield OptionList(*[Option(self._mode_label(i)) for i in range(2)], id="mode")
             yield Static("2. Cakupan soal", classes="start-label")
             yield OptionList(*[Option(label) for label in self._labels], id="scope")
+
+    def _mode_label(self, index: int, chosen: int = 0) -> str:
+        # A radio mark as well as the highlight, so the choice survives losing focus.
+        mark = "(•) " if index == chosen else "( ) "
+        if index == 0:
+            return mark + "Latihan: umpan balik dan pembahasan setelah setiap jawaban"
+        limit = self.bank.time_limit_minutes if self.bank else None
+        exam = "Ujian: urutan acak, tanpa umpan balik sampai selesai, lulus/tidak lulus"
+        return mark + exam + (f", batas waktu {limit} menit" if limit else "")
+
+    @on(OptionList.OptionHighlighted, "#mode")
+    def _mode_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        mode = self.query_one("#mode", OptionList)
+        for index in range(mode.option_count):
+            mode.replace_option_prompt_at_index(index, self._mode_label(index, event.option_index))
 
     def on_mount(self) -> None:
         mode = self.query_one("#mode", OptionList)
