@@ -129,8 +129,9 @@ class HomeScreen(Screen[None]):
         table = self.query_one("#catalog", DataTable)
         cursor = table.cursor_row
         table.clear(columns=True)
-        title_width = max(20, self.size.width - sum(_FIXED.values()) - 4)
-        table.add_column(Text(" Modul dan bank soal"), width=title_width, key="title")
+        title_width = max(20, self.size.width - sum(_FIXED.values()) - 7)
+        table.add_column(Text(""), width=3, key="pointer")
+        table.add_column(Text("Modul dan bank soal"), width=title_width, key="title")
         for name, width in _FIXED.items():
             table.add_column(Text(name, justify="right"), width=width, key=name)
         self._row_targets = {}
@@ -153,7 +154,8 @@ class HomeScreen(Screen[None]):
         key = f"m:{module.id}"
         self._row_targets[key] = ("module", module.id)
         table.add_row(
-            Text(" " + module.title, style="bold", overflow="ellipsis", no_wrap=True),
+            Text(""),
+            Text(module.title, style="bold", overflow="ellipsis", no_wrap=True),
             Text(module.agenda or "—", justify="right"),
             Text(f"{len(module.lessons)}", justify="right"),
             Text(percent(share), justify="right"),
@@ -169,8 +171,9 @@ class HomeScreen(Screen[None]):
         last = percent(score.last_percent) if score and score.last_percent is not None else "—"
         key = f"b:{bank.id}"
         self._row_targets[key] = ("bank", bank.id)
-        prefix = " ◆ " if loose else "   └ "
+        prefix = "◆ " if loose else " └ "
         table.add_row(
+            Text(""),
             Text(prefix + bank.title, overflow="ellipsis", no_wrap=True),
             Text("—" if loose else "", justify="right"),
             Text(f"{len(bank.questions)} soal", justify="right"),
@@ -201,6 +204,16 @@ class HomeScreen(Screen[None]):
             return None
         row_key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
         return self._row_targets.get(str(row_key.value))
+
+    @on(DataTable.RowHighlighted, "#catalog")
+    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        # A ▶ beside the highlighted row, so the cursor is not shown by colour alone.
+        table = event.data_table
+        previous = getattr(self, "_pointed_row", None)
+        if previous is not None and previous in table.rows and previous != event.row_key:
+            table.update_cell(previous, "pointer", Text(""))
+        table.update_cell(event.row_key, "pointer", Text(" ▶"))
+        self._pointed_row = event.row_key
 
     @on(DataTable.RowSelected, "#catalog")
     def _row_selected(self) -> None:
