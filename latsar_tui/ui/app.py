@@ -8,6 +8,8 @@ constructor parameter, so tests run the real screens hermetically and fast.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+from datetime import tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +30,10 @@ from latsar_tui.quiz.session import (
     SessionResult,
     load_result,
 )
+from latsar_tui.review.due import DueSummary, due_by_bank, due_summary
+from latsar_tui.review.plan import ExamPlan, exam_plan
+from latsar_tui.review.sessions import start_exam_prep, start_mistakes, start_review
+from latsar_tui.settings import Settings, load_settings, save_settings
 from latsar_tui.store.db import StoreError
 from latsar_tui.store.progress import ProgressStore
 from latsar_tui.ui.commands import LatsarCommands
@@ -37,7 +43,10 @@ from latsar_tui.ui.screens.home import HomeScreen
 from latsar_tui.ui.screens.lesson import LessonScreen
 from latsar_tui.ui.screens.quiz import QuizScreen
 from latsar_tui.ui.screens.results import ResultsScreen
+from latsar_tui.ui.screens.review_exam_date import ExamDateScreen
+from latsar_tui.ui.screens.review_home import ReviewScreen
 from latsar_tui.ui.screens.start import StartQuizScreen
+from latsar_tui.ui.screens.stats import StatsScreen
 from latsar_tui.ui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH
 
 if TYPE_CHECKING:
@@ -48,13 +57,8 @@ READ_AFTER_SECONDS = 20.0
 
 
 # Questions due for review per bank id, shown in the home screen's "Ulang" column.
-# The spaced-review feature plugs its counter in here; until then every bank has 0.
+# The default is the spaced-review count (``review.due.due_by_bank``) at the app's clock.
 ReviewCounter = Callable[[Catalog, ProgressStore], Mapping[str, int]]
-
-
-def _no_review_counts(catalog: Catalog, store: ProgressStore) -> Mapping[str, int]:
-    """No spaced review yet: nothing is due."""
-    return {}
 
 
 class LatsarApp(App[int]):
@@ -81,8 +85,9 @@ class LatsarApp(App[int]):
         read_after_seconds: float = READ_AFTER_SECONDS,
         tick_seconds: float = 1.0,
         seed: int | None = None,
-        review_counts: ReviewCounter = _no_review_counts,
+        review_counts: ReviewCounter | None = None,
         store: ProgressStore | None = None,
+        tz: tzinfo | None = None,
     ) -> None:
         super().__init__()
         self.paths = paths
@@ -92,7 +97,9 @@ class LatsarApp(App[int]):
         self.read_after_seconds = read_after_seconds
         self.tick_seconds = tick_seconds
         self.seed = seed
-        self.review_counts = review_counts
+        self.review_counts: ReviewCounter = review_counts or self._due_by_bank
+        # The time zone that decides where a study day ends (None: the computer's).
+        self.tz = tz
         self.catalog = Catalog()
         self._store: ProgressStore | None = store
         # The quiz being answered, so quitting from anywhere can checkpoint its clock.
@@ -100,6 +107,27 @@ class LatsarApp(App[int]):
 
     def _default_loader(self) -> Catalog:
         return load_catalog(self.paths, self.extra_content)
+
+    def _due_by_bank(self, catalog: Catalog, store: ProgressStore) -> Mapping[str, int]:
+        return due_by_bank(catalog, store, self.clock.now(), self.tz)
+
+    # --- spaced review figures for the home screen ---------------------------------
+
+    def settings(self) -> Settings:
+        """The trainee's saved settings, read again (another screen may have saved)."""
+        return load_settings(self.paths)
+
+    def due_summary(self, settings: Settings | None = None) -> DueSummary:
+        """What is due now and the size of today's review session."""
+        return due_summary(
+            self.catalog, self.store, settings or self.settings(), self.clock.now(), self.tz
+        )
+
+    def exam_plan(self, settings: Settings | None = None) -> ExamPlan | None:
+        """The exam-date plan, or None when no exam date is set."""
+        return exam_plan(
+            self.catalog, self.store, settings or self.settings(), self.clock.now(), self.tz
+        )
 
     @property
     def store(self) -> ProgressStore:
@@ -111,6 +139,7 @@ class LatsarApp(App[int]):
     # --- lifecycle -----------------------------------------------------------------
 
     def on_mount(self) -> None:
+        self._apply_saved_theme()
         notice = self.store.notice
         if notice:
             # A damaged database was moved aside: say so, it is the trainee's history.
@@ -118,6 +147,25 @@ class LatsarApp(App[int]):
         self.reload_catalog()
         self._update_too_small(self.size.width, self.size.height)
         self.push_screen(HomeScreen())
+
+    def _apply_saved_theme(self) -> None:
+        # A theme that is no longer registered (renamed, or from a newer version) is
+        # ignored rather than refused, so the app always starts.
+        saved = self.settings().theme
+        if saved is not None and saved in self.available_themes and saved != self.theme:
+            self.theme = saved
+        self._theme_restored = True
+
+    def watch_theme(self, theme: str) -> None:
+        """Remember the theme the learner picked (Ctrl+P, "Tema") for the next start."""
+        if not getattr(self, "_theme_restored", False):
+            return  # the start-up default or the saved theme being applied
+        settings = self.settings()
+        if settings.theme != theme:
+            try:
+                save_settings(self.paths, replace(settings, theme=theme))
+            except OSError as error:
+                self.notify(f"Tema tidak dapat disimpan: {error}", severity="warning", markup=False)
 
     def reload_catalog(self) -> None:
         """Read every content root again (a trainer editing files sees the change)."""
@@ -208,7 +256,7 @@ class LatsarApp(App[int]):
                 str(error), title="Kuis tidak dapat dimulai", severity="error", markup=False
             )
             return
-        self._show_session(session)
+        self.open_session(session)
 
     def resume_quiz(self, attempt_id: int) -> None:
         """Resume an unfinished attempt at its next unanswered question."""
@@ -217,11 +265,89 @@ class LatsarApp(App[int]):
         except SessionError as error:
             self.notify(str(error), title="Tidak dapat dilanjutkan", severity="error", markup=False)
             return
-        self._show_session(session)
+        self.open_session(session)
 
-    def _show_session(self, session: QuizSession) -> None:
+    def open_session(self, session: QuizSession) -> None:
+        """Show a session that has been started or resumed on the quiz screen."""
         self.active_session = session
         self.push_screen(QuizScreen(session))
+
+    # --- spaced review ---------------------------------------------------------------
+
+    def open_review(self) -> None:
+        """The review hub: Ulangi, Persiapan ujian, Latihan kesalahan, exam date."""
+        if not isinstance(self.screen, ReviewScreen):
+            self.push_screen(
+                ReviewScreen(
+                    self.catalog,
+                    self.store,
+                    self.paths,
+                    self.clock,
+                    self.open_session,
+                    tz=self.tz,
+                    seed=self.seed,
+                )
+            )
+
+    def open_stats(self) -> None:
+        """The statistics screen."""
+        if not isinstance(self.screen, StatsScreen):
+            self.push_screen(
+                StatsScreen(self.catalog, self.store, self.settings(), self.clock, tz=self.tz)
+            )
+
+    def open_exam_date(self) -> None:
+        """The dialog for the exam date and the daily review caps."""
+
+        def saved(settings: Settings | None) -> None:
+            if settings is not None:
+                save_settings(self.paths, settings)
+                self.notify("Pengaturan disimpan.")
+                refresh = getattr(self.screen, "refresh_data", None)
+                if refresh is not None:
+                    refresh()
+
+        self.push_screen(ExamDateScreen(self.settings()), saved)
+
+    def _start_built(self, build: Callable[[], QuizSession]) -> None:
+        try:
+            session = build()
+        except SessionError as error:
+            self.notify(str(error), title="Sesi tidak dimulai", markup=False)
+            return
+        self.open_session(session)
+
+    def start_review(self) -> None:
+        """Today's review session ("Ulangi")."""
+        self._start_built(
+            lambda: start_review(
+                self.catalog,
+                self.store,
+                self.settings(),
+                clock=self.clock,
+                tz=self.tz,
+                seed=self.seed,
+            )
+        )
+
+    def start_exam_prep(self) -> None:
+        """The questions least likely to be recalled on the exam date."""
+        settings = self.settings()
+        if settings.exam_date is None:
+            self.notify("Atur dulu tanggal ujian Anda.")
+            self.open_exam_date()
+            return
+        self._start_built(
+            lambda: start_exam_prep(
+                self.catalog, self.store, settings, clock=self.clock, tz=self.tz, seed=self.seed
+            )
+        )
+
+    def start_mistakes(self) -> None:
+        """Every question last answered below full marks."""
+        self._start_built(
+            lambda: start_mistakes(self.catalog, self.store, clock=self.clock, seed=self.seed)
+        )
 
     def show_results(self, result: SessionResult, *, replace: bool = False) -> None:
         """The results screen; ``replace`` swaps it in for the finished quiz."""

@@ -1,4 +1,5 @@
-"""Command palette (Ctrl+P) entries: every module, every bank and every screen.
+"""Command palette (Ctrl+P) entries: every module, every bank, every screen and the
+review sessions.
 
 Titles come from YAML, so hits are built as literal ``Content`` and highlighted by
 hand: Textual's ``Matcher.highlight`` would read them as markup.
@@ -22,6 +23,16 @@ class LatsarCommands(Provider):
         yield "Layar: Beranda", app.go_home, "Daftar modul dan bank soal"
         yield "Layar: Riwayat hasil kuis", app.open_history, "Hasil kuis yang sudah selesai"
         yield "Layar: Bantuan tombol", app.action_help, "Semua tombol di setiap layar"
+        yield "Ulangi", app.start_review, "Sesi ulangan hari ini: soal jatuh tempo dan soal baru"
+        yield (
+            "Persiapan ujian",
+            app.start_exam_prep,
+            "Soal yang paling mungkin terlupa pada tanggal ujian",
+        )
+        yield "Latihan kesalahan", app.start_mistakes, "Soal yang jawaban terakhirnya belum benar"
+        yield "Layar: Ulangi", app.open_review, "Ringkasan ulangan, persiapan ujian, kesalahan"
+        yield "Statistik", app.open_stats, "Penguasaan, aktivitas, perkiraan ingatan"
+        yield "Tanggal ujian", app.open_exam_date, "Atur tanggal evaluasi dan batas harian"
         yield "Muat ulang konten", app.action_reload_content, "Baca lagi semua berkas YAML"
         for module in app.catalog.modules_in_order():
             yield (

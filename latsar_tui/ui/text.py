@@ -33,6 +33,21 @@ TYPE_NAMES = {
 }
 
 
+# What the UI calls each session mode (the store keeps Mode's value).
+MODE_NAMES = {
+    "latihan": "Latihan",
+    "ujian": "Ujian",
+    "ulangi": "Ulangi",
+    "persiapan": "Persiapan ujian",
+    "kesalahan": "Latihan kesalahan",
+}
+
+
+def mode_name(mode: object) -> str:
+    """The Indonesian name of a session mode (``Mode`` or its stored value)."""
+    return MODE_NAMES.get(str(mode), str(mode))
+
+
 def lit(text: str, style: str = "") -> Content:
     """Literal content: the text exactly as written, optionally with one style."""
     content = Content(text)

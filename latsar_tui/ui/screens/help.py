@@ -13,7 +13,7 @@ Latsar — bantuan tombol
 
 Di mana saja
   ?            bantuan ini
-  Ctrl+P       palet perintah: modul, bank soal, layar, tema
+  Ctrl+P       palet perintah: modul, bank soal, layar, Ulangi, tema
   q, Ctrl+C    keluar (jawaban sudah tersimpan; kuis dapat dilanjutkan)
   Tab          pindah fokus;  Esc  kembali
 
@@ -22,7 +22,20 @@ Beranda
   Enter        buka modul, atau mulai kuis dari bank soal
   k            kuis untuk baris terpilih
   l            lanjutkan kuis yang belum selesai
+  u            Ulangi: soal jatuh tempo, persiapan ujian, kesalahan
+  s            statistik belajar
   h            riwayat hasil kuis;  r  muat ulang konten
+  Kolom Ulang: soal yang jatuh tempo untuk diulang hari ini
+
+Ulangi (tombol u di beranda)
+  u            mulai sesi ulangan hari ini
+  p            persiapan ujian (soal yang paling mungkin terlupa)
+  k            latihan kesalahan;  ↑/↓ lalu Enter per modul atau tag
+  e            tanggal ujian dan batas soal per hari
+  s            statistik;  Esc  kembali
+
+Statistik
+  t            grafik atau tabel per hari;  r  hitung ulang
 
 Pembaca pelajaran
   ↑/↓          pilih pelajaran;  Enter  pindah ke isi pelajaran

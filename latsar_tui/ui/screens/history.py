@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from latsar_tui.ui.text import percent
+from latsar_tui.ui.text import mode_name, percent
 from latsar_tui.ui.widgets.too_small import TooSmallNotice
 
 
@@ -38,10 +38,13 @@ class HistoryScreen(Screen[None]):
         self.sub_title = "Riwayat"
         self._ids: list[int] = []
         options = self.query_one("#history", OptionList)
-        for attempt in app.store.finished_attempts(limit=200):
+        attempts = app.store.finished_attempts(limit=200)
+        width = max((len(mode_name(a.mode)) for a in attempts), default=0)
+        for attempt in attempts:
             self._ids.append(attempt.id)
             when = attempt.finished_at or attempt.started_at
-            mode = "Ujian  " if str(attempt.mode) == "ujian" else "Latihan"
+            # Padded to the longest mode name, so scores and titles line up.
+            mode = mode_name(attempt.mode).ljust(width)
             score = percent(attempt.percent) if attempt.percent is not None else "—"
             options.add_option(
                 Option(

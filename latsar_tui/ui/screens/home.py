@@ -1,5 +1,6 @@
-"""Home: modules in order with their banks and progress, unfinished attempts to
-resume, a first-run welcome, and the files that failed validation."""
+"""Home: modules in order with their banks, progress and questions due for review,
+a one-line review summary (and the exam plan), unfinished attempts to resume, a
+first-run welcome, and the files that failed validation."""
 
 from __future__ import annotations
 
@@ -16,10 +17,11 @@ from textual.widgets import DataTable, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from latsar_tui.content.model import Bank, Module
-from latsar_tui.ui.text import percent
+from latsar_tui.review.due import DueSummary
+from latsar_tui.review.plan import ExamPlan
+from latsar_tui.review.text import plan_text
+from latsar_tui.ui.text import mode_name, percent
 from latsar_tui.ui.widgets.too_small import TooSmallNotice
-
-MODE_NAMES = {"latihan": "Latihan", "ujian": "Ujian"}
 
 WELCOME = (
     "Selamat datang di Latsar! Tiga tombol sudah cukup untuk mulai:\n"
@@ -48,6 +50,8 @@ class HomeScreen(Screen[None]):
     BINDINGS = [  # noqa: RUF012
         Binding("l", "resume", "Lanjutkan"),
         Binding("k", "quiz", "Kuis"),
+        Binding("u", "review", "Ulangi"),
+        Binding("s", "stats", "Statistik"),
         Binding("h", "history", "Riwayat"),
         Binding("r", "reload", "Muat ulang"),
     ]
@@ -58,6 +62,7 @@ class HomeScreen(Screen[None]):
             yield Static(WELCOME, id="welcome", markup=False)
             yield Static("Belum selesai: pilih lalu Enter, atau tekan l", id="continue-title")
             yield OptionList(id="continue")
+            yield Static(id="review-line")
             yield CatalogTable(id="catalog", cursor_type="row", zebra_stripes=True, cell_padding=0)
             with VerticalScroll(id="broken"):
                 yield Static(id="broken-list")
@@ -89,7 +94,11 @@ class HomeScreen(Screen[None]):
         catalog = app.catalog
         self._read = {m.id: store.lessons_read(m.id) for m in catalog.modules}
         self._scores = store.bank_scores()
+        settings = app.settings()
+        summary = app.due_summary(settings)
         self._due = app.review_counts(catalog, store)
+        self._due_modules = summary.by_module
+        self._fill_review_line(summary, app.exam_plan(settings))
         unfinished = store.unfinished_attempts()
         first_run = (
             not unfinished and not any(self._read.values()) and not store.finished_attempts(limit=1)
@@ -99,12 +108,22 @@ class HomeScreen(Screen[None]):
         self._fill_table()
         self._fill_broken()
 
+    def _fill_review_line(self, summary: DueSummary, plan: ExamPlan | None) -> None:
+        line = Content.assemble(
+            ("Ulangi: ", "bold"),
+            f"{summary.total} soal jatuh tempo · sesi hari ini {summary.session_size} soal "
+            f"({summary.session_due} ulangan + {summary.session_new} baru) · tekan u",
+        )
+        if plan is not None:
+            line = Content.assemble(line, "\n", Content(plan_text(plan)))
+        self.query_one("#review-line", Static).update(line)
+
     def _fill_continue(self, attempts: list[Any]) -> None:
         options = self.query_one("#continue", OptionList)
         options.clear_options()
         self._attempt_ids = [a.id for a in attempts]
         for attempt in attempts:
-            mode = MODE_NAMES.get(str(attempt.mode), str(attempt.mode))
+            mode = mode_name(attempt.mode)
             label = Content.assemble(
                 ("▶ Lanjutkan: ", "bold"),
                 Content(str(attempt.title)),
@@ -161,7 +180,7 @@ class HomeScreen(Screen[None]):
             Text(percent(share), justify="right"),
             Text(""),
             Text(""),
-            Text(""),
+            Text(str(self._due_modules.get(module.id, 0)), style="bold", justify="right"),
             key=key,
         )
 
@@ -256,6 +275,14 @@ class HomeScreen(Screen[None]):
             self._app.resume_quiz(self._attempt_ids[0])
         else:
             self.notify("Tidak ada kuis yang belum selesai.")
+
+    def action_review(self) -> None:
+        """u: the review hub (Ulangi, Persiapan ujian, Latihan kesalahan)."""
+        self._app.open_review()
+
+    def action_stats(self) -> None:
+        """s: the statistics screen."""
+        self._app.open_stats()
 
     def action_history(self) -> None:
         self._app.open_history()

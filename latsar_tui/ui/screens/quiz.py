@@ -29,7 +29,7 @@ from latsar_tui.content.model import (
     TrueFalseQuestion,
 )
 from latsar_tui.quiz.session import Mode, PresentedQuestion, QuizSession, TimeUp
-from latsar_tui.ui.text import TYPE_NAMES
+from latsar_tui.ui.text import TYPE_NAMES, mode_name
 from latsar_tui.ui.widgets.answer_lists import ChoiceList, OrderList
 from latsar_tui.ui.widgets.feedback import choice_feedback, verdict
 from latsar_tui.ui.widgets.too_small import TooSmallNotice
@@ -139,7 +139,7 @@ class QuizScreen(Screen[None]):
 
     def _update_status(self) -> None:
         session = self.session
-        mode = "Ujian" if session.mode == Mode.EXAM else "Latihan"
+        mode = mode_name(session.mode)
         position = (self.presented.position + 1) if self.presented else session.total
         parts: list[Any] = [
             (f" {mode} ", "reverse bold"),
@@ -270,7 +270,7 @@ class QuizScreen(Screen[None]):
             return
         body = self.query_one("#quiz-body", VerticalScroll)
         await self.query_one("#answer").remove()
-        if self.session.mode == Mode.PRACTICE:
+        if self.session.mode != Mode.EXAM:
             # The consequence of this choice, then the next step once the learner is ready.
             await body.mount(
                 Static(

@@ -17,8 +17,15 @@ from textual.widgets.option_list import Option
 
 from latsar_tui.content.model import BranchingQuestion, Catalog
 from latsar_tui.quiz import scoring
-from latsar_tui.quiz.session import Mode, ResultItem, SessionResult
-from latsar_tui.ui.text import TYPE_NAMES, answer_lines, mark, percent, right_answer_lines
+from latsar_tui.quiz.session import ResultItem, SessionResult
+from latsar_tui.ui.text import (
+    TYPE_NAMES,
+    answer_lines,
+    mark,
+    mode_name,
+    percent,
+    right_answer_lines,
+)
 from latsar_tui.ui.widgets.feedback import branching_summary
 from latsar_tui.ui.widgets.too_small import TooSmallNotice
 
@@ -75,7 +82,7 @@ class ResultsScreen(Screen[None]):
         return self.app
 
     def compose(self) -> ComposeResult:
-        mode = "Ujian" if self.result.mode == Mode.EXAM else "Latihan"
+        mode = mode_name(self.result.mode)
         yield Header()
         yield Static(
             Content.assemble((f" Hasil {mode} ", "reverse bold"), "  ", Content(self.result.title)),
