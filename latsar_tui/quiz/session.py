@@ -6,6 +6,11 @@ question order and every option order come from a stored seed and are stored wit
 the attempt, so a resumed session shows exactly what it showed before. Each answer
 is scored and committed to the store the moment it is given.
 
+A branching case is answered step by step: the choices made so far are kept with
+:meth:`QuizSession.save_branch_progress` (not scored, no review card), so quitting
+mid-case and resuming continues at the next step; the whole path is scored and
+recorded as one answer when the case ends.
+
 Exam time is measured with an injectable clock and paused while the app is closed:
 the time used is persisted on each answer and by :meth:`QuizSession.checkpoint`, and
 a resumed session counts on from there.
@@ -15,6 +20,7 @@ from __future__ import annotations
 
 import json
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from enum import StrEnum
@@ -24,6 +30,7 @@ from latsar_tui.content.model import (
     DEFAULT_PASS_MARK,
     Answer,
     Bank,
+    BranchingQuestion,
     Catalog,
     MultipleQuestion,
     OrderingQuestion,
@@ -400,6 +407,7 @@ class QuizSession:
         pass_mark: int,
         presented: list[PresentedQuestion],
         answers: dict[int, tuple[Answer | None, float]],
+        pending: dict[int, tuple[int, ...]] | None = None,
     ) -> None:
         self._store = store
         self._clock = clock
@@ -415,6 +423,8 @@ class QuizSession:
         )
         self._presented = presented
         self._answers = answers
+        # Branching paths still unfolding: position -> choices so far.
+        self._pending = dict(pending or {})
         self._finished = record.is_finished
         self._timed_out = record.timed_out
         # Time already used in earlier runs, and when this run began counting.
@@ -536,6 +546,20 @@ class QuizSession:
             items, store.answers_for_attempt(attempt_id)
         ).items():
             answers[position] = (_decode(by_position[position].question, stored), stored.score)
+        pending: dict[int, tuple[int, ...]] = {}
+        for position, choices in store.pending_branches(attempt_id).items():
+            presented_at = by_position.get(position)
+            if presented_at is None or position in answers:
+                continue
+            question = presented_at.question
+            if not isinstance(question, BranchingQuestion):
+                continue
+            try:
+                scoring.branching_path(question, choices)
+            except InvalidAnswer:
+                continue  # the case was edited since: it starts again from its first step
+            if not scoring.is_complete(question, choices):
+                pending[position] = choices
         return cls(
             store=store,
             clock=clock or SystemClock(),
@@ -544,6 +568,7 @@ class QuizSession:
             pass_mark=pass_mark,
             presented=presented,
             answers=answers,
+            pending=pending,
         )
 
     # --- state ------------------------------------------------------------------------
@@ -573,6 +598,13 @@ class QuizSession:
         if self._finished:
             return None
         return next((p for p in self._presented if p.position not in self._answers), None)
+
+    def branch_progress(self) -> tuple[int, ...]:
+        """The choices already made in the current branching case (``()`` if none)."""
+        presented = self.current()
+        if presented is None:
+            return ()
+        return self._pending.get(presented.position, ())
 
     def time_used(self) -> timedelta:
         """Time spent in this session over every run, pauses while closed left out."""
@@ -623,10 +655,35 @@ class QuizSession:
             answered_at=now,
             time_used_seconds=self._capped_time_used(),
             question_type=str(presented.question.type),
+            # A branching case: the steps kept while it unfolded are dropped with it.
+            position=(
+                presented.position if isinstance(presented.question, BranchingQuestion) else None
+            ),
         )
+        self._pending.pop(presented.position, None)
         self._answers[presented.position] = (checked, points)
         self._shown_at = now
         return AnswerOutcome(presented=presented, answer=checked, score=points)
+
+    def save_branch_progress(self, choices: Sequence[int]) -> None:
+        """Keep the steps taken so far in the current branching case, committed at once.
+
+        Nothing is scored and no review card changes: the path counts only when the
+        case ends and is given to :meth:`answer`. Raises InvalidAnswer for a path the
+        case does not have or one that already reached an end, and SessionError when
+        the current question is not a branching case.
+        """
+        presented = self.current()
+        if presented is None or not isinstance(presented.question, BranchingQuestion):
+            raise SessionError("Soal saat ini bukan kasus bercabang")
+        path = tuple(choices)
+        scoring.branching_path(presented.question, path)
+        if scoring.is_complete(presented.question, path):
+            raise InvalidAnswer("the case has reached its end: give the path to answer()")
+        self._store.save_pending_branch(
+            self.attempt_id, presented.position, path, at=self._clock.now()
+        )
+        self._pending[presented.position] = path
 
     def _capped_time_used(self) -> float:
         used = self.time_used()
@@ -656,6 +713,9 @@ class QuizSession:
             self._timed_out,
             time_used_seconds=self._final_time_used,
         )
+        # A case left half-way counts as unanswered; nothing can resume it now.
+        self._store.clear_pending_branch(self.attempt_id)
+        self._pending.clear()
         self._finished = True
         return result
 

@@ -190,10 +190,38 @@ def _v3_covering_indexes(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v4_pending_branch(conn: sqlite3.Connection) -> None:
+    """The steps taken so far in a branching case that has not reached its end.
+
+    A branching answer is scored and recorded only when the case ends; until then
+    each choice is kept here, so quitting mid-case and resuming continues at the
+    next step. The row goes when the final answer is recorded (or the attempt ends).
+    """
+    _run(
+        conn,
+        [
+            """
+            CREATE TABLE pending_branch (
+                attempt_id INTEGER NOT NULL REFERENCES attempts (id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                choices_json TEXT NOT NULL,   -- JSON list of choice indices from start
+                updated_at TEXT NOT NULL,
+                PRIMARY KEY (attempt_id, position)
+            ) WITHOUT ROWID
+            """,
+        ],
+    )
+
+
 # MIGRATIONS[i] takes the schema from version i to version i + 1, inside one
 # transaction. Append new ones at the end; never edit one that has shipped. A
 # migration must use conn.execute only (no executescript, no COMMIT).
-MIGRATIONS: list[Migration] = [_v1_initial, _v2_review, _v3_covering_indexes]
+MIGRATIONS: list[Migration] = [
+    _v1_initial,
+    _v2_review,
+    _v3_covering_indexes,
+    _v4_pending_branch,
+]
 
 
 def schema_version() -> int:

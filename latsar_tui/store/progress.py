@@ -305,6 +305,54 @@ class ProgressStore:
                 "UPDATE attempts SET time_used_seconds = ? WHERE id = ?", (seconds, attempt_id)
             )
 
+    # --- branching cases still unfolding ----------------------------------------------
+
+    def save_pending_branch(
+        self,
+        attempt_id: int,
+        position: int,
+        choices: Sequence[int],
+        at: datetime | None = None,
+    ) -> None:
+        """Keep the choices made so far in the attempt's branching case at ``position``."""
+        with self._lock:
+            self._conn.execute(
+                "INSERT INTO pending_branch (attempt_id, position, choices_json, updated_at) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT (attempt_id, position) DO UPDATE SET "
+                "choices_json = excluded.choices_json, updated_at = excluded.updated_at",
+                (attempt_id, position, json.dumps(list(choices)), to_text(at or _now())),
+            )
+
+    def pending_branches(self, attempt_id: int) -> dict[int, tuple[int, ...]]:
+        """The attempt's unfinished branching paths: position -> choices so far."""
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT position, choices_json FROM pending_branch WHERE attempt_id = ?",
+                (attempt_id,),
+            ).fetchall()
+        found: dict[int, tuple[int, ...]] = {}
+        for position, text in rows:
+            try:
+                choices = json.loads(text)
+            except ValueError:
+                continue  # unreadable: the case starts again from its first step
+            if isinstance(choices, list) and all(
+                isinstance(c, int) and not isinstance(c, bool) for c in choices
+            ):
+                found[int(position)] = tuple(choices)
+        return found
+
+    def clear_pending_branch(self, attempt_id: int, position: int | None = None) -> None:
+        """Forget the path kept for one position (or every position of the attempt)."""
+        with self._lock:
+            if position is None:
+                self._conn.execute("DELETE FROM pending_branch WHERE attempt_id = ?", (attempt_id,))
+            else:
+                self._conn.execute(
+                    "DELETE FROM pending_branch WHERE attempt_id = ? AND position = ?",
+                    (attempt_id, position),
+                )
+
     # --- answers ----------------------------------------------------------------------
 
     def record_answer(
@@ -320,6 +368,7 @@ class ProgressStore:
         answered_at: datetime | None = None,
         time_used_seconds: float | None = None,
         question_type: str | None = None,
+        position: int | None = None,
     ) -> int:
         """Record one answer, committed before returning; returns its id.
 
@@ -327,7 +376,9 @@ class ProgressStore:
         transaction, so the clock and the answer can never disagree after a crash.
         The question's review card is updated in that transaction too, whatever the
         mode (``question_type`` decides what counts as a quick answer; see
-        ``review.scheduling.rating_for``).
+        ``review.scheduling.rating_for``). With ``attempt_id`` and ``position`` (the
+        question's place in the attempt) a branching path kept for that place by
+        :meth:`save_pending_branch` is dropped in the same transaction.
         """
         moment = answered_at or _now()
         answer_uuid = uuid.uuid4().hex
@@ -361,6 +412,11 @@ class ProgressStore:
                 conn.execute(
                     "UPDATE attempts SET time_used_seconds = ? WHERE id = ?",
                     (time_used_seconds, attempt_id),
+                )
+            if position is not None and attempt_id is not None:
+                conn.execute(
+                    "DELETE FROM pending_branch WHERE attempt_id = ? AND position = ?",
+                    (attempt_id, position),
                 )
             answer_id = cursor.lastrowid
             assert answer_id is not None
