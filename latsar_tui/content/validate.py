@@ -916,9 +916,10 @@ class _Checker:
                 return None
             return ChoiceOption(text=text, correct=bool(correct), feedback=feedback)
 
-        before = self.errors
         options = self.mapping_items(seq, "an option", build)
-        if self.errors > before:
+        # Count right options whenever every option could be read, even if one had a
+        # stray key: the trainer then sees every mistake of the question in one pass.
+        if len(options) < len(seq.items):
             return None
         right = sum(1 for option in options if option.correct)
         key = f["options"][0]
@@ -962,9 +963,8 @@ class _Checker:
                 return None
             return ScenarioOption(text=text, score=score, feedback=feedback)
 
-        before = self.errors
         options = self.mapping_items(seq, "an option", build)
-        if self.errors > before:
+        if len(options) < len(seq.items):
             return None
         if 5 not in scores:
             best = max(scores, default=0)
