@@ -361,6 +361,12 @@ def _register_packs(subparsers: Any) -> None:
         help="versi, misalnya 1.2.0 (bawaan: 1.0.0)",
     )
     pack.add_argument("--author", default="", metavar="NAMA", help="penyusun paket")
+    pack.add_argument(
+        "--izinkan-todo",
+        dest="allow_todo",
+        action="store_true",
+        help="tetap kemas walau masih ada penanda 'TODO:' dari impor (misalnya untuk draf)",
+    )
     pack.set_defaults(handler=run_pack)
 
     install = subparsers.add_parser(
@@ -393,11 +399,21 @@ def _register_packs(subparsers: Any) -> None:
 def run_pack(args: argparse.Namespace, ctx: CommandContext) -> int:
     """Validate a content folder and write it as a pack."""
     from latsar_tui.trainer.packs import PackError, build_pack
-    from latsar_tui.trainer.textutil import slugify
+    from latsar_tui.trainer.textutil import slugify, todo_markers
 
     folder: Path = args.folder
     pack_id = args.pack_id or slugify(folder.resolve().name)
     _check_id(pack_id, "id paket")
+    # Trainees would read "TODO: tulis penjelasan" as the explanation: stop here unless
+    # the trainer says this pack is a draft.
+    markers = todo_markers(folder) if folder.is_dir() else []
+    if markers and not args.allow_todo:
+        for where in markers:
+            _warn(f"{where}: penanda 'TODO:' dari impor belum diganti")
+        raise CommandError(
+            f"paket tidak dibuat: {len(markers)} penanda 'TODO:' belum diganti dengan teks "
+            "Anda (pakai --izinkan-todo untuk mengemas draf)"
+        )
     try:
         info = build_pack(
             folder,
