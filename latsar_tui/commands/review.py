@@ -119,13 +119,18 @@ def run_stats(args: argparse.Namespace, ctx: CommandContext) -> int:
     with _open_store(ctx) as store:
         stats = compute_statistics(catalog, store, load_settings(ctx.paths), datetime.now(UTC))
     console = Console(highlight=False)
-    for renderable in stats_renderables(stats):
+    for renderable in stats_renderables(stats, console.width):
         console.print(renderable)
     return 0
 
 
-def stats_renderables(stats: Statistics) -> list[Any]:
-    """The Rich renderables of ``latsar stats``, in order."""
+def stats_renderables(stats: Statistics, width: int = 100) -> list[Any]:
+    """The Rich renderables of ``latsar stats``, in order, fitted to ``width`` columns.
+
+    Bars shrink on narrow terminals (and in pipes, which Rich treats as 80 columns) so
+    that no column is cut off.
+    """
+    bar_width = 16 if width >= 100 else 8
     from rich.table import Table
     from rich.text import Text
 
@@ -138,17 +143,17 @@ def stats_renderables(stats: Statistics) -> list[Any]:
 
     def mastery_table(title: str, rows: list[Mastery]) -> Table:
         table = Table(title=title, title_justify="left")
-        table.add_column(title.rsplit(" per ", maxsplit=1)[-1].capitalize(), min_width=24)
+        table.add_column(title.rsplit(" per ", maxsplit=1)[-1].capitalize(), min_width=20)
         table.add_column("Penguasaan", justify="right")
         table.add_column("", no_wrap=True)
         table.add_column("Dijawab", justify="right")
-        table.add_column("Jawaban terakhir", justify="right")
+        table.add_column("Terakhir", justify="right")  # mean score of the last answers
         table.add_column("Ingatan", justify="right")
         for row in rows:
             table.add_row(
                 Text(row.title),
                 text.pct(row.mastery),
-                text.bar(row.mastery, 16),
+                text.bar(row.mastery, bar_width),
                 f"{row.answered}/{row.total}",
                 text.pct(row.accuracy),
                 text.pct(row.recall),
@@ -165,7 +170,7 @@ def stats_renderables(stats: Statistics) -> list[Any]:
         activity.add_row(
             day.day.isoformat(),
             str(day.answers),
-            text.bar(100 * day.answers / most, 20),
+            text.bar(100 * day.answers / most, bar_width + 4),
             text.pct(day.average),
         )
     return [
