@@ -50,6 +50,8 @@ Kuis
   Spasi        centang (pilihan ganda); Enter mengirim jawaban
   Urutan       Spasi ambil/lepas butir lalu ↑/↓ menggeser,
                atau Shift+↑/↓ (juga - dan +); Enter mengirim
+  Kasus        setiap langkah langsung tersimpan; l melanjutkan
+               kasus bercabang di langkah berikutnya
   Enter        lanjut setelah umpan balik
   s            akhiri kuis dan lihat hasil
   Esc          ke beranda; kuis dapat dilanjutkan dengan l

@@ -21,13 +21,16 @@ from textual.widgets import Footer, Header, Markdown, Static
 
 from latsar_tui.content.model import (
     Answer,
+    BranchChoice,
     BranchingQuestion,
+    BranchStep,
     MultipleQuestion,
     OrderingQuestion,
     ScenarioQuestion,
     SingleQuestion,
     TrueFalseQuestion,
 )
+from latsar_tui.quiz import scoring
 from latsar_tui.quiz.session import Mode, PresentedQuestion, QuizSession, TimeUp
 from latsar_tui.ui.text import TYPE_NAMES, mode_name
 from latsar_tui.ui.widgets.answer_lists import ChoiceList, OrderList
@@ -165,8 +168,14 @@ class QuizScreen(Screen[None]):
             self._finish()
             return
         question = self.presented.question
+        # A case quit half-way continues after the steps already taken.
+        taken: list[tuple[BranchStep, BranchChoice]] = []
         self.branch_choices = []
-        self.branch_step = question.start if isinstance(question, BranchingQuestion) else None
+        self.branch_step = None
+        if isinstance(question, BranchingQuestion):
+            self.branch_choices = list(self.session.branch_progress())
+            taken = scoring.branching_path(question, self.branch_choices)
+            self.branch_step = taken[-1][1].next if taken else question.start
         self._shown_at = self._app.clock.now()
         self._update_status()
         body = self.query_one("#quiz-body", VerticalScroll)
@@ -185,9 +194,20 @@ class QuizScreen(Screen[None]):
             widgets.append(Static("Situasi", classes="section-label"))
             widgets.append(Markdown(question.context, open_links=False, classes="context"))
         widgets.append(Markdown(question.prompt, open_links=False, classes="prompt"))
+        for number, (step, choice) in enumerate(taken, start=1):
+            widgets.append(Static(f"Langkah {number}", classes="section-label step-label"))
+            widgets.append(Markdown(step.text, open_links=False, classes="step"))
+            widgets.append(self._choice_made(choice))
         await body.mount_all(widgets)
         await self._mount_answer_widget()
-        body.scroll_home(animate=False)
+        if taken:
+            self.notify(
+                f"Kasus dilanjutkan di langkah {len(taken) + 1}; "
+                "langkah sebelumnya sudah tersimpan."
+            )
+            body.scroll_end(animate=False)
+        else:
+            body.scroll_home(animate=False)
 
     async def _mount_answer_widget(self) -> None:
         presented = self.presented
@@ -268,22 +288,13 @@ class QuizScreen(Screen[None]):
         if self.branch_step is None:
             await self._submit(tuple(self.branch_choices))
             return
+        # Kept at once, so quitting now resumes at the next step.
+        self.session.save_branch_progress(self.branch_choices)
         body = self.query_one("#quiz-body", VerticalScroll)
         await self.query_one("#answer").remove()
+        await body.mount(self._choice_made(choice))
         if self.session.mode != Mode.EXAM:
-            # The consequence of this choice, then the next step once the learner is ready.
-            await body.mount(
-                Static(
-                    Content.assemble(
-                        ("Pilihan Anda: ", "bold"),
-                        Content(choice.text),
-                        f"  ({choice.score} poin)\n",
-                        ("Akibatnya: ", "bold"),
-                        (choice.feedback, "italic"),
-                    ),
-                    classes="consequence",
-                )
-            )
+            # The consequence is on screen; the next step once the learner is ready.
             self.waiting_next = True
             self.refresh_bindings()
             self.query_one("#quiz-hint", Static).update("Enter: langkah berikutnya")
@@ -291,6 +302,24 @@ class QuizScreen(Screen[None]):
             body.focus()
         else:
             await self._next_branch_step()
+
+    def _choice_made(self, choice: BranchChoice) -> Static:
+        """The choice taken at a step; with its points and consequence unless an exam."""
+        if self.session.mode == Mode.EXAM:
+            return Static(
+                Content.assemble(("Pilihan Anda: ", "bold"), Content(choice.text)),
+                classes="consequence",
+            )
+        return Static(
+            Content.assemble(
+                ("Pilihan Anda: ", "bold"),
+                Content(choice.text),
+                f"  ({choice.score} poin)\n",
+                ("Akibatnya: ", "bold"),
+                Content(choice.feedback).stylize("italic"),
+            ),
+            classes="consequence",
+        )
 
     async def _next_branch_step(self) -> None:
         self.waiting_next = False
