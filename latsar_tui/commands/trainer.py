@@ -587,11 +587,18 @@ def _print_report(report: ClassReport) -> None:
     items = Table(
         title=f"Per soal ({len(report.trainees)} peserta, kelompok 27% = {report.group_size})"
     )
-    for column in ("Bank", "Soal", "Jenis", "n", "Fasilitas", "Daya beda", "Pilihan", "Tanda"):
+    # One bank (e.g. with --bank) goes into the title, leaving the width to the flags.
+    banks = sorted({item.bank_id for item in report.items})
+    one_bank = len(banks) == 1
+    if one_bank:
+        items.title = f"{items.title}, bank {banks[0]}"
+    columns = ("Soal", "Jenis", "n", "Fasilitas", "Daya beda", "Pilihan", "Tanda")
+    for column in columns if one_bank else ("Bank", *columns):
         items.add_column(column, overflow="fold")
     for item in report.items:
+        cells = () if one_bank else (Text(item.bank_id),)
         items.add_row(
-            Text(item.bank_id),
+            *cells,
             Text(item.question_id),
             Text(item.qtype),
             str(item.n),
