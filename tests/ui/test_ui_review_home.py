@@ -9,7 +9,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from ui_helpers import SIZE, keys_for_right_answer, make_app, screen_text, settle, start_from_home
+from ui_helpers import (
+    SIZE,
+    keys_for_right_answer,
+    make_app,
+    screen_text,
+    settle,
+    start_from_home,
+    wait_until,
+)
 
 from latsar_tui.content.model import BranchingQuestion
 from latsar_tui.quiz.clock import FakeClock
@@ -107,8 +115,12 @@ async def test_chosen_theme_is_saved_and_applied_on_next_start(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, 0.05)
         assert app.theme == "textual-dark"  # an unknown saved name is ignored
-        app.theme = "nord"  # what picking a theme in the command palette does
-        await settle(pilot, 0.05)
+        await pilot.press("ctrl+p", *"theme")  # the palette's Theme command, then "nord"
+        assert await wait_until(pilot, lambda: "Change the current theme" in screen_text(app))
+        await pilot.press("enter", *"nord")
+        assert await wait_until(pilot, lambda: "nord" in screen_text(app))
+        await pilot.press("enter")
+        assert await wait_until(pilot, lambda: app.theme == "nord")
     saved = load_settings(app.paths)
     assert saved.theme == "nord" and saved.daily_new == 3  # the other settings kept
 

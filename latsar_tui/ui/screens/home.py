@@ -124,10 +124,14 @@ class HomeScreen(Screen[None]):
         self._attempt_ids = [a.id for a in attempts]
         for attempt in attempts:
             mode = mode_name(attempt.mode)
+            title = str(attempt.title)
+            # Review sessions are titled by their mode already ("Ulangi"): say it once.
+            said = title == mode or title.startswith(f"{mode}:")
+            shown_mode = "" if said else f"  ·  {mode}"
             label = Content.assemble(
                 ("▶ Lanjutkan: ", "bold"),
-                Content(str(attempt.title)),
-                f"  ·  {mode}  ·  {self._progress(attempt.id)}",
+                Content(title),
+                f"{shown_mode}  ·  {self._progress(attempt.id)}",
             )
             options.add_option(Option(label))
         shown = bool(attempts)
