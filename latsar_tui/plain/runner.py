@@ -284,8 +284,16 @@ class PlainApp:
             self.say(f"Sebutkan setiap nomor 1 sampai {count} tepat satu kali.")
 
     def _play_branching(self, session: QuizSession, q: BranchingQuestion) -> None:
-        choices: list[int] = []
+        # A case left half-way is continued where it stopped, with the steps replayed.
+        choices = list(session.branch_progress())
         step = q.step(q.start)
+        if choices:
+            self.say("Melanjutkan kasus. Langkah yang sudah Anda ambil:")
+        for index in choices:
+            picked = step.choices[index]
+            self.say(f"- {picked.text}")
+            if picked.next is not None:
+                step = q.step(picked.next)
         while True:
             self.say(markdown_to_plain(step.text))
             for number, choice in enumerate(step.choices, start=1):
@@ -297,6 +305,7 @@ class PlainApp:
                 self.say(f"Akibatnya: {picked.feedback}")
             if picked.next is None:
                 break
+            session.save_branch_progress(choices)
             step = q.step(picked.next)
         try:
             outcome = session.answer(tuple(choices))

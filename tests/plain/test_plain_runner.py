@@ -60,6 +60,33 @@ questions:
     answer: true
 """
 
+CASE_BANK = """\
+schema: latsar/bank@1
+id: uji-kasus
+title: Kasus Uji
+module: uji
+questions:
+  - id: k1
+    type: branching
+    lesson: satu
+    sources: [sumber]
+    context: Seorang warga datang.
+    prompt: Ikuti kasus ini.
+    explanation: Karena begitu.
+    start: awal
+    steps:
+      awal:
+        text: Langkah pertama.
+        choices:
+          - {text: Sapa warga, score: 5, feedback: Warga merasa dihargai., next: akhir}
+          - {text: Abaikan, score: 0, feedback: Warga kesal., next: akhir}
+      akhir:
+        text: Langkah kedua.
+        choices:
+          - {text: Selesaikan, score: 5, feedback: Tuntas.}
+          - {text: Tunda, score: 1, feedback: Tertunda.}
+"""
+
 
 @pytest.fixture
 def catalog(tmp_path: Path) -> Catalog:
@@ -68,8 +95,10 @@ def catalog(tmp_path: Path) -> Catalog:
     (root / "question_banks").mkdir()
     (root / "modules" / "uji.yaml").write_text(MODULE, encoding="utf-8")
     (root / "question_banks" / "uji-bank.yaml").write_text(BANK, encoding="utf-8")
+    (root / "question_banks" / "uji-kasus.yaml").write_text(CASE_BANK, encoding="utf-8")
     loaded = load_catalog(Paths.resolve(tmp_path / "home"), [root])
-    ours = tuple(b for b in loaded.banks if b.id == "uji-bank")
+    assert not loaded.findings, [f.format() for f in loaded.findings]
+    ours = tuple(b for b in loaded.banks if b.id.startswith("uji-"))
     return Catalog(modules=tuple(m for m in loaded.modules if m.id == "uji"), banks=ours)
 
 
@@ -136,14 +165,30 @@ def test_review_offers_new_questions_and_saves_when_left(
     catalog: Catalog, store: ProgressStore
 ) -> None:
     out = _run(catalog, store, ["4", "q", "7"])
-    assert "4. Ulangi (2 soal untuk hari ini)" in out
-    assert "Ulangi. 2 soal." in out
+    assert "4. Ulangi (3 soal untuk hari ini)" in out
+    assert "Ulangi. 3 soal." in out
     assert [a.title for a in store.unfinished_attempts()] == ["Ulangi"]
 
 
 def test_mistakes_drill_without_mistakes_says_so(catalog: Catalog, store: ProgressStore) -> None:
     out = _run(catalog, store, ["5", "6"])
     assert any("kesalahan" in line.casefold() for line in out[-8:]), out[-8:]
+
+
+def test_branching_case_left_half_way_resumes_at_the_next_step(
+    catalog: Catalog, store: ProgressStore
+) -> None:
+    first = _run(catalog, store, ["2", "2", "1", "q", "7"])
+    assert "Akibatnya: Warga merasa dihargai." in first
+    assert "Langkah kedua." in first
+    assert "Sesi disimpan. Anda bisa melanjutkannya dari menu utama." in first
+
+    again = _run(catalog, store, ["6", "1", "1", "6"])
+    assert "Melanjutkan kasus. Langkah yang sudah Anda ambil:" in again
+    assert "- Sapa warga" in again
+    assert "Langkah pertama." not in again
+    assert "Poin Anda 10 dari 10 yang mungkin." in again
+    assert store.unfinished_attempts() == []
 
 
 def test_eof_leaves_cleanly(catalog: Catalog, store: ProgressStore) -> None:
