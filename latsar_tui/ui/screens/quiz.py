@@ -348,9 +348,7 @@ class QuizScreen(Screen[None]):
         order = self._order(len(getattr(question, "options", ())))
         feedback = Vertical(
             Static(verdict(outcome.score), classes="verdict"),
-            Static(
-                choice_feedback(question, outcome.answer, order).rstrip(), classes="choice-feedback"
-            ),
+            Static(choice_feedback(question, outcome.answer, order), classes="choice-feedback"),
             Static("Pembahasan", classes="section-label"),
             Markdown(question.explanation, open_links=False, classes="explanation"),
             id="feedback",

@@ -16,6 +16,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from latsar_tui.ui.text import OPTION_KEYS
+from latsar_tui.ui.widgets.hanging import Hanging
 
 _PICK_BINDINGS = [
     Binding(str(n + 1), f"pick({n})", show=False) for n in range(len(OPTION_KEYS))
@@ -30,7 +31,7 @@ class _PointedList(OptionList):
 
     _pointed: int | None = None
 
-    def _prompt(self, position: int) -> Content:
+    def _prompt(self, position: int) -> Hanging:
         raise NotImplementedError
 
     def _pointer(self, position: int) -> str:
@@ -81,12 +82,13 @@ class ChoiceList(_PointedList):
         self.locked = False
         super().__init__(*[Option(self._prompt(i)) for i in range(len(labels))], id=id)
 
-    def _prompt(self, position: int) -> Content:
+    def _prompt(self, position: int) -> Hanging:
+        # A wrapped option continues under its text, not under the ▶ 1/a keys.
         key = OPTION_KEYS[position] if position < len(OPTION_KEYS) else "?"
         head = f"{self._pointer(position)}{position + 1}/{key}  "
         if self.multi:
             head += "[✓] " if position in self.ticked else "[ ] "
-        return Content.assemble((head, "bold"), self._labels[position])
+        return Hanging([(Content(head).stylize("bold"), self._labels[position])])
 
     def on_mount(self) -> None:
         if self.option_count:
@@ -165,10 +167,10 @@ class OrderList(_PointedList):
         """Item keys in their current order, top to bottom."""
         return tuple(key for key, _ in self._items)
 
-    def _prompt(self, position: int) -> Content:
+    def _prompt(self, position: int) -> Hanging:
         grabbed = self.grabbed and position == self.highlighted
         head = f"{self._pointer(position)}{position + 1}. " + ("⇕ " if grabbed else "  ")
-        return Content.assemble((head, "bold"), self._items[position][1])
+        return Hanging([(Content(head).stylize("bold"), self._items[position][1])])
 
     def _refresh_prompts(self) -> None:
         for position in range(len(self._items)):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from textual.content import Content
+from textual.visual import Visual
 
 from latsar_tui.content.model import (
     Answer,
@@ -19,6 +20,7 @@ from latsar_tui.content.model import (
 )
 from latsar_tui.quiz import scoring
 from latsar_tui.ui.text import mark, percent
+from latsar_tui.ui.widgets.hanging import Hanging, Row
 
 NL = Content("\n")
 
@@ -37,13 +39,19 @@ def _line(*parts: Content | str | tuple[str, str]) -> Content:
     return Content.assemble(*parts, "\n")
 
 
-def _feedback(text: str | None) -> Content:
+def _row(head: Content | tuple[str, str], *body: Content | str | tuple[str, str]) -> Row:
+    """One option: its head (symbol, points) and its text, which wraps under itself."""
+    return (Content.assemble(head), Content.assemble(*body))
+
+
+def _feedback(text: str | None, indent: int) -> list[Row]:
+    """An option's feedback, ``↳`` under the option's text and wrapping under itself."""
     if not text:
-        return Content("")
-    return Content.assemble(("    ↳ ", "dim"), (text, "italic"), "\n")
+        return []
+    return [(Content(" " * indent + "↳ ").stylize("dim"), Content(text).stylize("italic"))]
 
 
-def choice_feedback(question: Question, answer: Answer, order: Sequence[int]) -> Content:
+def choice_feedback(question: Question, answer: Answer, order: Sequence[int]) -> Visual:
     """The per-option part of the feedback, in the order the learner saw the options."""
     if isinstance(question, SingleQuestion) and isinstance(answer, int):
         return _single(question, answer, order)
@@ -60,8 +68,8 @@ def choice_feedback(question: Question, answer: Answer, order: Sequence[int]) ->
     return Content("")
 
 
-def _single(question: SingleQuestion, answer: int, order: Sequence[int]) -> Content:
-    parts: list[Content] = []
+def _single(question: SingleQuestion, answer: int, order: Sequence[int]) -> Hanging:
+    rows: list[Row] = []
     for index in order:
         option = question.options[index]
         chosen = index == answer
@@ -73,14 +81,14 @@ def _single(question: SingleQuestion, answer: int, order: Sequence[int]) -> Cont
         else:
             head, tail = ("  ", ""), ""
         style = "bold" if chosen or option.correct else "dim"
-        parts.append(_line(head, (option.text, style), (tail, "italic")))
+        rows.append(_row(head, (option.text, style), (tail, "italic")))
         if chosen or option.correct:
-            parts.append(_feedback(option.feedback))
-    return Content("").join(parts).rstrip()
+            rows += _feedback(option.feedback, 2)
+    return Hanging(rows)
 
 
-def _multiple(question: MultipleQuestion, answer: frozenset[int], order: Sequence[int]) -> Content:
-    parts: list[Content] = []
+def _multiple(question: MultipleQuestion, answer: frozenset[int], order: Sequence[int]) -> Hanging:
+    rows: list[Row] = []
     for index in order:
         option = question.options[index]
         chosen = index in answer
@@ -92,37 +100,41 @@ def _multiple(question: MultipleQuestion, answer: frozenset[int], order: Sequenc
             head, tail = ("○ ", "bold $warning"), "  ← seharusnya dipilih"
         else:
             head, tail = ("  ", ""), "  (memang tidak dipilih)"
-        parts.append(
-            _line(head, (option.text, "bold" if chosen or option.correct else ""), (tail, "italic"))
+        rows.append(
+            _row(head, (option.text, "bold" if chosen or option.correct else ""), (tail, "italic"))
         )
         if chosen:
-            parts.append(_feedback(option.feedback))
-    return Content("").join(parts).rstrip()
+            rows += _feedback(option.feedback, 2)
+    return Hanging(rows)
 
 
-def _true_false(question: TrueFalseQuestion, answer: bool) -> Content:
+def _true_false(question: TrueFalseQuestion, answer: bool) -> Hanging:
     said = "Benar" if answer else "Salah"
     right = "Benar" if question.answer else "Salah"
     text = question.feedback_true if answer else question.feedback_false
-    return Content.assemble(
-        _line("Jawaban Anda: ", (said, "bold")),
-        _line("Jawaban yang benar: ", (right, "bold")),
-        _feedback(text),
+    return Hanging(
+        [
+            Content.assemble("Jawaban Anda: ", (said, "bold")),
+            Content.assemble("Jawaban yang benar: ", (right, "bold")),
+            *_feedback(text, 2),
+        ]
     )
 
 
-def _scenario(question: ScenarioQuestion, answer: int, order: Sequence[int]) -> Content:
-    parts: list[Content] = []
+def _scenario(question: ScenarioQuestion, answer: int, order: Sequence[int]) -> Hanging:
+    rows: list[Row] = []
     for index in order:
         option = question.options[index]
         chosen = index == answer
-        head = ("▶ ", "bold") if chosen else ("  ", "")
-        points = (f"{option.score} poin  ", "bold $success" if option.score == 5 else "bold")
+        head = Content.assemble(
+            ("▶ ", "bold") if chosen else "  ",
+            (f"{option.score} poin  ", "bold $success" if option.score == 5 else "bold"),
+        )
         text_style = "bold reverse" if chosen else ""
         tail = ("  ← pilihan Anda", "bold italic") if chosen else ("", "")
-        parts.append(_line(head, points, (option.text, text_style), tail))
-        parts.append(_feedback(option.feedback))
-    return Content("").join(parts).rstrip()
+        rows.append(_row(head, (option.text, text_style), tail))
+        rows += _feedback(option.feedback, head.cell_length)
+    return Hanging(rows)
 
 
 def ordering_columns(question: OrderingQuestion, answer: tuple[int, ...]) -> Content:
@@ -143,15 +155,18 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def branching_summary(question: BranchingQuestion, answer: tuple[int, ...]) -> Content:
+def branching_summary(question: BranchingQuestion, answer: tuple[int, ...]) -> Hanging:
     """The path taken, step by step, with the points earned and the best possible."""
-    parts = [_line(("Jalur yang Anda tempuh:", "bold"))]
+    rows: list[Row | Content] = [Content("Jalur yang Anda tempuh:").stylize("bold")]
     for number, (_step, choice) in enumerate(scoring.branching_path(question, answer), start=1):
-        parts.append(_line(f"{number}. ", (choice.text, "bold"), f"  ({choice.score} poin)"))
-        parts.append(_feedback(choice.feedback))
+        head = Content(f"{number}. ")
+        rows.append(_row(head, (choice.text, "bold"), f"  ({choice.score} poin)"))
+        rows += _feedback(choice.feedback, head.cell_length)
     earned = scoring.branching_points(question, answer)
     best = scoring.branching_max_points(question)
-    parts.append(
-        _line(("Poin diperoleh: ", "bold"), f"{earned} dari {best} poin terbaik yang mungkin")
+    rows.append(
+        Content.assemble(
+            ("Poin diperoleh: ", "bold"), f"{earned} dari {best} poin terbaik yang mungkin"
+        )
     )
-    return Content("").join(parts).rstrip()
+    return Hanging(rows)
