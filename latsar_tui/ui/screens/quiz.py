@@ -347,7 +347,7 @@ class QuizScreen(Screen[None]):
         question = outcome.presented.question
         order = self._order(len(getattr(question, "options", ())))
         feedback = Vertical(
-            Static(verdict(outcome.score), classes="verdict"),
+            Static(verdict(question, outcome.answer, outcome.score), classes="verdict"),
             Static(choice_feedback(question, outcome.answer, order), classes="choice-feedback"),
             Static("Pembahasan", classes="section-label"),
             Markdown(question.explanation, open_links=False, classes="explanation"),

@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
-from latsar_tui.content.model import BranchingQuestion, Catalog
+from latsar_tui.content.model import BranchingQuestion, Catalog, ScenarioQuestion
 from latsar_tui.quiz import scoring
 from latsar_tui.quiz.session import ResultItem, SessionResult
 from latsar_tui.ui.text import (
@@ -26,7 +26,7 @@ from latsar_tui.ui.text import (
     percent,
     right_answer_lines,
 )
-from latsar_tui.ui.widgets.feedback import branching_summary
+from latsar_tui.ui.widgets.feedback import branching_summary, scenario_points
 from latsar_tui.ui.widgets.too_small import TooSmallNotice
 
 
@@ -65,6 +65,14 @@ def _lesson_title(catalog: Catalog, key: str) -> str:
     return key
 
 
+def _item_mark(item: ResultItem) -> Content:
+    """A scenario's points (it has no wrong option), otherwise ✓/✗/~ with words."""
+    question = item.question
+    if isinstance(question, ScenarioQuestion) and isinstance(item.answer, int):
+        return scenario_points(question, item.answer)
+    return Content(mark(item.score)).stylize("bold")
+
+
 class ResultsScreen(Screen[None]):
     """Browse a result: the summary first, then each question's details."""
 
@@ -101,7 +109,7 @@ class ResultsScreen(Screen[None]):
         items.border_title = "Ringkasan dan soal"
         items.add_option(Option(Content.assemble(("≡ Ringkasan: tag, pelajaran", "bold"))))
         for item in self.result.items:
-            symbol = mark(item.score).split(" ")[0] if item.answer is not None else "–"
+            symbol = _item_mark(item).plain.split(" ")[0] if item.answer is not None else "–"
             prompt = " ".join(item.question.prompt.split())
             if len(prompt) > 26:
                 prompt = prompt[:25] + "…"
@@ -153,7 +161,7 @@ class ResultsScreen(Screen[None]):
         head = Content.assemble(
             (f"Soal {item.position + 1}", "bold"),
             f"  ·  {TYPE_NAMES.get(str(question.type), str(question.type))}  ·  ",
-            (mark(item.score) if item.answer is not None else "– tidak dijawab", "bold"),
+            _item_mark(item) if item.answer is not None else ("– tidak dijawab", "bold"),
         )
         widgets: list[Any] = [Static(head, classes="verdict")]
         if question.context:

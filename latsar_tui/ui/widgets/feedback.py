@@ -25,14 +25,36 @@ from latsar_tui.ui.widgets.hanging import Hanging, Row
 NL = Content("\n")
 
 
-def verdict(score: float) -> Content:
-    """``✓ Benar`` / ``✗ Kurang tepat`` / ``~ Sebagian``, with the score in words."""
-    style = (
-        "bold $success"
-        if score >= 0.999
-        else ("bold $error" if score <= 0.001 else "bold $warning")
+def _style(score: float) -> str:
+    if score >= 0.999:
+        return "bold $success"
+    return "bold $error" if score <= 0.001 else "bold $warning"
+
+
+def scenario_points(question: ScenarioQuestion, answer: int) -> Content:
+    """``✓ 5 dari 5 poin · pilihan terbaik`` or ``● 2 dari 5 poin · pilihan terbaik
+    bernilai 5``: a TKP item has no wrong option, only more or fewer points."""
+    points = question.options[answer].score
+    best = question.options[question.best_index].score
+    scale = scoring.SCENARIO_MAX
+    if points >= best:
+        return Content.assemble(
+            (f"✓ {points} dari {scale} poin", "bold $success"), ("  ·  pilihan terbaik")
+        )
+    return Content.assemble(
+        (f"● {points} dari {scale} poin", "bold $warning"),
+        f"  ·  pilihan terbaik bernilai {best}",
     )
-    return Content.assemble((mark(score), style), f"  ·  skor {percent(score * 100)}")
+
+
+def verdict(question: Question, answer: Answer | None, score: float) -> Content:
+    """The headline after answering, as a symbol and words (never colour alone):
+    points for a scenario, otherwise ``✓ Benar`` / ``✗ Kurang tepat`` / ``~ Sebagian``
+    with the score said once."""
+    if isinstance(question, ScenarioQuestion) and isinstance(answer, int):
+        return scenario_points(question, answer)
+    word = mark(score).split(" (")[0]  # the percentage follows as "skor", not twice
+    return Content.assemble((word, _style(score)), f"  ·  skor {percent(score * 100)}")
 
 
 def _line(*parts: Content | str | tuple[str, str]) -> Content:
