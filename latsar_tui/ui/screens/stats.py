@@ -24,27 +24,10 @@ from textual_plotext import PlotextPlot
 from latsar_tui.content.model import Catalog
 from latsar_tui.quiz.clock import Clock
 from latsar_tui.review import text
-from latsar_tui.review.stats import Mastery, Statistics, compute_statistics
+from latsar_tui.review.stats import Statistics, compute_statistics
 from latsar_tui.settings import Settings
 from latsar_tui.store.progress import ProgressStore
-
-BAR_WIDTH = 24
-
-
-def mastery_content(row: Mastery, title_width: int) -> Content:
-    """One bar line: title (literal, from YAML), bar, percent and counts as text."""
-    title = row.title if len(row.title) <= title_width else row.title[: title_width - 1] + "…"
-    return Content.assemble(
-        Content(title.ljust(title_width)),
-        "  ",
-        (text.bar(row.mastery, BAR_WIDTH), "$accent"),
-        f" {text.pct(row.mastery):>4}",
-        (
-            f"  {row.answered}/{row.total} dijawab · terakhir {text.pct(row.accuracy)}"
-            f" · ingatan {text.pct(row.recall)}",
-            "dim",
-        ),
-    )
+from latsar_tui.ui.widgets.mastery import MasteryTable
 
 
 class StatsScreen(Screen[None]):
@@ -110,14 +93,18 @@ class StatsScreen(Screen[None]):
         self.query_one("#stats-overview", Static).update(
             Content("\n".join(text.overview_lines(stats)))
         )
-        for widget_id, rows, empty in (
-            ("#stats-modules", stats.by_module, "Belum ada modul."),
-            ("#stats-lessons", stats.by_lesson, "Tidak ada soal yang terkait pelajaran."),
-            ("#stats-tags", stats.by_tag, "Tidak ada soal bertag."),
+        for widget_id, rows, label, empty in (
+            ("#stats-modules", stats.by_module, "Modul", "Belum ada modul."),
+            (
+                "#stats-lessons",
+                stats.by_lesson,
+                "Pelajaran",
+                "Tidak ada soal yang terkait pelajaran.",
+            ),
+            ("#stats-tags", stats.by_tag, "Tag", "Tidak ada soal bertag."),
         ):
-            width = min(max((len(r.title) for r in rows), default=10), 36)
-            lines = [mastery_content(row, width) for row in rows] or [Content(empty)]
-            self.query_one(widget_id, Static).update(Content("\n").join(lines))
+            table = MasteryTable(rows, label) if rows else Content(empty)
+            self.query_one(widget_id, Static).update(table)
         self._draw_charts(stats)
         self.query_one("#stats-activity-text", Static).update(
             Content(text.activity_text(stats.days))
