@@ -18,6 +18,7 @@ from latsar_tui.paths import Paths
 from latsar_tui.quiz.clock import FakeClock
 from latsar_tui.ui.app import LatsarApp
 from latsar_tui.ui.screens.quiz import QuizScreen
+from latsar_tui.ui.widgets.answer_lists import ChoiceList
 
 LONG_OPTIONS = [
     {
@@ -39,6 +40,18 @@ LONG_OPTIONS = [
         "dengan berkas yang lengkap tanpa menyebutkan apa yang kurang.",
         "score": 1,
         "feedback": "Jujur soal waktu, tetapi warga belum tahu apa yang harus dibawa.",
+    },
+    {
+        "text": "Menyebutkan dokumen yang kurang dengan jelas, menuliskannya di kertas, dan "
+        "berjanji melayaninya lebih dahulu besok pagi tanpa perlu mengantre lagi.",
+        "score": 4,
+        "feedback": "Ramah dan jelas, tetapi bagian yang lengkap bisa diproses hari ini.",
+    },
+    {
+        "text": "Mengatakan bahwa berkasnya tidak lengkap, meminta warga melengkapinya "
+        "sendiri, lalu memanggil nomor antrean berikutnya tanpa penjelasan lain.",
+        "score": 3,
+        "feedback": "Prosedurnya benar, tetapi warga pulang tanpa tahu apa yang kurang.",
     },
 ]
 
@@ -104,7 +117,7 @@ def _check_hanging(lines: list[str], head: re.Pattern[str]) -> int:
         column = match.end()
         for following in lines[number + 1 :]:
             inner = _inner(following)
-            if not inner or ANY_HEAD.search(following) or "━" in inner:
+            if not inner or ANY_HEAD.search(following) or "━" in following or "─" in following:
                 break
             assert _indent(following) == column, "\n".join(lines)
             checked += 1
@@ -131,7 +144,19 @@ async def test_long_options_hang_under_their_text(
         lines = _lines(app)
         assert _check_hanging(lines, re.compile(r"[▶ ] \d/[a-h]  ")) >= 3
         # Brackets in option text are shown as written, not taken as markup.
-        assert any("[bold]warga[/]." in line for line in lines)
+        answer = screen.query_one("#answer", ChoiceList)
+        prompts = [answer.get_option_at_index(i).prompt for i in range(answer.option_count)]
+        assert any("[bold]warga[/]." in getattr(prompt, "plain", "") for prompt in prompts)
+
+        if size == (80, 24):
+            # The last long options sit below the body's edge; ↓ scrolls to them.
+            assert not any("5/e" in line for line in lines), "\n".join(lines)
+            await pilot.press("down", "down", "down", "down")
+            await settle(pilot, 0.3)
+            assert any("▶ 5/e" in line for line in _lines(app)), "\n".join(_lines(app))
+            await pilot.press("up", "up", "up", "up")
+            await settle(pilot, 0.3)
+            assert any("▶ 1/a" in line for line in _lines(app))
 
         await pilot.press("2")
         await settle(pilot, 0.3)

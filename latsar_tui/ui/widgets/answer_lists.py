@@ -11,7 +11,9 @@ from collections.abc import Sequence
 
 from textual.binding import Binding
 from textual.content import Content
+from textual.geometry import Region, Spacing
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -42,6 +44,28 @@ class _PointedList(OptionList):
         for position in {previous, event.option_index}:
             if position is not None and position < self.option_count:
                 self.replace_option_prompt_at_index(position, self._prompt(position))
+        if previous is not None:  # the first highlight comes with the question: stay at its top
+            self.call_after_refresh(self._show_highlight_in_parent)
+
+    def _show_highlight_in_parent(self) -> None:
+        """Scroll the screen's body so the highlighted option is on screen.
+
+        The list is only as tall as its options, so its own scrolling never moves;
+        with long options at 80x24 the last ones sit below the body's edge, and ↓
+        would highlight an option nobody can see.
+        """
+        parent = self.parent
+        index = self.highlighted
+        if not isinstance(parent, Widget) or index is None or not self.is_mounted:
+            return
+        self._update_lines()
+        line = self._index_to_line.get(index)
+        if line is None:
+            return
+        top = self.virtual_region.y + self.styles.border.spacing.top + line - round(self.scroll_y)
+        region = Region(self.virtual_region.x, top, self.size.width, self._heights[index])
+        # One more row each side, so the list's border shows at the first and last option.
+        parent.scroll_to_region(region, spacing=Spacing(1, 0, 1, 0), animate=False)
 
 
 class ChoiceList(_PointedList):
