@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from latsar_tui.ui.text import mode_name, percent
+from latsar_tui.ui.widgets.footer import LatsarFooter
 from latsar_tui.ui.widgets.too_small import TooSmallNotice
 
 
@@ -30,7 +31,7 @@ class HistoryScreen(Screen[None]):
             id="history-title",
         )
         yield OptionList(id="history")
-        yield Footer()
+        yield LatsarFooter()
         yield TooSmallNotice()
 
     def on_mount(self) -> None:

@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, OptionList, Static
+from textual.widgets import DataTable, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from latsar_tui.content.model import Bank, Module
@@ -21,6 +21,7 @@ from latsar_tui.review.due import DueSummary
 from latsar_tui.review.plan import ExamPlan
 from latsar_tui.review.text import plan_text
 from latsar_tui.ui.text import mode_name, percent
+from latsar_tui.ui.widgets.footer import LatsarFooter
 from latsar_tui.ui.widgets.too_small import TooSmallNotice
 
 WELCOME = (
@@ -53,7 +54,7 @@ class HomeScreen(Screen[None]):
         Binding("u", "review", "Ulangi"),
         Binding("s", "stats", "Statistik"),
         Binding("h", "history", "Riwayat"),
-        Binding("r", "reload", "Muat ulang"),
+        Binding("r", "reload", "Muat ulang", show=False),  # in help; keeps ? on screen
     ]
 
     def compose(self) -> ComposeResult:
@@ -66,7 +67,7 @@ class HomeScreen(Screen[None]):
             yield CatalogTable(id="catalog", cursor_type="row", zebra_stripes=True, cell_padding=0)
             with VerticalScroll(id="broken"):
                 yield Static(id="broken-list")
-        yield Footer()
+        yield LatsarFooter()
         yield TooSmallNotice()
 
     def on_mount(self) -> None:

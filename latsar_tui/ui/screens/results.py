@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown, OptionList, Static
+from textual.widgets import Header, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from latsar_tui.content.model import BranchingQuestion, Catalog, ScenarioQuestion
@@ -27,6 +27,7 @@ from latsar_tui.ui.text import (
     right_answer_lines,
 )
 from latsar_tui.ui.widgets.feedback import branching_summary, scenario_points
+from latsar_tui.ui.widgets.footer import LatsarFooter
 from latsar_tui.ui.widgets.too_small import TooSmallNotice
 
 
@@ -100,7 +101,7 @@ class ResultsScreen(Screen[None]):
         with Horizontal(id="result-main"):
             yield OptionList(id="result-items")
             yield VerticalScroll(id="result-detail")
-        yield Footer()
+        yield LatsarFooter()
         yield TooSmallNotice()
 
     def on_mount(self) -> None:

@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from latsar_tui.content.model import Catalog
@@ -34,18 +34,20 @@ from latsar_tui.settings import Settings, load_settings, save_settings
 from latsar_tui.store.progress import ProgressStore
 from latsar_tui.ui.screens.review_exam_date import ExamDateScreen
 from latsar_tui.ui.screens.stats import StatsScreen
+from latsar_tui.ui.widgets.footer import LatsarFooter
 
 
 class ReviewScreen(Screen[None]):
     """Spaced review, exam preparation and the mistakes drill in one place."""
 
     CSS_PATH = Path(__file__).with_name("review.tcss")
+    # The action list names each key ([u], [p]...), so the footer need not repeat them.
     BINDINGS = [  # noqa: RUF012
-        Binding("u", "review", "Ulangi"),
-        Binding("p", "prep", "Persiapan ujian"),
-        Binding("k", "mistakes", "Kesalahan"),
-        Binding("e", "exam_date", "Tanggal ujian"),
-        Binding("s", "stats", "Statistik"),
+        Binding("u", "review", "Ulangi", show=False),
+        Binding("p", "prep", "Persiapan ujian", show=False),
+        Binding("k", "mistakes", "Kesalahan", show=False),
+        Binding("e", "exam_date", "Tanggal ujian", show=False),
+        Binding("s", "stats", "Statistik", show=False),
         Binding("escape", "close", "Kembali"),
     ]
 
@@ -79,7 +81,7 @@ class ReviewScreen(Screen[None]):
             yield Static(id="review-summary")
             yield OptionList(id="review-actions")
             yield Static(id="review-modules")
-        yield Footer()
+        yield LatsarFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Ulangi"
@@ -134,7 +136,8 @@ class ReviewScreen(Screen[None]):
         if due.session_size:
             add(
                 "review",
-                f"▶ Ulangi sekarang: {due.session_size} soal "
+                # ● not ▶: elsewhere ▶ marks the highlighted row, and this one stays.
+                f"● Ulangi sekarang: {due.session_size} soal "
                 f"({due.session_due} ulangan + {due.session_new} baru)  [u]",
             )
         else:
@@ -142,20 +145,20 @@ class ReviewScreen(Screen[None]):
         if self.settings.exam_date is not None:
             add(
                 "prep",
-                f"Persiapan ujian: {DEFAULT_PREP_COUNT} soal yang paling mungkin terlupa "
+                f"  Persiapan ujian: {DEFAULT_PREP_COUNT} soal yang paling mungkin terlupa "
                 f"pada {self.settings.exam_date.isoformat()}  [p]",
             )
         else:
-            add("prep", "Persiapan ujian: atur tanggal ujian dulu  [p]")
-        add("mistakes", f"Latihan kesalahan: semua ({self.mistakes.total} soal)  [k]")
+            add("prep", "  Persiapan ujian: atur tanggal ujian dulu  [p]")
+        add("mistakes", f"  Latihan kesalahan: semua ({self.mistakes.total} soal)  [k]")
         for module in self.catalog.modules_in_order():
             count = self.mistakes.by_module.get(module.id, 0)
             if count:
-                add(f"mistakes-module:{module.id}", f"   Kesalahan modul {module.title} ({count})")
+                add(f"mistakes-module:{module.id}", f"    Kesalahan modul {module.title} ({count})")
         for tag, count in self.mistakes.by_tag.items():
-            add(f"mistakes-tag:{tag}", f"   Kesalahan bertag {tag} ({count})")
-        add("exam_date", "Atur tanggal ujian dan batas harian  [e]")
-        add("stats", "Statistik belajar  [s]")
+            add(f"mistakes-tag:{tag}", f"    Kesalahan bertag {tag} ({count})")
+        add("exam_date", "  Atur tanggal ujian dan batas harian  [e]")
+        add("stats", "  Statistik belajar  [s]")
         if options.option_count:
             options.highlighted = min(highlighted or 0, options.option_count - 1)
 

@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 from textual_plotext import PlotextPlot
 
 from latsar_tui.content.model import Catalog
@@ -27,6 +27,7 @@ from latsar_tui.review import text
 from latsar_tui.review.stats import Statistics, compute_statistics
 from latsar_tui.settings import Settings
 from latsar_tui.store.progress import ProgressStore
+from latsar_tui.ui.widgets.footer import LatsarFooter
 from latsar_tui.ui.widgets.mastery import MasteryTable
 
 
@@ -74,7 +75,7 @@ class StatsScreen(Screen[None]):
             yield Static(id="stats-lessons")
             yield Static("Penguasaan per tag", classes="section-label")
             yield Static(id="stats-tags")
-        yield Footer()
+        yield LatsarFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Statistik"
