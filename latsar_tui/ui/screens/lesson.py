@@ -13,10 +13,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown, OptionList, Static
+from textual.widgets import Header, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from latsar_tui.content.model import Lesson, Module
+from latsar_tui.ui.widgets.footer import LatsarFooter
+from latsar_tui.ui.widgets.hanging import Hanging
 from latsar_tui.ui.widgets.too_small import TooSmallNotice
 
 
@@ -56,7 +58,7 @@ class LessonScreen(Screen[None]):
                 yield Markdown(id="lesson-body", open_links=False)
                 yield Static(id="key-points")
                 yield Static(id="sources")
-        yield Footer()
+        yield LatsarFooter()
         yield TooSmallNotice()
 
     def on_mount(self) -> None:
@@ -73,10 +75,12 @@ class LessonScreen(Screen[None]):
         self.set_interval(self._app.tick_seconds, self._tick)
         self.call_after_refresh(self._show)
 
-    def _lesson_label(self, position: int) -> Content:
+    def _lesson_label(self, position: int) -> Hanging:
+        # A long title wraps under itself, not under its number.
         lesson = self.module.lessons[position]
         mark = "✓ " if lesson.id in self._read else "  "
-        return Content.assemble(f"{position + 1}. ", Content(lesson.title), f" {mark}".rstrip())
+        title = Content.assemble(Content(lesson.title), f" {mark}".rstrip())
+        return Hanging([(Content(f"{position + 1}. "), title)])
 
     @on(OptionList.OptionHighlighted, "#lessons")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:

@@ -17,7 +17,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Markdown, Static
+from textual.widgets import Header, Markdown, Static
 
 from latsar_tui.content.model import (
     Answer,
@@ -35,6 +35,7 @@ from latsar_tui.quiz.session import Mode, PresentedQuestion, QuizSession, TimeUp
 from latsar_tui.ui.text import TYPE_NAMES, mode_name
 from latsar_tui.ui.widgets.answer_lists import ChoiceList, OrderList
 from latsar_tui.ui.widgets.feedback import choice_feedback, verdict
+from latsar_tui.ui.widgets.footer import LatsarFooter
 from latsar_tui.ui.widgets.too_small import TooSmallNotice
 
 # How often the time used is saved even when nothing else happens (seconds).
@@ -116,7 +117,7 @@ class QuizScreen(Screen[None]):
         yield Static(id="quiz-status")
         yield VerticalScroll(id="quiz-body")
         yield Static(id="quiz-hint")
-        yield Footer()
+        yield LatsarFooter()
         yield TooSmallNotice()
 
     async def on_mount(self) -> None:
@@ -239,7 +240,9 @@ class QuizScreen(Screen[None]):
             await body.mount(Markdown(step.text, open_links=False, classes="step"))
             widget = ChoiceList([Content(c.text) for c in step.choices], id="answer")
         await body.mount(widget)
-        widget.focus()
+        # The caller scrolls the body (to the question's top, or to a new step); a
+        # long list of options taking focus must not scroll the question away.
+        widget.focus(scroll_visible=False)
         self.query_one("#quiz-hint", Static).update(
             Content(HINTS.get(str(question.type), "") + "  ·  s akhiri  ·  Esc ke beranda")
         )

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from latsar_tui.content.model import Catalog
 from latsar_tui.quiz.session import Mode, Scope
+from latsar_tui.ui.widgets.hanging import Hanging
 
 RANDOM_COUNTS = (5, 10, 20)
 
@@ -91,14 +92,17 @@ class StartQuizScreen(ModalScreen[tuple[Scope, Mode] | None]):
             yield Static("2. Cakupan soal", classes="start-label")
             yield OptionList(*[Option(label) for label in self._labels], id="scope")
 
-    def _mode_label(self, index: int, chosen: int = 0) -> str:
-        # A radio mark as well as the highlight, so the choice survives losing focus.
-        mark = "(•) " if index == chosen else "( ) "
+    def _mode_label(self, index: int, chosen: int = 0) -> Hanging:
+        # A radio mark as well as the highlight, so the choice survives losing focus;
+        # a wrapped description continues under its text, not under the mark.
+        mark = Content("(•) " if index == chosen else "( ) ")
         if index == 0:
-            return mark + "Latihan: umpan balik dan pembahasan setelah setiap jawaban"
-        limit = self.bank.time_limit_minutes if self.bank else None
-        exam = "Ujian: urutan acak, tanpa umpan balik sampai selesai, lulus/tidak lulus"
-        return mark + exam + (f", batas waktu {limit} menit" if limit else "")
+            text = "Latihan: umpan balik dan pembahasan setelah setiap jawaban"
+        else:
+            limit = self.bank.time_limit_minutes if self.bank else None
+            text = "Ujian: urutan acak, tanpa umpan balik sampai selesai, lulus/tidak lulus"
+            text += f", batas waktu {limit} menit" if limit else ""
+        return Hanging([(mark, Content(text))])
 
     @on(OptionList.OptionHighlighted, "#mode")
     def _mode_highlighted(self, event: OptionList.OptionHighlighted) -> None:
