@@ -243,9 +243,8 @@ class QuizScreen(Screen[None]):
         # The caller scrolls the body (to the question's top, or to a new step); a
         # long list of options taking focus must not scroll the question away.
         widget.focus(scroll_visible=False)
-        self.query_one("#quiz-hint", Static).update(
-            Content(HINTS.get(str(question.type), "") + "  ·  s akhiri  ·  Esc ke beranda")
-        )
+        # s and Esc are in the footer; repeating them cut the ordering hint at 80 columns.
+        self.query_one("#quiz-hint", Static).update(Content(HINTS.get(str(question.type), "")))
 
     def _order(self, count: int) -> tuple[int, ...]:
         """Display position -> canonical index, as the engine decided (identity if none)."""
