@@ -161,13 +161,14 @@ def _scenario(question: ScenarioQuestion, answer: int, order: Sequence[int]) -> 
 
 def ordering_columns(question: OrderingQuestion, answer: tuple[int, ...]) -> Content:
     """The learner's order beside the right order, with ✓/✗ per position."""
-    width = max(len(item) for item in question.items) + 4
-    width = min(width, 38)
+    # Room for the "N. " numbering plus a gap of at least three cells between columns.
+    longest = max(len(f"{n}. {item}") for n, item in enumerate(question.items, start=1))
+    width = min(longest + 3, 38)
     parts = [_line(("  Urutan Anda".ljust(width + 2), "bold"), ("Urutan yang benar", "bold"))]
     for position, item_index in enumerate(answer):
         right = item_index == position
         symbol = ("✓ ", "bold $success") if right else ("✗ ", "bold $error")
-        mine = _clip(f"{position + 1}. {question.items[item_index]}", width)
+        mine = _clip(f"{position + 1}. {question.items[item_index]}", width - 3)
         correct = f"{position + 1}. {question.items[position]}"
         parts.append(_line(symbol, mine.ljust(width), correct))
     return Content("").join(parts).rstrip()
