@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.command import CommandPalette
 
 from latsar_tui.commands.base import CommandError
 from latsar_tui.content.loader import load_catalog
@@ -202,6 +203,13 @@ class LatsarApp(App[int]):
             self._store = None
 
     # --- navigation used by screens and the command palette ------------------------
+
+    def action_command_palette(self) -> None:
+        """Ctrl+P: Textual's palette, with its search prompt in Indonesian."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(
+                CommandPalette(id="--command-palette", placeholder="Cari perintah atau modul…")
+            )
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
