@@ -12,7 +12,7 @@ from latsar_tui.content import roots as content_roots
 from latsar_tui.content.loader import load_catalog
 from latsar_tui.content.model import Question, ScenarioQuestion
 from latsar_tui.paths import Paths
-from latsar_tui.ui.widgets.feedback import verdict
+from latsar_tui.ui.widgets.feedback import scenario_points, verdict
 
 
 @pytest.fixture
@@ -47,3 +47,13 @@ def test_partial_verdict_says_the_percentage_once(questions: dict[str, Question]
     assert partial.count("50%") == 1
     assert verdict(multiple, frozenset({0, 1}), 1.0).plain.startswith("✓ Benar")
     assert verdict(questions["q-single"], 1, 0.0).plain.startswith("✗ Kurang tepat")
+
+
+def test_short_scenario_points_for_the_narrow_results_pane(
+    questions: dict[str, Question],
+) -> None:
+    scenario = questions["q-scenario"]
+    assert isinstance(scenario, ScenarioQuestion)
+    by_score = {option.score: index for index, option in enumerate(scenario.options)}
+    assert scenario_points(scenario, by_score[3], short=True).plain == "● 3 dari 5 poin"
+    assert scenario_points(scenario, by_score[5], short=True).plain == "✓ 5 dari 5 poin"

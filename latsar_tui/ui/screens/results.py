@@ -28,6 +28,7 @@ from latsar_tui.ui.text import (
 )
 from latsar_tui.ui.widgets.feedback import branching_summary, scenario_points
 from latsar_tui.ui.widgets.footer import LatsarFooter
+from latsar_tui.ui.widgets.hanging import Hanging
 from latsar_tui.ui.widgets.too_small import TooSmallNotice
 
 
@@ -70,7 +71,7 @@ def _item_mark(item: ResultItem) -> Content:
     """A scenario's points (it has no wrong option), otherwise ✓/✗/~ with words."""
     question = item.question
     if isinstance(question, ScenarioQuestion) and isinstance(item.answer, int):
-        return scenario_points(question, item.answer)
+        return scenario_points(question, item.answer, short=True)
     return Content(mark(item.score)).stylize("bold")
 
 
@@ -161,15 +162,22 @@ class ResultsScreen(Screen[None]):
         question = item.question
         head = Content.assemble(
             (f"Soal {item.position + 1}", "bold"),
-            f"  ·  {TYPE_NAMES.get(str(question.type), str(question.type))}  ·  ",
+            # Single-spaced dots: the detail pane is about 38 cells wide at 80 columns.
+            f" · {TYPE_NAMES.get(str(question.type), str(question.type))} · ",
             _item_mark(item) if item.answer is not None else ("– tidak dijawab", "bold"),
         )
         widgets: list[Any] = [Static(head, classes="verdict")]
         if question.context:
             widgets.append(Markdown(question.context, open_links=False, classes="context"))
         widgets.append(Markdown(question.prompt, open_links=False, classes="prompt"))
-        if isinstance(question, BranchingQuestion) and isinstance(item.answer, tuple):
-            widgets.append(Static(branching_summary(question, item.answer), classes="answer-lines"))
+        if isinstance(question, BranchingQuestion):
+            # Unanswered, a case still shows its best path (it has no single right answer).
+            if isinstance(item.answer, tuple):
+                summary = branching_summary(question, item.answer)
+                widgets.append(Static(summary, classes="answer-lines"))
+            else:
+                widgets.append(Static("Jawaban Anda", classes="section-label"))
+                widgets.append(Static("(tidak dijawab)"))
             best = scoring.right_answer(question)
             if isinstance(best, tuple):
                 widgets.append(Static("Jalur terbaik", classes="section-label"))
@@ -181,11 +189,17 @@ class ResultsScreen(Screen[None]):
             widgets.append(
                 Static(Content("\n").join(Content(t) for t in answer_lines(question, item.answer)))
             )
-            label = "Jawaban terbaik" if str(question.type) == "scenario" else "Jawaban yang benar"
-            widgets.append(Static(label, classes="section-label"))
-            widgets.append(
-                Static(Content("\n").join(Content(t) for t in right_answer_lines(question)))
-            )
+            if isinstance(question, ScenarioQuestion):
+                # Every option by its points, each wrapping under its own text.
+                widgets.append(Static("Jawaban terbaik", classes="section-label"))
+                ranked = sorted(question.options, key=lambda o: -o.score)
+                rows = [(Content(f"{o.score} poin  "), Content(o.text)) for o in ranked]
+                widgets.append(Static(Hanging(rows)))
+            else:
+                widgets.append(Static("Jawaban yang benar", classes="section-label"))
+                widgets.append(
+                    Static(Content("\n").join(Content(t) for t in right_answer_lines(question)))
+                )
         widgets.append(Static("Pembahasan", classes="section-label"))
         widgets.append(Markdown(question.explanation, open_links=False, classes="explanation"))
         return widgets

@@ -31,12 +31,18 @@ def _style(score: float) -> str:
     return "bold $error" if score <= 0.001 else "bold $warning"
 
 
-def scenario_points(question: ScenarioQuestion, answer: int) -> Content:
+def scenario_points(question: ScenarioQuestion, answer: int, *, short: bool = False) -> Content:
     """``✓ 5 dari 5 poin · pilihan terbaik`` or ``● 2 dari 5 poin · pilihan terbaik
-    bernilai 5``: a TKP item has no wrong option, only more or fewer points."""
+    bernilai 5``: a TKP item has no wrong option, only more or fewer points.
+
+    ``short`` keeps only the points, where the best option is listed just below.
+    """
     points = question.options[answer].score
     best = question.options[question.best_index].score
     scale = scoring.SCENARIO_MAX
+    if short:
+        symbol, style = ("✓", "bold $success") if points >= best else ("●", "bold $warning")
+        return Content(f"{symbol} {points} dari {scale} poin").stylize(style)
     if points >= best:
         return Content.assemble(
             (f"✓ {points} dari {scale} poin", "bold $success"), ("  ·  pilihan terbaik")
