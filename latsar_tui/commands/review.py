@@ -147,7 +147,7 @@ def stats_renderables(stats: Statistics, width: int = 100) -> list[Any]:
         table.add_column("Penguasaan", justify="right")
         table.add_column("", no_wrap=True)
         table.add_column("Dijawab", justify="right")
-        table.add_column("Terakhir", justify="right")  # mean score of the last answers
+        table.add_column("Benar", justify="right")  # mean score of the last answers, as on screen
         table.add_column("Ingatan", justify="right")
         for row in rows:
             table.add_row(
