@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
-from latsar_tui.content.model import BranchingQuestion, Catalog, ScenarioQuestion
+from latsar_tui.content.model import BranchingQuestion, Catalog, Question, ScenarioQuestion
 from latsar_tui.quiz import scoring
 from latsar_tui.quiz.session import ResultItem, SessionResult
 from latsar_tui.ui.text import (
@@ -75,6 +75,23 @@ def _item_mark(item: ResultItem) -> Content:
     return Content(mark(item.score)).stylize("bold")
 
 
+# #result-items is 36 cells wide; its border, padding and scrollbar take 7 of them.
+LIST_TEXT_WIDTH = 29
+
+
+def _list_label(question: Question, width: int) -> str:
+    """One line that tells the question apart from its neighbours in the results list.
+
+    Scenario and branching items mostly share a prompt ("Apa yang paling tepat Anda
+    lakukan?"), so their situation is shown instead.
+    """
+    source = question.prompt
+    if isinstance(question, ScenarioQuestion | BranchingQuestion) and question.context:
+        source = question.context
+    text = " ".join(source.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 class ResultsScreen(Screen[None]):
     """Browse a result: the summary first, then each question's details."""
 
@@ -112,12 +129,9 @@ class ResultsScreen(Screen[None]):
         items.add_option(Option(Content.assemble(("≡ Ringkasan: tag, pelajaran", "bold"))))
         for item in self.result.items:
             symbol = _item_mark(item).plain.split(" ")[0] if item.answer is not None else "–"
-            prompt = " ".join(item.question.prompt.split())
-            if len(prompt) > 26:
-                prompt = prompt[:25] + "…"
-            items.add_option(
-                Option(Content.assemble(f"{symbol} {item.position + 1}. ", Content(prompt)))
-            )
+            head = f"{symbol} {item.position + 1}. "
+            label = _list_label(item.question, LIST_TEXT_WIDTH - len(head))
+            items.add_option(Option(Content.assemble(head, Content(label))))
         items.highlighted = 0
         items.focus()
 
