@@ -40,10 +40,10 @@ def _timed(fn: object, runs: int = RUNS) -> tuple[float, float]:
 
 
 async def _mount_screen(catalog: object, store: ProgressStore, settings: Settings) -> float:
-    from latsar_tui.ui.screens.stats import StatsScreen
     from textual.app import App
 
     from latsar_tui.quiz.clock import FakeClock
+    from latsar_tui.ui.screens.stats import StatsScreen
 
     class Host(App[None]):
         pass
