@@ -29,13 +29,24 @@ MIN_QUESTIONS_PER_MODULE = {
     "ham-pelayanan-publik": 45,
     "gedsi": 45,
     "pengantar-latsar": 15,
+    "bela-negara": 40,
+    "smart-asn": 40,
+    "manajemen-asn": 40,
 }
 MIN_LESSONS_PER_MODULE = {
     "pengantar-latsar": 1,
     "berakhlak": 8,
     "ham-pelayanan-publik": 6,
     "gedsi": 6,
+    "bela-negara": 5,
+    "smart-asn": 5,
+    "manajemen-asn": 6,
 }
+# Agenda I and III modules (issue 14): each bank has every type, with at least this many
+# TKP scenario items and branching cases.
+AGENDA_BANKS = ("bela-negara-latihan", "smart-asn-latihan", "manajemen-asn-latihan")
+MIN_SCENARIOS_PER_AGENDA_BANK = 15
+MIN_BRANCHING_PER_AGENDA_BANK = 2
 
 
 @pytest.fixture(scope="module")
@@ -157,3 +168,25 @@ def test_right_option_is_rarely_the_longest(catalog: Catalog) -> None:
         if lengths[q.correct_index] == max(lengths):
             longest += 1
     assert longest / len(singles) < 0.50, f"right option longest in {longest}/{len(singles)}"
+
+
+@pytest.mark.parametrize("bank_id", AGENDA_BANKS)
+def test_agenda_banks_have_every_type(catalog: Catalog, bank_id: str) -> None:
+    bank = catalog.bank(bank_id)
+    assert bank is not None, f"bank {bank_id} is missing"
+    per_type = Counter(q.type for q in bank.questions)
+    for kind in QuestionType:
+        assert per_type[kind] >= 1, f"{bank_id}: no {kind} question"
+    assert per_type[QuestionType.SCENARIO] >= MIN_SCENARIOS_PER_AGENDA_BANK
+    assert per_type[QuestionType.BRANCHING] >= MIN_BRANCHING_PER_AGENDA_BANK
+
+
+def test_home_lists_modules_in_agenda_order(catalog: Catalog) -> None:
+    """The introduction first, then agenda I, II, III; supporting modules (no agenda) sit
+    after the agenda they support, so the agendas seen in order never go backwards."""
+    modules = catalog.modules_in_order()
+    assert modules[0].id == "pengantar-latsar"
+    rank = {"I": 1, "II": 2, "III": 3, "IV": 4}
+    agendas = [rank[m.agenda] for m in modules if m.agenda is not None]
+    assert agendas == sorted(agendas), [m.id for m in modules]
+    assert {"bela-negara", "smart-asn", "manajemen-asn"} <= {m.id for m in modules}
