@@ -7,6 +7,7 @@ constructor parameter, so tests run the real screens hermetically and fast.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import tzinfo
@@ -36,12 +37,14 @@ from latsar_tui.review.plan import ExamPlan, exam_plan
 from latsar_tui.review.sessions import start_exam_prep, start_mistakes, start_review
 from latsar_tui.settings import Settings, load_settings, save_settings
 from latsar_tui.store.db import StoreError
+from latsar_tui.store.lock import InstanceLock
 from latsar_tui.store.progress import ProgressStore
 from latsar_tui.ui.commands import LatsarCommands
 from latsar_tui.ui.screens.help import HelpScreen
 from latsar_tui.ui.screens.history import HistoryScreen
 from latsar_tui.ui.screens.home import HomeScreen
 from latsar_tui.ui.screens.lesson import LessonScreen
+from latsar_tui.ui.screens.other_window import OtherWindowScreen
 from latsar_tui.ui.screens.quiz import QuizScreen
 from latsar_tui.ui.screens.results import ResultsScreen
 from latsar_tui.ui.screens.review_exam_date import ExamDateScreen
@@ -105,6 +108,8 @@ class LatsarApp(App[int]):
         self._store: ProgressStore | None = store
         # The quiz being answered, so quitting from anywhere can checkpoint its clock.
         self.active_session: QuizSession | None = None
+        # Held while this window has the data folder open (see store.lock).
+        self._instance_lock = InstanceLock(paths.lock_file)
 
     def _default_loader(self) -> Catalog:
         return load_catalog(self.paths, self.extra_content)
@@ -148,6 +153,28 @@ class LatsarApp(App[int]):
         self.reload_catalog()
         self._update_too_small(self.size.width, self.size.height)
         self.push_screen(HomeScreen())
+        if self._instance_lock.acquire():
+            self.store.claim_writer()
+        else:
+            self.push_screen(OtherWindowScreen(), self._other_window_chosen)
+
+    def _other_window_chosen(self, choice: str | None) -> None:
+        """Read-only, take over, or quit: the answer to OtherWindowScreen."""
+        if choice == "quit":
+            self.exit(0)
+        elif choice == "take":
+            self.store.claim_writer()
+            self.notify("Jendela ini sekarang yang menyimpan; jendela lain menjadi hanya-baca.")
+        else:
+            self.store.read_only = True
+            self.sub_title = "hanya-baca (Latsar terbuka di jendela lain)"
+            self.notify("Jendela ini hanya-baca: tidak ada yang disimpan.", severity="warning")
+
+    def report_store_error(self, error: StoreError) -> None:
+        """Say why a write was refused (finished attempt, read-only, taken over)."""
+        if self.store.read_only:
+            self.sub_title = "hanya-baca (Latsar terbuka di jendela lain)"
+        self.notify(str(error), title="Tidak disimpan", severity="error", markup=False, timeout=10)
 
     def _apply_saved_theme(self) -> None:
         # A theme that is no longer registered (renamed, or from a newer version) is
@@ -190,7 +217,9 @@ class LatsarApp(App[int]):
     def checkpoint(self) -> None:
         """Persist the running quiz's time used, so a resume gets the time that was left."""
         if self.active_session is not None and not self.active_session.is_finished:
-            self.active_session.checkpoint()
+            # Read-only or taken over: the other window keeps the clock.
+            with contextlib.suppress(StoreError):
+                self.active_session.checkpoint()
 
     async def action_quit(self) -> None:
         self.checkpoint()
@@ -198,6 +227,7 @@ class LatsarApp(App[int]):
 
     def on_unmount(self) -> None:
         self.checkpoint()
+        self._instance_lock.release()
         if self._store is not None:
             self._store.close()
             self._store = None
@@ -264,6 +294,9 @@ class LatsarApp(App[int]):
                 str(error), title="Kuis tidak dapat dimulai", severity="error", markup=False
             )
             return
+        except StoreError as error:
+            self.report_store_error(error)
+            return
         self.open_session(session)
 
     def resume_quiz(self, attempt_id: int) -> None:
@@ -322,6 +355,9 @@ class LatsarApp(App[int]):
             session = build()
         except SessionError as error:
             self.notify(str(error), title="Sesi tidak dimulai", markup=False)
+            return
+        except StoreError as error:
+            self.report_store_error(error)
             return
         self.open_session(session)
 

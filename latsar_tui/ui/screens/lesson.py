@@ -17,6 +17,7 @@ from textual.widgets import Header, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from latsar_tui.content.model import Lesson, Module
+from latsar_tui.store.db import StoreError
 from latsar_tui.ui.widgets.footer import LatsarFooter
 from latsar_tui.ui.widgets.hanging import Hanging
 from latsar_tui.ui.widgets.too_small import TooSmallNotice
@@ -145,7 +146,10 @@ class LessonScreen(Screen[None]):
 
     def _mark_read(self) -> None:
         lesson_id = self.lesson.id
-        self._app.store.mark_lesson_read(self.module.id, lesson_id, at=self._app.clock.now())
+        try:
+            self._app.store.mark_lesson_read(self.module.id, lesson_id, at=self._app.clock.now())
+        except StoreError:
+            return  # a read-only window: nothing is kept, the lesson stays unmarked
         self._read.add(lesson_id)
         self.query_one("#lessons", OptionList).replace_option_prompt_at_index(
             self.index, self._lesson_label(self.index)
