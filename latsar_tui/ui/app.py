@@ -1,7 +1,7 @@
 """The Latsar study app: an App that takes its dependencies, and ``run_app`` for the CLI.
 
 Every dependency with a side effect (where content comes from, where progress is
-stored, what time it is, how long a lesson must be shown to count as read) is a
+stored, what time it is, the reading pace that decides when a lesson counts as read) is a
 constructor parameter, so tests run the real screens hermetically and fast.
 """
 
@@ -56,9 +56,21 @@ from latsar_tui.ui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH
 if TYPE_CHECKING:
     from latsar_tui.commands.base import CommandContext
 
-# Seconds a lesson must stay on screen to count as read when not scrolled to its end.
-READ_AFTER_SECONDS = 20.0
+# The reading pace that sets how long a lesson must stay visible to count as read
+# when it was not scrolled to its end (see screens.lesson.reading_seconds).
+WORDS_PER_MINUTE = 200.0
 
+
+# The help section that belongs to each screen (see screens.help.HELP).
+HELP_SECTIONS = {
+    "HomeScreen": "Beranda",
+    "ReviewScreen": "Ulangi",
+    "StatsScreen": "Statistik",
+    "LessonScreen": "Pembaca pelajaran",
+    "QuizScreen": "Kuis",
+    "ResultsScreen": "Hasil dan riwayat",
+    "HistoryScreen": "Hasil dan riwayat",
+}
 
 # Questions due for review per bank id, shown in the home screen's "Ulang" column.
 # The default is the spaced-review count (``review.due.due_by_bank``) at the app's clock.
@@ -86,7 +98,7 @@ class LatsarApp(App[int]):
         extra_content: Sequence[Path] = (),
         catalog_loader: Callable[[], Catalog] | None = None,
         clock: Clock | None = None,
-        read_after_seconds: float = READ_AFTER_SECONDS,
+        words_per_minute: float = WORDS_PER_MINUTE,
         tick_seconds: float = 1.0,
         seed: int | None = None,
         review_counts: ReviewCounter | None = None,
@@ -98,7 +110,7 @@ class LatsarApp(App[int]):
         self.extra_content = tuple(extra_content)
         self._catalog_loader = catalog_loader or self._default_loader
         self.clock: Clock = clock if clock is not None else SystemClock()
-        self.read_after_seconds = read_after_seconds
+        self.words_per_minute = words_per_minute
         self.tick_seconds = tick_seconds
         self.seed = seed
         self.review_counts: ReviewCounter = review_counts or self._due_by_bank
@@ -242,8 +254,9 @@ class LatsarApp(App[int]):
             )
 
     def action_help(self) -> None:
+        """?: the key help, opened at the section of the screen on top."""
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(HELP_SECTIONS.get(type(self.screen).__name__)))
 
     def go_home(self) -> None:
         """Back to the home screen, closing whatever is above it."""
