@@ -8,16 +8,17 @@ constructor parameter, so tests run the real screens hermetically and fast.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import events
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.screen import Screen
 
 from latsar_tui.commands.base import CommandError
 from latsar_tui.content.loader import load_catalog
@@ -39,7 +40,7 @@ from latsar_tui.settings import Settings, load_settings, save_settings
 from latsar_tui.store.db import StoreError
 from latsar_tui.store.lock import InstanceLock
 from latsar_tui.store.progress import ProgressStore
-from latsar_tui.ui.commands import LatsarCommands
+from latsar_tui.ui.commands import LatsarCommands, LatsarPalette
 from latsar_tui.ui.screens.help import HelpScreen
 from latsar_tui.ui.screens.history import HistoryScreen
 from latsar_tui.ui.screens.home import HomeScreen
@@ -247,11 +248,15 @@ class LatsarApp(App[int]):
     # --- navigation used by screens and the command palette ------------------------
 
     def action_command_palette(self) -> None:
-        """Ctrl+P: Textual's palette, with its search prompt in Indonesian."""
+        """Ctrl+P: the palette, its own texts in Indonesian."""
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(
-                CommandPalette(id="--command-palette", placeholder="Cari perintah atau modul…")
-            )
+            self.push_screen(LatsarPalette(id="--command-palette"))
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's built-in palette entries, in Indonesian and only those that fit."""
+        yield SystemCommand("Tema", "Ganti tema warna tampilan", self.action_change_theme)
+        yield SystemCommand("Bantuan tombol", "Semua tombol layar ini", self.action_help)
+        yield SystemCommand("Keluar", "Keluar; jawaban sudah tersimpan", self.action_quit)
 
     def action_help(self) -> None:
         """?: the key help, opened at the section of the screen on top."""
