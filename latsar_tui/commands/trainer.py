@@ -526,7 +526,12 @@ def _register_results(subparsers: Any) -> None:
         ),
         formatter_class=_RAW,
     )
-    report.add_argument("files", nargs="+", type=Path, metavar="HASIL.json")
+    report.add_argument("files", nargs="*", type=Path, metavar="HASIL.json")
+    report.add_argument(
+        "--lrs",
+        metavar="URL",
+        help="baca jawaban dari LRS xAPI ini (perlu --bank; kunci dari `latsar sinkron atur`)",
+    )
     report.add_argument("--bank", metavar="ID", help="hanya soal bank ini")
     report.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="report.csv atau report.html"
@@ -560,10 +565,15 @@ def run_report(args: argparse.Namespace, ctx: CommandContext) -> int:
     output: Path | None = args.output
     if output is not None and output.suffix.lower() not in {".csv", ".html", ".htm"}:
         raise CommandError("berkas laporan harus berakhiran .csv atau .html")
-    try:
-        results = [read_results(path) for path in args.files]
-    except ResultsError as error:
-        raise CommandError(str(error)) from None
+    if args.lrs:
+        results = _results_from_lrs(args.lrs, args.bank, ctx)
+    elif not args.files:
+        raise CommandError("sebutkan berkas HASIL.json, atau --lrs URL --bank ID")
+    else:
+        try:
+            results = [read_results(path) for path in args.files]
+        except ResultsError as error:
+            raise CommandError(str(error)) from None
     catalog = load_catalog(ctx.paths, ctx.extra_content)
     if args.bank and catalog.bank(args.bank) is None:
         _warn(f"peringatan: bank '{args.bank}' tidak ada di folder konten; soal tanpa teks")
@@ -574,6 +584,21 @@ def run_report(args: argparse.Namespace, ctx: CommandContext) -> int:
         _write(output, text)
         _say(f"Laporan ditulis ke {output}.")
     return 0
+
+
+def _results_from_lrs(url: str, bank_id: str | None, ctx: CommandContext) -> list[Any]:
+    """Trainees' results read back from an LRS (the same objects results files give)."""
+    from latsar_tui.xapi.client import LrsClient, LrsError
+    from latsar_tui.xapi.config import load_config
+    from latsar_tui.xapi.readback import results_from_lrs
+
+    if not bank_id:
+        raise CommandError("--lrs perlu --bank ID: laporan dari LRS dibuat per bank")
+    config = load_config(ctx.paths)
+    try:
+        return results_from_lrs(LrsClient(url, config.key, config.secret), bank_id)
+    except LrsError as error:
+        raise CommandError(f"laporan dari LRS gagal: {error}") from None
 
 
 def _print_report(report: ClassReport) -> None:
