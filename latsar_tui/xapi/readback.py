@@ -99,12 +99,25 @@ def results_from_statements(
     return results
 
 
-def results_from_lrs(client: LrsClient, bank_id: str) -> list[TraineeResults]:
-    """The bank's answers held by the LRS, page by page, as trainees' results."""
+def results_from_lrs(
+    client: LrsClient, bank_id: str, *, page_size: int = 500
+) -> list[TraineeResults]:
+    """The bank's answers held by the LRS, page by page, as trainees' results.
+
+    The LRS is asked for the bank's ``answered`` statements only. Ralph 5.1's file
+    backend never matches a ``verb`` or ``activity`` filter (it compares the stored
+    text with a pydantic IRI object), so when the filtered query finds nothing, every
+    statement is read and filtered here; the result is the same either way, because
+    ``results_from_statements`` checks verb and bank itself.
+    """
+    limit = {"limit": str(page_size)}
     params = {
         "verb": VERB_ANSWERED,
         "activity": bank_activity_id(bank_id),
         "related_activities": "true",
-        "limit": "500",
+        **limit,
     }
-    return results_from_statements(client.statements(params), bank_id)
+    results = results_from_statements(client.statements(params), bank_id)
+    if results:
+        return results
+    return results_from_statements(client.statements(limit), bank_id)
