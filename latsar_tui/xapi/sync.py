@@ -47,28 +47,48 @@ def pending_statements(
     return [s for s in all_statements(paths, config.learner(), catalog) if s["id"] not in sent]
 
 
-def _send_batch(
+def _post(
     client: LrsClient, batch: Sequence[dict[str, Any]], sleep: Callable[[float], None]
-) -> str | None:
-    """Send one batch with retries; None when confirmed, else the line to show."""
+) -> tuple[int | None, str | None]:
+    """POST with retries: (status of a final answer, None) or (None, the line to show)."""
     delay = BACKOFF_SECONDS
     for attempt in range(RETRIES + 1):
         try:
             status = client.post(batch)
         except LrsError as error:
             if attempt == RETRIES:
-                return f"Pengiriman gagal: {error}. Jawaban tetap tersimpan dan dikirim nanti."
+                return None, (
+                    f"Pengiriman gagal: {error}. Jawaban tetap tersimpan dan dikirim nanti."
+                )
         else:
             if status in SENT_STATUSES:
-                return None
+                return status, None
             if status < 500 or attempt == RETRIES:
-                return (
+                return None, (
                     f"LRS menolak kiriman (HTTP {status}); belum ada yang ditandai terkirim "
                     "dari kiriman ini. Periksa alamat, kunci, dan rahasia LRS."
                 )
         sleep(delay)
         delay *= 2
-    return None  # pragma: no cover - the loop always returns
+    raise AssertionError("unreachable")  # pragma: no cover - the loop always returns
+
+
+def _send_batch(
+    client: LrsClient, batch: Sequence[dict[str, Any]], sleep: Callable[[float], None]
+) -> str | None:
+    """Send one batch with retries; None when every statement is confirmed."""
+    status, problem = _post(client, batch, sleep)
+    if problem is not None:
+        return problem
+    if status == 409 and len(batch) > 1:
+        # A 409 rejects the whole request, so statements of the batch that the LRS
+        # does not hold yet were not stored either: send one by one, where a 409
+        # really means "this id is already there".
+        for statement in batch:
+            problem = _send_batch(client, [statement], sleep)
+            if problem is not None:
+                return problem
+    return None
 
 
 def sync(

@@ -59,6 +59,28 @@ def test_send_progress_then_send_again_duplicates_nothing(
     assert sorted(_ids(ralph)) == sorted(stored)
 
 
+def test_a_409_for_a_stored_id_counts_as_sent_and_loses_no_new_statement(
+    ralph: RalphServer, tmp_path: Path
+) -> None:
+    paths = make_trainee(tmp_path, "Ani")
+    config = config_for("Ani", ralph.endpoint, KEY, SECRET)
+    assert sync(paths, config, CATALOG).sent == 8
+    # The record of what was sent is lost, the statements now differ from the stored
+    # ones (built without the bank, so without option texts), and a new answer waits:
+    # Ralph answers 409 to the whole batch.
+    with ProgressStore.open(paths) as store:
+        with store._conn:
+            store._conn.execute("DELETE FROM xapi_sent")
+        store.record_answer(
+            bank_id=BANK.id, question_id="s1", question_hash="h", answer_json="0", score=1.0
+        )
+    client = LrsClient(ralph.endpoint, KEY, SECRET)
+    assert client.post(all_statements(paths, config.learner(), None)) == 409
+    assert sync(paths, config, None) == SyncOutcome(sent=8, waiting=0)
+    stored = _ids(ralph)
+    assert len(stored) == len(set(stored)) == 9
+
+
 class _KillAfterSecondPost(LrsClient):
     """Stores the second batch on the server, then the server dies before it answers."""
 
