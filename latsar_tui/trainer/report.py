@@ -312,6 +312,7 @@ def _rescore(
     missing: set[Key],
 ) -> dict[Key, list[_Scored]]:
     scored: dict[Key, list[_Scored]] = defaultdict(list)
+    mismatches: list[str] = []
     for answer in sorted(trainee.answers, key=lambda a: a.answered_at):
         key = (answer.bank, answer.question)
         question = questions.get(key)
@@ -333,15 +334,20 @@ def _rescore(
             )
             continue
         if abs(earned - answer.score) > SCORE_TOLERANCE:
-            problems.append(
-                Problem(
-                    trainee.label,
-                    "skor tidak cocok",
-                    f"{key[0]}/{key[1]}: berkas menulis {answer.score:.2f}, "
-                    f"dinilai ulang {earned:.2f}; yang dipakai {earned:.2f}",
-                )
+            mismatches.append(
+                f"{key[0]}/{key[1]} berkas {answer.score:.2f}, dinilai ulang {earned:.2f}"
             )
         scored[key].append(_Scored(answer, earned))
+    if mismatches:
+        # One line per trainee: a forged file is one problem, however many answers.
+        problems.append(
+            Problem(
+                trainee.label,
+                "skor tidak cocok",
+                f"{len(mismatches)} jawaban, skor hasil nilai ulang yang dipakai: "
+                + "; ".join(mismatches),
+            )
+        )
     return scored
 
 
