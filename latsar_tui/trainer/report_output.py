@@ -169,14 +169,14 @@ def histogram_svg(report: ClassReport) -> str:
     bins = [0] * 10
     for mark in report.marks:
         bins[min(9, int(mark * 10 + 1e-9))] += 1
-    width, height, left, bottom = 520, 220, 40, 30
-    plot_w, plot_h = width - left - 10, height - bottom - 20
+    width, height, left, bottom, head = 520, 230, 40, 30, 30
+    plot_w, plot_h = width - left - 10, height - bottom - head
     top = max(bins) or 1
     parts = []
     for i, count in enumerate(bins):
         bar_h = plot_h * count / top
         x = left + i * plot_w / 10
-        y = 20 + plot_h - bar_h
+        y = head + plot_h - bar_h
         parts.append(
             f'<rect class="bar" x="{x + 2:.1f}" y="{y:.1f}" width="{plot_w / 10 - 4:.1f}" '
             f'height="{bar_h:.1f}" fill="{_BLUE}"><title>{i * 10}–{i * 10 + 10}%: '
@@ -196,15 +196,17 @@ def histogram_svg(report: ClassReport) -> str:
         'text-anchor="middle">100</text>'
     )
     parts.append(
-        f'<line x1="{left}" y1="{20 + plot_h}" x2="{left + plot_w}" y2="{20 + plot_h}" '
+        f'<line x1="{left}" y1="{head + plot_h}" x2="{left + plot_w}" y2="{head + plot_h}" '
         'stroke="#333"/>'
     )
     if report.pass_mark is not None:
         x = left + plot_w * report.pass_mark / 100
         parts.append(
-            f'<line class="pass" x1="{x:.1f}" y1="14" x2="{x:.1f}" y2="{20 + plot_h}" '
+            f'<line class="pass" x1="{x:.1f}" y1="6" x2="{x:.1f}" y2="{head + plot_h}" '
             f'stroke="{_ORANGE}" stroke-width="2" stroke-dasharray="5 3"/>'
-            f'<text x="{x + 4:.1f}" y="14" font-size="11" fill="{_ORANGE}">'
+            # The label sits above the bars, on the side of the line with more room.
+            f'<text x="{x + (4 if report.pass_mark <= 50 else -4):.1f}" y="12" font-size="11" '
+            f'text-anchor="{"start" if report.pass_mark <= 50 else "end"}" fill="{_ORANGE}">'
             f"batas lulus {report.pass_mark}%</text>"
         )
     return _svg(width, height, "".join(parts), "Sebaran nilai peserta")
