@@ -22,7 +22,7 @@ from latsar_tui.content.model import (
     SingleQuestion,
     TrueFalseQuestion,
 )
-from latsar_tui.quiz.scoring import InvalidAnswer, branching_max_points, branching_points
+from latsar_tui.quiz.scoring import InvalidAnswer, branching_breakdown
 from latsar_tui.quiz.session import (
     Mode,
     PresentedQuestion,
@@ -250,7 +250,7 @@ class PlainApp:
         if q.context:
             self.say("Situasi: " + markdown_to_plain(q.context))
         if isinstance(q, BranchingQuestion):
-            self._play_branching(session, q)
+            self._play_branching(session, presented, q)
             return
         self.say(markdown_to_plain(q.prompt))
         if isinstance(q, TrueFalseQuestion):
@@ -283,7 +283,9 @@ class PlainApp:
                 return tuple(presented.canonical(i) for i in picks)
             self.say(f"Sebutkan setiap nomor 1 sampai {count} tepat satu kali.")
 
-    def _play_branching(self, session: QuizSession, q: BranchingQuestion) -> None:
+    def _play_branching(
+        self, session: QuizSession, presented: PresentedQuestion, q: BranchingQuestion
+    ) -> None:
         # A case left half-way is continued where it stopped, with the steps replayed.
         choices = list(session.branch_progress())
         step = q.step(q.start)
@@ -295,10 +297,12 @@ class PlainApp:
             if picked.next is not None:
                 step = q.step(picked.next)
         while True:
+            self.say(f"Langkah {len(choices) + 1}.")
             self.say(markdown_to_plain(step.text))
-            for number, choice in enumerate(step.choices, start=1):
-                self.say(f"{number}. {choice.text}")
-            index = self._choose("Pilihan", len(step.choices))
+            shown = presented.step_order(step.id)
+            for number, canonical in enumerate(shown, start=1):
+                self.say(f"{number}. {step.choices[canonical].text}")
+            index = shown[self._choose("Pilihan", len(step.choices))]
             choices.append(index)
             picked = step.choices[index]
             if session.mode is not Mode.EXAM:
@@ -313,9 +317,12 @@ class PlainApp:
             self.say(f"Jawaban tidak dapat dinilai: {error}")
             return
         if session.mode is not Mode.EXAM:
-            earned = branching_points(q, choices)
-            best = branching_max_points(q)
-            self.say(f"Poin Anda {earned} dari {best} yang mungkin.")
+            parts = branching_breakdown(q, choices)
+            for part in parts:
+                self.say(f"Langkah {part.number}: {part.earned} dari {part.best} poin.")
+            earned = sum(part.earned for part in parts)
+            possible = sum(part.best for part in parts)
+            self.say(f"Poin Anda {earned} dari {possible} yang mungkin di langkah yang Anda lalui.")
             self._feedback(q, outcome.answer, outcome.score)
 
     def _feedback(self, q: object, answer: object, score: float) -> None:

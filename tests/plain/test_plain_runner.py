@@ -175,19 +175,50 @@ def test_mistakes_drill_without_mistakes_says_so(catalog: Catalog, store: Progre
     assert any("kesalahan" in line.casefold() for line in out[-8:]), out[-8:]
 
 
+def _run_choosing(
+    catalog: Catalog, store: ProgressStore, replies: list[str], choices: list[str]
+) -> list[str]:
+    """Like :func:`_run`, but each "Pilihan" prompt answers with the number printed
+    before the next text of ``choices`` (branching choices are shown shuffled)."""
+    out: list[str] = []
+    feed = iter(replies)
+    wanted = iter(choices)
+
+    pending = next(wanted, None)
+
+    def ask(prompt: str) -> str:
+        nonlocal pending
+        if pending is not None:
+            for line in reversed(out):
+                if line.endswith(f". {pending}"):
+                    pending = next(wanted, None)
+                    out.append(prompt)
+                    return line.split(".")[0]
+                if line.startswith(("Pilihan", "Jawaban")):
+                    break  # only the lines printed since the last prompt count
+        out.append(prompt)
+        return next(feed)
+
+    assert PlainApp(catalog, store, ask=ask, say=out.append).run() == 0
+    return out
+
+
 def test_branching_case_left_half_way_resumes_at_the_next_step(
     catalog: Catalog, store: ProgressStore
 ) -> None:
-    first = _run(catalog, store, ["2", "2", "1", "q", "7"])
+    first = _run_choosing(catalog, store, ["2", "2", "q", "7"], ["Sapa warga"])
+    assert "Langkah 1." in first
     assert "Akibatnya: Warga merasa dihargai." in first
-    assert "Langkah kedua." in first
+    assert "Langkah 2." in first and "Langkah kedua." in first
     assert "Sesi disimpan. Anda bisa melanjutkannya dari menu utama." in first
 
-    again = _run(catalog, store, ["6", "1", "1", "6"])
+    again = _run_choosing(catalog, store, ["6", "1", "6"], ["Tunda"])
     assert "Melanjutkan kasus. Langkah yang sudah Anda ambil:" in again
     assert "- Sapa warga" in again
     assert "Langkah pertama." not in again
-    assert "Poin Anda 10 dari 10 yang mungkin." in again
+    assert "Langkah 1: 5 dari 5 poin." in again
+    assert "Langkah 2: 1 dari 5 poin." in again
+    assert "Poin Anda 6 dari 10 yang mungkin di langkah yang Anda lalui." in again
     assert store.unfinished_attempts() == []
 
 
