@@ -91,7 +91,12 @@ def item_stats(marks: Sequence[float], other_marks: Sequence[float]) -> ItemMood
     covariance_max = covariance_max_sum / (s - 1)
     product = variance * other_variance
     index = 100 * covariance / math.sqrt(product) if product > 1e-15 else None
-    efficiency = 100 * covariance / covariance_max if abs(covariance_max) > 1e-15 else None
+    # Moodle divides whenever the maximum is not 0; near 0 the ratio is rounding noise.
+    efficiency = (
+        100 * covariance / covariance_max
+        if index is not None and abs(covariance_max) > 1e-12
+        else None
+    )
     return ItemMoodleStats(s, average, math.sqrt(variance), index, efficiency)
 
 
