@@ -322,7 +322,12 @@ def _test_rows(report: ClassReport) -> str:
         ("Galat baku", f"{fmt_number(r.standard_error, 2)}%"),
     ]
     if report.pass_mark is not None:
-        rows.append((f"Lulus (nilai ≥ {report.pass_mark}%)", fmt_percent(report.pass_rate)))
+        rows.append(
+            (
+                f"Lulus (rata-rata soal yang dijawab ≥ batas lulus bank {report.pass_mark}%)",
+                fmt_percent(report.pass_rate),
+            )
+        )
     return "".join(
         f'<tr><td>{html.escape(a)}</td><td class="num">{html.escape(b)}</td></tr>' for a, b in rows
     )

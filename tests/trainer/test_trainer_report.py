@@ -244,6 +244,9 @@ def test_results_export_from_the_store_then_report(
         )
     document = export_results(paths, name="Ani", nip="1990")
     assert document["trainee"] == {"name": "Ani", "nip": "1990"}
+    # A fresh id per export, so the report can tell the same file handed in twice.
+    assert len(document["uuid"]) == 32
+    assert export_results(paths, name="Ani")["uuid"] != document["uuid"]
     first, second = document["answers"]
     assert first["question_hash"] == question_hash(s1) and first["answer"] == 0
     assert first["mode"] == "latihan" and first["attempt"] == attempt

@@ -203,3 +203,41 @@ def test_only_unreadable_files_is_a_clear_error(
     assert "rusak.json" in err and "hilang.json" in err
     assert "tidak ada berkas hasil yang bisa dibaca" in err
     assert "Traceback" not in err
+
+
+def test_branching_answers_are_rescored_with_the_app_scoring() -> None:
+    from latsar_tui.content.model import BranchChoice, BranchingQuestion, BranchStep
+    from latsar_tui.quiz.scoring import score
+    from latsar_tui.trainer.results import ResultAnswer, TraineeResults
+
+    case = BranchingQuestion(
+        id="kasus",
+        prompt="Bagaimana Anda menanganinya?",
+        explanation="E",
+        context="Seorang warga datang tanpa dokumen.",
+        start="a",
+        steps=(
+            BranchStep(
+                "a",
+                "Langkah pertama",
+                (
+                    BranchChoice("dengar dulu", 5, "baik", "b"),
+                    BranchChoice("suruh pulang", 1, "kurang", "b"),
+                ),
+            ),
+            BranchStep(
+                "b",
+                "Langkah kedua",
+                (BranchChoice("catat", 5, "baik"), BranchChoice("abaikan", 2, "kurang")),
+            ),
+        ),
+    )
+    bank = Bank(id="kasus", title="Kasus", questions=(case,))
+    path = [1, 0]
+    answer = ResultAnswer("kasus", "kasus", question_hash(case), path, 1.0, "2026-11-01T08:00Z")
+    report = build_report([TraineeResults("x.json", "X", None, [answer], "ux")], [bank])
+    expected = score(case, (1, 0))
+    assert expected < 1.0
+    assert report.items[0].facility == pytest.approx(expected)
+    assert report.items[0].situation.startswith("Seorang warga datang")
+    assert [p.kind for p in report.problems] == ["skor tidak cocok"]
