@@ -573,17 +573,18 @@ def run_report(args: argparse.Namespace, ctx: CommandContext) -> int:
     if output is not None and output.suffix.lower() not in {".csv", ".html", ".htm"}:
         raise CommandError("berkas laporan harus berakhiran .csv atau .html")
     files, missing = expand_result_paths(args.files)
-    problems = [Problem(message.split(": ", 1)[0], "tidak ada", message) for message in missing]
+    problems = [Problem(where, "tidak ada", why) for where, why in missing]
     results = []
     for path in files:
         try:
             results.append(read_results(path))
         except ResultsError as error:
             # One broken file is named; the others are still reported.
-            problems.append(Problem(str(path), "tidak terbaca", str(error)))
+            detail = str(error).removeprefix(f"{path}: ")
+            problems.append(Problem(str(path), "tidak terbaca", detail))
     if not results:
         for problem in problems:
-            _warn(f"peringatan: {problem.detail}")
+            _warn(f"peringatan: {problem.where}: {problem.kind}: {problem.detail}")
         raise CommandError("tidak ada berkas hasil yang bisa dibaca")
     extra = list(ctx.extra_content)
     # A trainer runs the report inside their content folder, as in the README.

@@ -198,15 +198,17 @@ def read_results(path: Path) -> TraineeResults:
     )
 
 
-def expand_result_paths(arguments: Sequence[Path]) -> tuple[list[Path], list[str]]:
-    """The results files named on the command line, and a message for each that is not.
+def expand_result_paths(
+    arguments: Sequence[Path],
+) -> tuple[list[Path], list[tuple[str, str]]]:
+    """The results files named on the command line, and (argument, why) for each that is not.
 
     A folder stands for the ``*.json`` files in it; a pattern such as ``hasil\\*.json``
     is expanded here because the Windows shell leaves it as typed. Each file appears
     once even when two arguments name it.
     """
     found: list[Path] = []
-    problems: list[str] = []
+    problems: list[tuple[str, str]] = []
     seen: set[Path] = set()
 
     def add(path: Path) -> None:
@@ -219,7 +221,7 @@ def expand_result_paths(arguments: Sequence[Path]) -> tuple[list[Path], list[str
         if argument.is_dir():
             files = sorted(p for p in argument.iterdir() if p.suffix.lower() == ".json")
             if not files:
-                problems.append(f"{argument}: folder ini tidak berisi berkas .json")
+                problems.append((str(argument), "folder ini tidak berisi berkas .json"))
             for file in files:
                 add(file)
         elif argument.is_file():
@@ -228,9 +230,9 @@ def expand_result_paths(arguments: Sequence[Path]) -> tuple[list[Path], list[str
             matches = sorted(Path(m) for m in glob.glob(str(argument)))
             files = [m for m in matches if m.is_file()]
             if not files:
-                problems.append(f"{argument}: tidak ada berkas yang cocok")
+                problems.append((str(argument), "tidak ada berkas yang cocok"))
             for file in files:
                 add(file)
         else:
-            problems.append(f"{argument}: berkas tidak ditemukan")
+            problems.append((str(argument), "berkas tidak ditemukan"))
     return found, problems
