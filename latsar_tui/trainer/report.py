@@ -550,6 +550,7 @@ def _item(
             item_marks.append(marks[i][key])
             rest.append(sum(others) / len(others))
     moodle = item_stats(item_marks, rest)
+    # The SD is over every trainee who answered, with or without a rest of the test.
     spread = item_stats([marks[i][key] for i in takers], [0.0] * len(takers))
     times = [a.answer.time_taken_seconds for _, a in counted if a.answer.time_taken_seconds]
     item = ItemStats(
