@@ -21,6 +21,7 @@ from latsar_tui.xapi.statements import (
     EXT_NIP,
     EXT_QUESTION,
     EXT_QUESTION_HASH,
+    EXT_TIME_TAKEN,
     VERB_ANSWERED,
     bank_activity_id,
 )
@@ -47,6 +48,7 @@ def _answer(statement: dict[str, Any]) -> _Parsed | None:
     attempt = extensions.get(EXT_ATTEMPT)
     name = (statement.get("actor") or {}).get("name")
     nip = extensions.get(EXT_NIP)
+    taken = (result.get("extensions") or {}).get(EXT_TIME_TAKEN)
     return (
         who,
         str(name) if name else None,
@@ -60,6 +62,7 @@ def _answer(statement: dict[str, Any]) -> _Parsed | None:
             answered_at=str(statement.get("timestamp") or ""),
             attempt=attempt if isinstance(attempt, int) else None,
             mode=extensions.get(EXT_MODE),
+            time_taken_seconds=float(taken) if isinstance(taken, int | float) else None,
         ),
     )
 
@@ -92,6 +95,9 @@ def results_from_statements(
             name=names[who],
             nip=nips[who],
             answers=sorted(found, key=lambda a: a.answered_at),
+            # One account is one trainee: the report's "same hand-in twice" check
+            # keys on this, as it keys on a results file's uuid.
+            uuid=f"lrs:{who[0]}#{who[1]}",
         )
         for who, found in answers.items()
     ]

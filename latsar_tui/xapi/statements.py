@@ -50,6 +50,8 @@ EXT_ANSWER = f"{EXT}/answer"
 EXT_ATTEMPT = f"{EXT}/attempt"
 EXT_MODE = f"{EXT}/mode"
 EXT_NIP = f"{EXT}/nip"
+# The seconds exactly as stored: the ISO duration keeps only hundredths.
+EXT_TIME_TAKEN = f"{EXT}/time-taken-seconds"
 
 # Fixed namespace of the uuid5 statement ids: changing it would make every statement
 # new again for every LRS, so it never changes.
@@ -239,6 +241,7 @@ def answer_statements(
         }
         if taken is not None:
             result["duration"] = duration(float(taken))
+            result["extensions"][EXT_TIME_TAKEN] = float(taken)
         extensions: dict[str, Any] = {
             EXT_BANK: bank_id,
             EXT_QUESTION: qid,
