@@ -109,3 +109,25 @@ def test_lrs_settings_file_is_private_and_the_secret_never_printed(
 @pytest.fixture
 def paths_home(isolated_home: Path) -> Path:
     return isolated_home
+
+
+def test_sinkron_atur_reads_the_secret_from_stdin_and_keeps_it_private(
+    paths_home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+
+    from latsar_tui.cli import main
+    from latsar_tui.paths import Paths
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("rahasia-dari-stdin\n"))
+    argv = ["sinkron", "atur", "--endpoint", "https://lrs.example/xAPI/", "--key", "kelas-a"]
+    assert main([*argv, "--secret-stdin", "--nip", "1990", "--name", "Ani"]) == 0
+    out = capsys.readouterr().out
+    assert "rahasia-dari-stdin" not in out and "Rahasia  : (tersimpan)" in out
+    config = load_config(Paths.resolve())
+    assert (config.secret, config.nip, config.learner().account_name) == (
+        "rahasia-dari-stdin", "1990", "1990",
+    )  # fmt: skip
+    assert stat.S_IMODE(os.stat(Paths.resolve().lrs_file).st_mode) == 0o600
+    assert main(["sinkron", "atur", "--endpoint", "bukan-alamat"]) == 1
+    assert "bukan alamat http(s) yang sah" in capsys.readouterr().err
