@@ -37,7 +37,9 @@ def _free_port() -> int:
 class RalphServer:
     """One Ralph process; ``stop``/``start`` keep the same data folder and port."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, *, runserver: bool = False) -> None:
+        # runserver=True starts the `ralph runserver` command itself, unchanged.
+        self.runserver = runserver
         self.root = root
         self.data = root / "data"
         self.data.mkdir(parents=True)
@@ -59,19 +61,26 @@ class RalphServer:
 
     def create_key(self, key: str = KEY, secret: str = SECRET) -> None:
         """``ralph auth -w``: the centre's key for one class."""
-        ralph = shutil.which("ralph", path=str(Path(sys.executable).parent)) or "ralph"
         subprocess.run(
-            [ralph, "auth", "-u", key, "-p", secret, "-s", "all",
+            [_ralph(), "auth", "-u", key, "-p", secret, "-s", "all",
              "-M", f"mailto:{key}@bpsdm.example", "-w"],
             env=self.env, cwd=self.root, check=True, capture_output=True, timeout=60,
         )  # fmt: skip
 
     def start(self) -> None:
         """Start the server and wait until its heartbeat answers."""
+        command = [sys.executable, str(HERE / "ralph_server.py"), "127.0.0.1", str(self.port)]
+        cwd = self.root
+        if self.runserver:
+            command = [_ralph(), "runserver", "-b", "fs", "--host", "127.0.0.1",
+                       "--port", str(self.port)]  # fmt: skip
+            # Its auto-reloader watches the working folder: give it an empty one.
+            cwd = self.root / "cwd"
+            cwd.mkdir(exist_ok=True)
         with self.log.open("ab") as log:
+            # A session of its own, so stop() kills runserver's reloader and worker too.
             self.process = subprocess.Popen(
-                [sys.executable, str(HERE / "ralph_server.py"), "127.0.0.1", str(self.port)],
-                env=self.env, cwd=self.root, stdout=log, stderr=subprocess.STDOUT,
+                command, env=self.env, cwd=cwd, stdout=log, stderr=subprocess.STDOUT,
                 start_new_session=True,
             )  # fmt: skip
         deadline = time.monotonic() + START_TIMEOUT
@@ -106,6 +115,10 @@ class RalphServer:
         return found
 
 
+def _ralph() -> str:
+    return shutil.which("ralph", path=str(Path(sys.executable).parent)) or "ralph"
+
+
 def _importable(module: str) -> bool:
     try:
         return importlib.util.find_spec(module) is not None
@@ -113,16 +126,26 @@ def _importable(module: str) -> bool:
         return False
 
 
-@pytest.fixture
-def ralph(tmp_path: Path) -> Iterator[RalphServer]:
-    """A running Ralph LRS with the file backend and one class key."""
+def _running(root: Path, *, runserver: bool) -> Iterator[RalphServer]:
     missing = [m for m in ("ralph.api", "uvicorn", "requests") if not _importable(m)]
     if missing:
         pytest.skip(f"Ralph LRS not installed ({', '.join(missing)}): pip install -e '.[test]'")
-    server = RalphServer(tmp_path / "ralph")
+    server = RalphServer(root, runserver=runserver)
     server.create_key()
     server.start()
     try:
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture
+def ralph(tmp_path: Path) -> Iterator[RalphServer]:
+    """A running Ralph LRS (Ralph's app, file backend appending) with one class key."""
+    yield from _running(tmp_path / "ralph", runserver=False)
+
+
+@pytest.fixture
+def ralph_runserver(tmp_path: Path) -> Iterator[RalphServer]:
+    """``ralph runserver -b fs`` exactly as the README starts it, with one class key."""
+    yield from _running(tmp_path / "ralph", runserver=True)

@@ -222,3 +222,35 @@ def test_offline_flows_never_open_a_socket(
     # And the sending command itself is what opens one.
     with pytest.raises(AssertionError, match="network"):
         main([*data, "sinkron"])
+
+
+def test_plain_ralph_runserver_takes_the_first_send_and_a_refusal_marks_nothing(
+    ralph_runserver: RalphServer, tmp_path: Path
+) -> None:
+    """The `ralph runserver -b fs` command itself, unchanged.
+
+    Its file backend stores the first request that adds statements and answers 500
+    to every later one (Ralph 5.1 writes in "create" mode): the first trainee's send
+    works, the second gets one Indonesian line after the retries and nothing of it
+    is marked as sent, so it goes out once the centre's LRS can take it.
+    """
+    server = ralph_runserver
+    ani = make_trainee(tmp_path, "Ani")
+    ani_config = config_for("Ani", server.endpoint, KEY, SECRET)
+    assert sync(ani, ani_config, CATALOG) == SyncOutcome(sent=8, waiting=0)
+    assert len(server.stored()) == 8
+    # Sending the same again is a no-op the file backend accepts (equal duplicates).
+    with ProgressStore.open(ani) as store, store._conn:
+        store._conn.execute("DELETE FROM xapi_sent")
+    assert sync(ani, ani_config, CATALOG) == SyncOutcome(sent=8, waiting=0)
+
+    budi = make_trainee(tmp_path, "Budi")
+    pauses: list[float] = []
+    outcome = sync(budi, config_for("Budi", server.endpoint, KEY, SECRET), CATALOG,
+                   sleep=pauses.append)  # fmt: skip
+    assert outcome.sent == 0 and outcome.waiting == 8
+    assert outcome.error is not None and "HTTP 500" in outcome.error
+    assert pauses == [1.0, 2.0, 4.0]  # three retries with exponential backoff
+    with ProgressStore.open(budi) as store:
+        assert store.sent_statement_ids() == set()
+    assert len(server.stored()) == 8
