@@ -254,3 +254,21 @@ def test_plain_ralph_runserver_takes_the_first_send_and_a_refusal_marks_nothing(
     with ProgressStore.open(budi) as store:
         assert store.sent_statement_ids() == set()
     assert len(server.stored()) == 8
+
+
+def test_report_lrs_errors_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    unreachable = _free_local_url()
+    assert main(["report", "--lrs", unreachable]) == 1
+    assert "--lrs perlu --bank ID" in capsys.readouterr().err
+    assert main(["report", "--lrs", unreachable, "--bank", BANK.id]) == 1
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 1 and "laporan dari LRS gagal" in lines[0]
+    assert "tidak dapat dihubungi" in lines[0]
+
+
+def _free_local_url() -> str:
+    # A port nobody listens on: bound, then closed.
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    return f"http://127.0.0.1:{port}/xAPI/"
