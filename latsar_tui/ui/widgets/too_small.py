@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-MIN_WIDTH = 80
-MIN_HEIGHT = 24
+MIN_WIDTH = 60
+MIN_HEIGHT = 20
 
 
 class TooSmallNotice(Static):
