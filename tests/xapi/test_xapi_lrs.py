@@ -161,7 +161,17 @@ def test_report_from_the_lrs_equals_the_report_from_results_files(
     from_files = build_report([read_results(f) for f in files], CATALOG, BANK.id)
     # A small page size makes the read walk several `more` links.
     client = LrsClient(ralph.endpoint, KEY, SECRET)
+    urls: list[str] = []
+    real_open = client._open
+
+    def counting_open(request: Any) -> tuple[int, bytes]:
+        urls.append(request.full_url)
+        return real_open(request)
+
+    client._open = counting_open  # type: ignore[method-assign]
     from_lrs_results = results_from_lrs(client, BANK.id, page_size=4)
+    # 3 x 8 statements at 4 a page: the read followed Ralph's `more` links.
+    assert sum("search_after=" in url for url in urls) >= 5
     assert [len(r.answers) for r in from_lrs_results] == [5, 5, 5]
     from_lrs = build_report(from_lrs_results, CATALOG, BANK.id)
     assert from_lrs == from_files
