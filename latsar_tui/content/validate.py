@@ -100,6 +100,7 @@ CODES: dict[str, str] = {
     "unknown-lesson": "a lesson id not in the module",
     "unknown-source": "a source id not in the module",
     "id-clash": "two files (in any roots) use the same module or bank id",
+    "unread-file": "a file in modules/ or question_banks/ the app never reads (warning)",
     # warnings
     "missing-lesson": "a question names no lesson (warning)",
     "missing-sources": "a question cites no sources (warning)",
@@ -118,6 +119,7 @@ WARNING_CODES = frozenset(
         "missing-lesson",
         "missing-sources",
         "duplicate-prompt",
+        "unread-file",
         "keyed-longest",
         "true-false-balance",
         "multiple-same-count",

@@ -77,8 +77,12 @@ def test_missing_content_folder_exits_2(capsys: pytest.CaptureFixture[str], tmp_
 
 
 def test_default_reads_every_root(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, empty_builtin: Path
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    empty_builtin: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.chdir(tmp_path)  # not a content root, unlike the repository
     extra = tmp_path / "extra"
     (extra / "question_banks").mkdir(parents=True)
     (extra / "question_banks" / "x.yaml").write_bytes((ERRORS / "bad-id.yaml").read_bytes())
