@@ -138,7 +138,7 @@ def _check_file(entry: _Entry) -> None:
     except OSError as error:
         reason = error.strerror or type(error).__name__
         entry.findings = [
-            make_finding(shown, 1, 1, "unreadable", f"the file could not be read: {reason}")
+            make_finding(shown, 1, 1, "unreadable", f"file ini tidak dapat dibaca: {reason}")
         ]
         return
     composed = compose_bytes(data)
@@ -146,6 +146,9 @@ def _check_file(entry: _Entry) -> None:
     if composed.root is not None:
         entry.checked = validate_tree(composed.root, shown, entry.file.kind, entry.file.path)
         entry.findings.extend(entry.checked.findings)
+
+
+_KIND_WORD = {"module": "modul", "bank": "bank"}
 
 
 def _load(entries: list[_Entry], unread: Sequence[Path] = ()) -> Catalog:
@@ -186,8 +189,8 @@ def _load_entries(entries: list[_Entry], unread: Sequence[Path] = ()) -> Catalog
                 checked.id_line,
                 checked.id_column,
                 "id-clash",
-                f"the {checked.kind} id '{checked.id}' is already used by {owner}; "
-                "every module and bank needs its own id",
+                f"id {_KIND_WORD[checked.kind]} '{checked.id}' sudah dipakai oleh {owner}; "
+                "setiap modul dan bank memerlukan id sendiri",
             )
         )
 

@@ -68,7 +68,7 @@ def test_fixture_file_names_in_findings_are_the_fixture_paths() -> None:
     catalog = load_paths([ERRORS / "unknown-field.yaml"], context=[])
     (finding,) = catalog.findings
     assert finding.path.endswith("errors/unknown-field.yaml")
-    assert finding.message == "'feedbak' is not a field of an option; did you mean 'feedback'?"
+    assert finding.message == "'feedbak' bukan field opsi; mungkin maksudnya 'feedback'?"
 
 
 def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
