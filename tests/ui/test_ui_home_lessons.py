@@ -79,7 +79,7 @@ async def test_broken_bank_listed_and_valid_bank_usable(
         text = screen_text(app)
         assert "Berkas yang tidak dapat dimuat (1)" in text
         assert "tests/fixtures/ui/broken/question_banks/rusak.yaml:11:" in text
-        assert "'feedbak' is not a field of an" in text  # the message (wrapped on screen)
+        assert "'feedbak' bukan field opsi" in text  # the message (wrapped on screen)
         assert "Bank yang Valid" in text
         await pilot.press("enter")  # the valid bank is the only row
         await settle(pilot)
