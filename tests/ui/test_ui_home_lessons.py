@@ -91,10 +91,10 @@ async def test_broken_bank_listed_and_valid_bank_usable(
 
 async def test_small_terminal_shows_notice(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     app = make_app(monkeypatch, tmp_path)
-    async with app.run_test(size=(70, 20)) as pilot:
+    async with app.run_test(size=(59, 20)) as pilot:
         await settle(pilot)
         assert "Layar terminal terlalu kecil" in screen_text(app)
-        await pilot.resize_terminal(80, 24)
+        await pilot.resize_terminal(60, 20)  # the smallest size the app is laid out for
         await settle(pilot)
         text = screen_text(app)
         assert "Layar terminal terlalu kecil" not in text
