@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
+from latsar_tui.content.itemwriting import bank_flaws, markup_in, similar_pairs
 from latsar_tui.content.model import (
     AGENDAS,
     BANK_SCHEMA,
@@ -103,9 +104,27 @@ CODES: dict[str, str] = {
     "missing-lesson": "a question names no lesson (warning)",
     "missing-sources": "a question cites no sources (warning)",
     "duplicate-prompt": "two questions of a bank share a prompt (warning)",
+    # item writing: cues that let a learner score without knowing the answer
+    "duplicate-option": "two options (items, choices) of one question have the same text",
+    "keyed-longest": "the keyed option is the longest in over 40 % of a bank's items (warning)",
+    "true-false-balance": "more than 70 % of a bank's true_false answers go one way (warning)",
+    "multiple-same-count": "every multiple item has the same number of right options (warning)",
+    "similar-question": "two questions whose context and prompt are at least 90 % alike (warning)",
+    "html-markup": "an HTML tag or entity in a text field (warning)",
 }
 
-WARNING_CODES = frozenset({"missing-lesson", "missing-sources", "duplicate-prompt"})
+WARNING_CODES = frozenset(
+    {
+        "missing-lesson",
+        "missing-sources",
+        "duplicate-prompt",
+        "keyed-longest",
+        "true-false-balance",
+        "multiple-same-count",
+        "similar-question",
+        "html-markup",
+    }
+)
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
 # A pragmatic BCP-47 shape: language, then subtags (region, script, variants).
@@ -298,6 +317,8 @@ class _Checker:
         self.path = path
         self.findings: list[Finding] = []
         self.errors = 0
+        # question id -> its prompt's node, where a finding about the question points
+        self.prompt_nodes: dict[str, Node] = {}
 
     # --- reporting ------------------------------------------------------------------
 
@@ -364,7 +385,35 @@ class _Checker:
         if required and not value.value.strip():
             self.error(value, "empty-text", f"'{name}' is empty; write its text")
             return None
+        self.markup(value, value.value, f"'{name}'")
         return value.value
+
+    def markup(self, node: Node, text: str, what: str) -> None:
+        """Warn about HTML left in text (imports leave it); it would reach learners raw."""
+        found = markup_in(text)
+        if found is not None:
+            self.error(
+                node,
+                "html-markup",
+                f"{what} holds the HTML markup {found!r}; write plain text (learners would "
+                "see the markup as it is)",
+            )
+
+    def distinct(self, texts: list[tuple[str, Node]], what: str) -> None:
+        """Report a text that repeats an earlier one of the same question."""
+        seen: dict[str, Node] = {}
+        for text, node in texts:
+            normal = " ".join(text.split()).casefold()
+            first = seen.get(normal)
+            if first is not None:
+                self.error(
+                    node,
+                    "duplicate-option",
+                    f"this {what} has the same text as the {what} at line {first.line}; "
+                    "each must say something different",
+                )
+            else:
+                seen[normal] = node
 
     def null_required(self, fields: dict[str, tuple[Scalar, Node]], name: str, kind: str) -> None:
         """Report a required field written with no value (``score:``); it is not absent."""
@@ -477,7 +526,17 @@ class _Checker:
             elif not item.value.strip():
                 self.error(item, "empty-text", f"an entry of '{name}' is empty; write its text")
             else:
+                self.markup(item, item.value, f"an entry of '{name}'")
                 result.append(item.value)
+        if name == "items":
+            self.distinct(
+                [
+                    (i.value, i)
+                    for i in seq.items
+                    if isinstance(i, Scalar) and isinstance(i.value, str)
+                ],
+                "item",
+            )
         return result
 
     def id_list(
@@ -699,6 +758,7 @@ class _Checker:
                 "a question",
                 lambda m: self.question(m, ids, prompts, has_module, checked.references),
             )
+            self.item_writing(f["questions"][0], questions)
         if self.errors == 0:
             assert ident is not None and title is not None
             checked.model = Bank(
@@ -712,6 +772,24 @@ class _Checker:
                 path=file,
             )
         return checked
+
+    def item_writing(self, key: Node, questions: list[Question]) -> None:
+        """The bank-wide item-writing checks (see :mod:`latsar_tui.content.itemwriting`)."""
+        for flaw in bank_flaws(questions):
+            self.error(key, flaw.code, flaw.message)
+        for pair in similar_pairs(questions):
+            more = (
+                f"; {pair.more}{'+' if pair.more >= 250 else ''} more pairs read alike too"
+                if pair.more
+                else ""
+            )
+            self.error(
+                self.prompt_nodes.get(pair.second.id, key),
+                "similar-question",
+                f"question '{pair.second.id}' reads {pair.ratio:.0%} like question "
+                f"'{pair.first.id}' (context and prompt); a learner who has seen one knows "
+                f"the other, so change the situation or merge the two{more}",
+            )
 
     def question(
         self,
@@ -760,6 +838,8 @@ class _Checker:
                 )
             else:
                 prompts[normal] = (ident[0] if ident else "?", prompt_node)
+            if ident is not None:
+                self.prompt_nodes[ident[0]] = prompt_node
         explanation = self.text(f, "explanation", True)
         lesson = self.ident(f, "lesson", "lesson id")
         sources = self.id_list(f, "sources", "source id")
@@ -907,9 +987,13 @@ class _Checker:
         if seq is None:
             return None
 
+        texts: list[tuple[str, Node]] = []
+
         def build(node: Mapping) -> ChoiceOption | None:
             of = self.fields(node, "an option", CHOICE_OPTION_FIELDS, ("text",))
             text = self.text(of, "text", True)
+            if text is not None:
+                texts.append((text, of["text"][1]))
             correct = self.boolean(of, "correct")
             feedback = self.text(of, "feedback", False) if self.present(of, "feedback") else None
             if text is None:
@@ -917,6 +1001,7 @@ class _Checker:
             return ChoiceOption(text=text, correct=bool(correct), feedback=feedback)
 
         options = self.mapping_items(seq, "an option", build)
+        self.distinct(texts, "option")
         # Count right options whenever every option could be read, even if one had a
         # stray key: the trainer then sees every mistake of the question in one pass.
         if len(options) < len(seq.items):
@@ -943,9 +1028,13 @@ class _Checker:
             return None
         scores: dict[int, Node] = {}
 
+        texts: list[tuple[str, Node]] = []
+
         def build(node: Mapping) -> ScenarioOption | None:
             of = self.fields(node, "an option", SCENARIO_OPTION_FIELDS, SCENARIO_OPTION_FIELDS)
             text = self.text(of, "text", True)
+            if text is not None:
+                texts.append((text, of["text"][1]))
             score = self.in_range(of, "score", 1, 5, required=True)
             feedback = self.text(of, "feedback", True)
             if score is not None:
@@ -964,6 +1053,7 @@ class _Checker:
             return ScenarioOption(text=text, score=score, feedback=feedback)
 
         options = self.mapping_items(seq, "an option", build)
+        self.distinct(texts, "option")
         if len(options) < len(seq.items):
             return None
         if 5 not in scores:
@@ -1051,9 +1141,13 @@ class _Checker:
                     f"a step needs {low} to {high} choices, found {len(seq.items)}",
                 )
 
+            texts: list[tuple[str, Node]] = []
+
             def build(choice: Mapping) -> BranchChoice | None:
                 cf = self.fields(choice, "a choice", BRANCH_CHOICE_FIELDS, BRANCH_CHOICE_REQUIRED)
                 ctext = self.text(cf, "text", True)
+                if ctext is not None:
+                    texts.append((ctext, cf["text"][1]))
                 score = self.in_range(cf, "score", 0, 5, required=True)
                 feedback = self.text(cf, "feedback", True)
                 target = self.ident(cf, "next", "step id")
@@ -1066,6 +1160,7 @@ class _Checker:
                 )
 
             choices = self.mapping_items(seq, "a choice", build)
+            self.distinct(texts, "choice")
         if self.errors > before or text is None:
             return None
         return BranchStep(id=step_id, text=text, choices=tuple(choices))

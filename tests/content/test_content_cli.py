@@ -105,3 +105,22 @@ def test_help_is_indonesian(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["validate", "--help"])
     assert "Periksa file modul" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("fixture", "code", "line"),
+    [
+        ("keyed-longest.yaml", "keyed-longest", 5),
+        ("true-false-balance.yaml", "true-false-balance", 5),
+        ("multiple-same-count.yaml", "multiple-same-count", 5),
+        ("similar-question.yaml", "similar-question", 13),
+        ("html-markup.yaml", "html-markup", 11),
+    ],
+)
+def test_json_carries_item_writing_warnings(
+    capsys: pytest.CaptureFixture[str], fixture: str, code: str, line: int
+) -> None:
+    # Warnings only: the exit code stays 0, and editors and CI still see each one.
+    assert main(["validate", "--format", "json", str(ERRORS / fixture)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {"code": code, "line": line, "severity": "warning"}.items() <= data[0].items()
