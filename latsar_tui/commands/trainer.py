@@ -297,6 +297,7 @@ def _register_export(subparsers: Any) -> None:
         "--format", required=True, choices=("gift", "moodle-xml", "csv"), dest="fmt"
     )
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    parser.add_argument("--force", action="store_true", help="timpa FILE yang sudah ada")
     parser.set_defaults(handler=run_export)
 
 
@@ -327,11 +328,14 @@ def run_export(args: argparse.Namespace, ctx: CommandContext) -> int:
     """Export a bank and say what was left out."""
     from latsar_tui.trainer.export import export_bank
 
+    # Refuse before any work, as `import` does: an earlier export may hold edits.
+    if args.output.exists() and not args.force:
+        raise CommandError(f"{args.output} sudah ada; pakai --force untuk menimpanya")
     bank = _load_bank(args.bank, ctx)
     outcome = export_bank(bank, args.fmt)
     if outcome.exported == 0:
         raise CommandError(f"tidak ada soal bank '{bank.id}' yang bisa diekspor ke {args.fmt}")
-    _write(args.output, outcome.text)
+    _write(args.output, outcome.text, force=True)
     _say(f"Diekspor {outcome.exported} soal bank '{bank.id}' ke {args.output} ({args.fmt}).")
     if outcome.skipped:
         _say(f"Dilewati {len(outcome.skipped)}:")
