@@ -218,7 +218,27 @@ def _v4_pending_branch(conn: sqlite3.Connection) -> None:
     )
 
 
-def _v5_one_writer(conn: sqlite3.Connection) -> None:
+def _v5_xapi_sent(conn: sqlite3.Connection) -> None:
+    """Which xAPI statements the LRS has confirmed, so ``latsar sinkron`` sends the rest.
+
+    Statements are rebuilt from answers and attempts on every run (their ids are
+    name-based uuids of the stored uuids), so only the confirmation is kept here: a
+    statement absent from this table is still waiting to be sent.
+    """
+    _run(
+        conn,
+        [
+            """
+            CREATE TABLE xapi_sent (
+                statement_id TEXT PRIMARY KEY,
+                sent_at TEXT NOT NULL         -- ISO-8601 UTC, when the LRS confirmed it
+            ) WITHOUT ROWID
+            """,
+        ],
+    )
+
+
+def _v6_one_writer(conn: sqlite3.Connection) -> None:
     """A finished attempt is closed for good, and one window at a time may write.
 
     Triggers refuse, inside SQLite itself, an answer (or a branching step) into an
@@ -284,7 +304,8 @@ MIGRATIONS: list[Migration] = [
     _v2_review,
     _v3_covering_indexes,
     _v4_pending_branch,
-    _v5_one_writer,
+    _v5_xapi_sent,
+    _v6_one_writer,
 ]
 
 
