@@ -117,8 +117,8 @@ async def test_chosen_theme_is_saved_and_applied_on_next_start(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, 0.05)
         assert app.theme == "textual-dark"  # an unknown saved name is ignored
-        await pilot.press("ctrl+p", *"theme")  # the palette's Theme command, then "nord"
-        assert await wait_until(pilot, lambda: "Change the current theme" in screen_text(app))
+        await pilot.press("ctrl+p", *"tema")  # the palette's Tema command, then "nord"
+        assert await wait_until(pilot, lambda: "Ganti tema warna tampilan" in screen_text(app))
         await pilot.press("enter", *"nord")
         assert await wait_until(pilot, lambda: "nord" in screen_text(app))
         await pilot.press("enter")
