@@ -40,20 +40,25 @@ from latsar_tui.content.model import (
     ChoiceOption,
     Finding,
     Lesson,
+    MatchingQuestion,
+    MatchPair,
     Module,
     MultipleQuestion,
     OrderingQuestion,
+    PartialAnswer,
     Question,
     QuestionType,
     ScenarioOption,
     ScenarioQuestion,
     Severity,
+    ShortAnswerQuestion,
     SingleQuestion,
     Source,
     TrueFalseQuestion,
 )
 from latsar_tui.content.suggest import did_you_mean
 from latsar_tui.content.yamlnodes import Mapping, Node, Problem, Scalar, Sequence, describe
+from latsar_tui.quiz.typed_answers import normalise
 
 Kind = Literal["module", "bank"]
 
@@ -94,6 +99,12 @@ CODES: dict[str, str] = {
     "branching-dangling-next": "'next' names no step",
     "branching-unreachable": "a step cannot be reached from the start",
     "branching-cycle": "the steps of a branching case form a loop",
+    "answer-count": "a short_answer question without 1 to 10 accepted answers",
+    "empty-answer": "an accepted or partial answer of a short_answer question is empty",
+    "duplicate-answer": "two answers of a short_answer question are equal once normalised",
+    "pair-count": "a matching question without 3 to 8 pairs, or with over 4 distractors",
+    "duplicate-pair-side": "two lefts, or two rights (distractors included), of a matching "
+    "question are equal",
     # references
     "needs-module": "'lesson' or 'sources' on a question of a bank without a module",
     "unknown-module": "a bank's module does not exist",
@@ -139,6 +150,9 @@ OPTION_LIMITS: dict[QuestionType, tuple[int, int]] = {
 }
 ITEM_LIMITS = (3, 8)
 CHOICE_LIMITS = (2, 5)
+ANSWER_LIMITS = (1, 10)
+PAIR_LIMITS = (3, 8)
+DISTRACTOR_MAX = 4
 
 MODULE_FIELDS: tuple[str, ...] = ("schema", "id", "title", "summary", "agenda", "order")
 MODULE_FIELDS += ("language", "sources", "lessons")
@@ -168,6 +182,8 @@ TYPE_FIELDS: dict[QuestionType, tuple[str, ...]] = {
     QuestionType.SCENARIO: ("options",),
     QuestionType.ORDERING: ("items",),
     QuestionType.BRANCHING: ("start", "steps"),
+    QuestionType.SHORT_ANSWER: ("answers", "partial", "tolerance", "feedback_wrong"),
+    QuestionType.MATCHING: ("pairs", "distractors"),
 }
 TYPE_REQUIRED: dict[QuestionType, tuple[str, ...]] = {
     QuestionType.SINGLE: ("options",),
@@ -176,6 +192,8 @@ TYPE_REQUIRED: dict[QuestionType, tuple[str, ...]] = {
     QuestionType.SCENARIO: ("context", "options"),
     QuestionType.ORDERING: ("items",),
     QuestionType.BRANCHING: ("context", "start", "steps"),
+    QuestionType.SHORT_ANSWER: ("answers",),
+    QuestionType.MATCHING: ("pairs",),
 }
 TYPE_NOUN: dict[QuestionType, str] = {
     QuestionType.SINGLE: "a single question",
@@ -184,12 +202,16 @@ TYPE_NOUN: dict[QuestionType, str] = {
     QuestionType.SCENARIO: "a scenario question",
     QuestionType.ORDERING: "an ordering question",
     QuestionType.BRANCHING: "a branching question",
+    QuestionType.SHORT_ANSWER: "a short_answer question",
+    QuestionType.MATCHING: "a matching question",
 }
 CHOICE_OPTION_FIELDS = ("text", "correct", "feedback")
 SCENARIO_OPTION_FIELDS = ("text", "score", "feedback")
 STEP_FIELDS = ("text", "choices")
 BRANCH_CHOICE_FIELDS = ("text", "score", "feedback", "next")
 BRANCH_CHOICE_REQUIRED = ("text", "score", "feedback")
+PARTIAL_FIELDS = ("answer", "share")
+PAIR_FIELDS = ("left", "right")
 
 T = TypeVar("T")
 
@@ -907,7 +929,8 @@ class _Checker:
                             value,
                             "unknown-type",
                             f"'{value.value}' is not a question type (single, multiple, "
-                            "true_false, scenario, ordering, branching)"
+                            "true_false, scenario, ordering, branching, short_answer, "
+                            "matching)"
                             + did_you_mean(value.value, [t.value for t in QuestionType]),
                         )
                         return None
@@ -963,7 +986,175 @@ class _Checker:
                 )
                 return None
             return OrderingQuestion(items=tuple(items), **common)
+        if qtype is QuestionType.SHORT_ANSWER:
+            return self._short_answer(f, common)
+        if qtype is QuestionType.MATCHING:
+            return self._matching(f, common)
         return self._branching(f, common)
+
+    def _typed_text(self, node: Node, what: str) -> str | None:
+        """One plain-text entry (an answer, a side of a pair); empty is its own error."""
+        if not isinstance(node, Scalar) or not isinstance(node.value, str):
+            hint = " (put it in quotes to make it text)" if isinstance(node, Scalar) else ""
+            self.error(node, "wrong-type", f"{what} must be text, found {describe(node)}{hint}")
+            return None
+        text = node.value
+        if not normalise(text):
+            code = "empty-answer" if what.startswith("an answer") else "empty-text"
+            self.error(node, code, f"{what} is empty; write its text")
+            return None
+        self.markup(node, text, what)
+        return text
+
+    def _short_answer(
+        self, f: dict[str, tuple[Scalar, Node]], common: dict[str, Any]
+    ) -> ShortAnswerQuestion | None:
+        before = self.errors
+        seen: dict[str, Node] = {}
+
+        def remember(text: str, node: Node) -> None:
+            normal = normalise(text)
+            first = seen.get(normal)
+            if first is not None:
+                self.error(
+                    node,
+                    "duplicate-answer",
+                    f"this answer is the same as the answer at line {first.line} once case, "
+                    "spaces and final punctuation are ignored; list it once",
+                )
+            else:
+                seen[normal] = node
+
+        answers: list[str] = []
+        seq = self.sequence(f, "answers", required=True)
+        if seq is not None:
+            low, high = ANSWER_LIMITS
+            if not low <= len(seq.items) <= high:
+                self.error(
+                    f["answers"][0],
+                    "answer-count",
+                    f"a short_answer question needs {low} to {high} accepted answers, "
+                    f"found {len(seq.items)}",
+                )
+            for item in seq.items:
+                text = self._typed_text(item, "an answer of 'answers'")
+                if text is not None:
+                    answers.append(text)
+                    remember(text, item)
+        partial: list[PartialAnswer] = []
+        partial_seq = self.sequence(f, "partial")
+        if partial_seq is not None:
+
+            def build(node: Mapping) -> PartialAnswer | None:
+                pf = self.fields(node, "a partial answer", PARTIAL_FIELDS, PARTIAL_FIELDS)
+                text = None
+                if "answer" in pf:
+                    text = self._typed_text(pf["answer"][1], "an answer of 'partial'")
+                    if text is not None:
+                        remember(text, pf["answer"][1])
+                share = self._share(pf)
+                if text is None or share is None:
+                    return None
+                return PartialAnswer(answer=text, share=share)
+
+            partial = self.mapping_items(partial_seq, "a partial answer", build)
+        tolerance = self.in_range(f, "tolerance", 0, 1)
+        feedback_wrong = (
+            self.text(f, "feedback_wrong", False) if self.present(f, "feedback_wrong") else None
+        )
+        if self.errors > before or seq is None:
+            return None
+        return ShortAnswerQuestion(
+            answers=tuple(answers),
+            partial=tuple(partial),
+            tolerance=tolerance or 0,
+            feedback_wrong=feedback_wrong,
+            **common,
+        )
+
+    def _share(self, pf: dict[str, tuple[Scalar, Node]]) -> float | None:
+        """A partial answer's share: a number strictly between 0 and 1."""
+        entry = pf.get("share")
+        if entry is None:
+            return None
+        node = entry[1]
+        if (
+            not isinstance(node, Scalar)
+            or isinstance(node.value, bool)
+            or not isinstance(node.value, int | float)
+        ):
+            self.error(node, "wrong-type", f"'share' must be a number, found {describe(node)}")
+            return None
+        if not 0 < node.value < 1:
+            self.error(
+                node,
+                "out-of-range",
+                f"'share' must be more than 0 and less than 1, found {node.value}",
+            )
+            return None
+        return float(node.value)
+
+    def _matching(
+        self, f: dict[str, tuple[Scalar, Node]], common: dict[str, Any]
+    ) -> MatchingQuestion | None:
+        before = self.errors
+        lefts: dict[str, Node] = {}
+        rights: dict[str, Node] = {}
+
+        def side(node: Node, seen: dict[str, Node], what: str) -> str | None:
+            text = self._typed_text(node, what)
+            if text is None:
+                return None
+            normal = " ".join(text.split()).casefold()
+            first = seen.get(normal)
+            if first is not None:
+                self.error(
+                    node,
+                    "duplicate-pair-side",
+                    f"this {what.rsplit(maxsplit=1)[-1]} has the same text as the one at line "
+                    f"{first.line}; a learner could not tell which is meant",
+                )
+            else:
+                seen[normal] = node
+            return text
+
+        pairs: list[MatchPair] = []
+        seq = self.sequence(f, "pairs", required=True)
+        if seq is not None:
+            low, high = PAIR_LIMITS
+            if not low <= len(seq.items) <= high:
+                self.error(
+                    f["pairs"][0],
+                    "pair-count",
+                    f"a matching question needs {low} to {high} pairs, found {len(seq.items)}",
+                )
+
+            def build(node: Mapping) -> MatchPair | None:
+                pf = self.fields(node, "a pair", PAIR_FIELDS, PAIR_FIELDS)
+                left = side(pf["left"][1], lefts, "the left") if "left" in pf else None
+                right = side(pf["right"][1], rights, "the right") if "right" in pf else None
+                if left is None or right is None:
+                    return None
+                return MatchPair(left=left, right=right)
+
+            pairs = self.mapping_items(seq, "a pair", build)
+        distractors: list[str] = []
+        extra = self.sequence(f, "distractors")
+        if extra is not None:
+            if len(extra.items) > DISTRACTOR_MAX:
+                self.error(
+                    f["distractors"][0],
+                    "pair-count",
+                    f"a matching question takes at most {DISTRACTOR_MAX} distractors, "
+                    f"found {len(extra.items)}",
+                )
+            for item in extra.items:
+                text = side(item, rights, "distractor on the right")
+                if text is not None:
+                    distractors.append(text)
+        if self.errors > before or seq is None:
+            return None
+        return MatchingQuestion(pairs=tuple(pairs), distractors=tuple(distractors), **common)
 
     def _option_list(
         self, qtype: QuestionType, f: dict[str, tuple[Scalar, Node]]
