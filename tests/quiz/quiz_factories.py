@@ -24,9 +24,9 @@ from latsar_tui.content.model import (
     Module,
     MultipleQuestion,
     OrderingQuestion,
+    PartialAnswer,
     Question,
     ScenarioOption,
-    PartialAnswer,
     ScenarioQuestion,
     ShortAnswerQuestion,
     SingleQuestion,
@@ -119,6 +119,7 @@ def ordering(
 
 def short_answer(
     qid: str = "sa1",
+    *,
     answers: Sequence[str] = ("akuntabel", "akuntabilitas"),
     partial: Sequence[tuple[str, float]] = (),
     tolerance: int = 0,
