@@ -12,7 +12,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from latsar_tui.content.model import ShortAnswerQuestion
+from latsar_tui.content.model import MatchingQuestion, ShortAnswerQuestion
 
 # Punctuation a learner may end an answer with without changing it.
 FINAL_PUNCTUATION = ".,;:!?"
@@ -78,3 +78,38 @@ def judge(question: ShortAnswerQuestion, typed: str) -> TypedMatch:
             if letters(wanted) >= TOLERANCE_MIN_LETTERS and within_one_edit(given, wanted):
                 return TypedMatch(share, answer, typo=True)
     return TypedMatch(0.0)
+
+
+# --- the two types in words (shared by the TUI, plain mode and reports) ----------------
+
+
+def accepted_lines(question: ShortAnswerQuestion) -> list[str]:
+    """The accepted answers, then each partial answer with its share."""
+    lines = [f"Diterima: {' · '.join(question.answers)}"]
+    lines += [f"Sebagian ({round(part.share * 100)}%): {part.answer}" for part in question.partial]
+    return lines
+
+
+def typed_note(question: ShortAnswerQuestion, typed: str) -> str | None:
+    """A note when a typo was let through: the learner should learn the spelling."""
+    found = judge(question, typed)
+    if found.typo and found.matched is not None:
+        return f"Salah ketik diterima; ejaan yang benar: {found.matched}"
+    return None
+
+
+def pair_lines(question: MatchingQuestion) -> list[str]:
+    """The right pairs, one line each: ``left → right``."""
+    return [f"{pair.left} → {pair.right}" for pair in question.pairs]
+
+
+def matching_answer_lines(question: MatchingQuestion, answer: tuple[int, ...]) -> list[str]:
+    """The learner's picks, one line per left item, marked right or wrong."""
+    rights = question.rights
+    lines = []
+    for left, pick in enumerate(answer):
+        if not 0 <= left < len(question.pairs) or not 0 <= pick < len(rights):
+            continue
+        sign = "✓" if pick == left else "✗"
+        lines.append(f"{sign} {question.pairs[left].left} → {rights[pick]}")
+    return lines

@@ -36,10 +36,12 @@ from dataclasses import dataclass
 from latsar_tui.content.model import (
     Bank,
     BranchingQuestion,
+    MatchingQuestion,
     MultipleQuestion,
     OrderingQuestion,
     Question,
     ScenarioQuestion,
+    ShortAnswerQuestion,
     SingleQuestion,
     TrueFalseQuestion,
 )
@@ -316,7 +318,9 @@ def _option_line(marker: str, text: str, feedback: str | None) -> str:
 
 def question_to_gift(question: Question) -> str | None:
     """The GIFT block of one question, or None when GIFT cannot carry its type."""
-    if isinstance(question, OrderingQuestion | BranchingQuestion):
+    if isinstance(
+        question, OrderingQuestion | BranchingQuestion | ShortAnswerQuestion | MatchingQuestion
+    ):
         return None
     prompt = question.prompt.strip()
     if question.context:

@@ -26,10 +26,12 @@ import defusedxml.ElementTree as DET
 from latsar_tui.content.model import (
     Bank,
     BranchingQuestion,
+    MatchingQuestion,
     MultipleQuestion,
     OrderingQuestion,
     Question,
     ScenarioQuestion,
+    ShortAnswerQuestion,
     SingleQuestion,
     TrueFalseQuestion,
 )
@@ -232,7 +234,9 @@ def _answer(parent: ET.Element, fraction: float, text: str, feedback: str | None
 
 def question_to_element(question: Question) -> ET.Element | None:
     """The ``<question>`` element of one question, or None for types Moodle lacks."""
-    if isinstance(question, OrderingQuestion | BranchingQuestion):
+    if isinstance(
+        question, OrderingQuestion | BranchingQuestion | ShortAnswerQuestion | MatchingQuestion
+    ):
         return None
     qtype = "truefalse" if isinstance(question, TrueFalseQuestion) else "multichoice"
     element = ET.Element("question", {"type": qtype})

@@ -47,6 +47,8 @@ def test_new_module_and_bank_validate_at_once(
         "scenario",
         "ordering",
         "branching",
+        "short_answer",
+        "matching",
     }
     assert "Dibuat question_banks/bank-uji.yaml" in capsys.readouterr().out
 
