@@ -97,9 +97,8 @@ def test_parse_pairs() -> None:
     assert parse_pairs("1-C, 2=a 3:b", 3, 4) == [2, 0, 1]
     assert parse_pairs("1a 2a 3a", 3, 4) == [0, 0, 0]
     assert parse_pairs("1c 2a", 3, 4) == "Belum dijodohkan: nomor 3."
-    assert (
-        parse_pairs("1c 1a 3b", 3, 4) == "Nomor 1 disebut dua kali; sebut tiap nomor kiri sekali."
-    )
+    twice = "Nomor 1 disebut dua kali; sebut tiap nomor kiri sekali."
+    assert parse_pairs("1c 1a 3b", 3, 4) == twice
     assert parse_pairs("1e 2a 3b", 3, 4) == "Huruf kanan hanya a sampai d."
     assert parse_pairs("4a 2a 3b", 3, 4) == "Nomor kiri hanya 1 sampai 3."
     assert isinstance(parse_pairs("satu dua", 3, 4), str)
