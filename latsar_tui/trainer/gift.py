@@ -213,8 +213,14 @@ def _parse_block(raw: str, line: int, result: ImportResult) -> DraftQuestion | N
             result=result,
         )
     if "=" in answer_part and "->" in answer_part:
-        result.skip(line, f"{label}: soal menjodohkan tidak didukung")
-        return None
+        return DraftQuestion(
+            line=line,
+            prompt=prompt,
+            kind="matching",
+            title=title,
+            pairs=_pairs(answer_part),
+            explanation=explanation,
+        )
     pieces = answer_part.split("#")
     head = pieces[0].strip()
     if head in {"T", "TRUE", "F", "FALSE"}:
@@ -231,8 +237,59 @@ def _parse_block(raw: str, line: int, result: ImportResult) -> DraftQuestion | N
             feedback_false=(wrong if truth else right) or None,
             explanation=explanation,
         )
-    result.skip(line, f"{label}: soal jawaban singkat tidak didukung")
-    return None
+    return _short_answer(
+        answer_part, prompt, title=title, explanation=explanation, line=line, result=result
+    )
+
+
+def _pairs(answer_part: str) -> list[tuple[str, str]]:
+    """``=left -> right`` pieces; ``= -> right`` (empty left) is a distractor."""
+    pairs: list[tuple[str, str]] = []
+    for raw_piece in re.split(r"(?==)", answer_part):
+        piece = raw_piece.strip().removeprefix("=")
+        if not piece.strip():
+            continue
+        left, _, right = piece.partition("->")
+        pairs.append((_formatted(left), _formatted(right)))
+    return pairs
+
+
+def _short_answer(
+    answer_part: str,
+    prompt: str,
+    *,
+    title: str | None,
+    explanation: str | None,
+    line: int,
+    result: ImportResult,
+) -> DraftQuestion | None:
+    """``{=a =%50%b#feedback}``: every answer starts with '=' (Moodle's rule)."""
+    label = f"'{title}'" if title else "soal"
+    if not answer_part.startswith("="):
+        result.skip(
+            line, f"{label}: jawaban singkat harus diawali '=' (bukan '{answer_part[:12]}')"
+        )
+        return None
+    options: list[DraftOption] = []
+    for raw_piece in re.split(r"(?==)", answer_part):
+        piece = raw_piece.strip().removeprefix("=")
+        if not piece:
+            continue
+        weight = 100.0
+        match = _WEIGHT.match(piece)
+        if match:
+            weight = float(match.group(1))
+            piece = piece[match.end() :]
+        text, _, feedback = piece.partition("#")
+        options.append(DraftOption(_formatted(text), weight, _formatted(feedback) or None))
+    return DraftQuestion(
+        line=line,
+        prompt=prompt,
+        kind="short_answer",
+        title=title,
+        options=options,
+        explanation=explanation,
+    )
 
 
 def _multichoice(

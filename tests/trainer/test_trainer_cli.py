@@ -99,12 +99,12 @@ def test_import_gift_prints_summary_with_lines(
     code = main(["import", str(source), "--format", "gift", "-o", "bank.yaml", "--id", "bp-impor"])
     assert code == 0
     out = capsys.readouterr().out
-    assert "Diimpor 10 soal ke bank.yaml (bank 'bp-impor'" in out
-    assert "Dilewati 5:" in out
+    assert "Diimpor 11 soal ke bank.yaml (bank 'bp-impor'" in out
+    assert "Dilewati 4:" in out
     assert f"{source}:50: 'Esai': soal esai tidak didukung" in out
-    assert f"{source}:54: 'Jodoh': soal menjodohkan tidak didukung" in out
+    assert f"{source}:54: soal menjodohkan butuh 3..8 pasangan, ada 2" in out
     assert "Perlu diperiksa" in out and "TODO: tulis penjelasan" in out
-    assert "Lengkapi penanda 'TODO:' pada 7 soal" in out
+    assert "Lengkapi penanda 'TODO:' pada 8 soal" in out
     assert load_paths([workdir / "bank.yaml"]).errors == ()
 
 
