@@ -373,11 +373,27 @@ def _option_line(marker: str, text: str, feedback: str | None) -> str:
     return line
 
 
+def gift_problem(question: Question) -> str | None:
+    """Why GIFT cannot carry this question, or None."""
+    if isinstance(question, OrderingQuestion | BranchingQuestion):
+        return f"jenis {question.type} tidak ada padanannya di GIFT"
+    texts: list[str] = []
+    if isinstance(question, ShortAnswerQuestion):
+        texts = [*question.answers, *(p.answer for p in question.partial)]
+        if any("*" in text for text in texts):
+            return "jawaban berisi '*', yang di GIFT berarti wildcard"
+    elif isinstance(question, MatchingQuestion):
+        texts = [side for p in question.pairs for side in (p.left, p.right)]
+        texts += question.distractors
+    # GIFT has no escape for '->', which marks a matching pair.
+    if any("->" in text for text in texts):
+        return "teks jawaban berisi '->', yang tidak dapat ditulis di GIFT"
+    return None
+
+
 def question_to_gift(question: Question) -> str | None:
-    """The GIFT block of one question, or None when GIFT cannot carry its type."""
-    if isinstance(
-        question, OrderingQuestion | BranchingQuestion | ShortAnswerQuestion | MatchingQuestion
-    ):
+    """The GIFT block of one question, or None when GIFT cannot carry it."""
+    if gift_problem(question) is not None:
         return None
     prompt = question.prompt.strip()
     if question.context:
@@ -409,6 +425,21 @@ def question_to_gift(question: Question) -> str | None:
         if right:
             answer += f"#{escape(right)}"
         lines[-1] += answer
+    elif isinstance(question, ShortAnswerQuestion):
+        for text in question.answers:
+            body = escape(text)
+            # A leading %n% would be read as a weight: state the full weight.
+            lines.append(f"=%100%{body}" if body.startswith("%") else f"={body}")
+        for part in question.partial:
+            lines.append(f"={_weight(part.share * 100)}{escape(part.answer)}")
+        if question.feedback_wrong:
+            # Moodle's "anything else" answer carries the feedback for a wrong answer.
+            lines.append(f"=%0%*#{escape(question.feedback_wrong)}")
+    elif isinstance(question, MatchingQuestion):
+        for pair in question.pairs:
+            lines.append(f"={escape(pair.left)} -> {escape(pair.right)}")
+        for extra in question.distractors:
+            lines.append(f"= -> {escape(extra)}")
     lines.append(f"####[markdown]{escape(question.explanation, guard_marker=False)}")
     lines.append("}")
     return "\n".join(lines)
@@ -434,7 +465,7 @@ def export_gift(bank: Bank) -> ExportOutcome:
     for question in bank.questions:
         block = question_to_gift(question)
         if block is None:
-            skipped.append((question.id, f"jenis {question.type} tidak ada padanannya di GIFT"))
+            skipped.append((question.id, gift_problem(question) or "tidak dapat ditulis"))
             continue
         out.append(block)
         exported += 1
