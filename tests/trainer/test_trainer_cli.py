@@ -129,7 +129,7 @@ def test_export_formats_and_skip_notes(workdir: Path, capsys: pytest.CaptureFixt
         assert main(["export", bank, "--format", fmt, "-o", name]) == 0
         assert Path(name).stat().st_size > 0
     out = capsys.readouterr().out
-    assert out.count("Diekspor 4 soal bank 'semua-jenis'") == 3
+    assert out.count("Diekspor 6 soal bank 'semua-jenis'") == 3
     assert "contoh-kasus: jenis branching tidak ada padanannya di GIFT" in out
     assert "contoh-urutan: jenis ordering tidak ada padanannya di Moodle XML" in out
     gift = Path("o.gift").read_text(encoding="utf-8")
