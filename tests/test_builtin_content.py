@@ -190,3 +190,10 @@ def test_home_lists_modules_in_agenda_order(catalog: Catalog) -> None:
     agendas = [rank[m.agenda] for m in modules if m.agenda is not None]
     assert agendas == sorted(agendas), [m.id for m in modules]
     assert {"bela-negara", "smart-asn", "manajemen-asn"} <= {m.id for m in modules}
+
+
+def test_recall_items_short_answer_and_matching(catalog: Catalog) -> None:
+    """Recall practice (issue 15): short answers and matching in the built-in banks."""
+    per_type = Counter(q.type for bank in catalog.banks for q in bank.questions)
+    assert per_type[QuestionType.SHORT_ANSWER] >= 20
+    assert per_type[QuestionType.MATCHING] >= 8
