@@ -18,7 +18,7 @@ from latsar_tui import __version__
 from latsar_tui.commands.base import CommandContext, CommandError
 
 # Areas whose subcommands the CLI offers, in the order `latsar --help` lists them.
-COMMAND_MODULES: tuple[str, ...] = ("validate", "plain", "trainer", "review")
+COMMAND_MODULES: tuple[str, ...] = ("validate", "plain", "trainer", "review", "xapi")
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):

@@ -297,6 +297,7 @@ def _register_export(subparsers: Any) -> None:
         "--format", required=True, choices=("gift", "moodle-xml", "csv"), dest="fmt"
     )
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    parser.add_argument("--force", action="store_true", help="timpa FILE yang sudah ada")
     parser.set_defaults(handler=run_export)
 
 
@@ -327,11 +328,14 @@ def run_export(args: argparse.Namespace, ctx: CommandContext) -> int:
     """Export a bank and say what was left out."""
     from latsar_tui.trainer.export import export_bank
 
+    # Refuse before any work, as `import` does: an earlier export may hold edits.
+    if args.output.exists() and not args.force:
+        raise CommandError(f"{args.output} sudah ada; pakai --force untuk menimpanya")
     bank = _load_bank(args.bank, ctx)
     outcome = export_bank(bank, args.fmt)
     if outcome.exported == 0:
         raise CommandError(f"tidak ada soal bank '{bank.id}' yang bisa diekspor ke {args.fmt}")
-    _write(args.output, outcome.text)
+    _write(args.output, outcome.text, force=True)
     _say(f"Diekspor {outcome.exported} soal bank '{bank.id}' ke {args.output} ({args.fmt}).")
     if outcome.skipped:
         _say(f"Dilewati {len(outcome.skipped)}:")
@@ -531,7 +535,12 @@ def _register_results(subparsers: Any) -> None:
         ),
         formatter_class=_RAW,
     )
-    report.add_argument("files", nargs="+", type=Path, metavar="HASIL")
+    report.add_argument("files", nargs="*", type=Path, metavar="HASIL")
+    report.add_argument(
+        "--lrs",
+        metavar="URL",
+        help="baca jawaban dari LRS xAPI ini (perlu --bank; kunci dari `latsar sinkron atur`)",
+    )
     report.add_argument("--bank", metavar="ID", help="hanya soal bank ini")
     report.add_argument(
         "--percobaan",
@@ -572,9 +581,16 @@ def run_report(args: argparse.Namespace, ctx: CommandContext) -> int:
     output: Path | None = args.output
     if output is not None and output.suffix.lower() not in {".csv", ".html", ".htm"}:
         raise CommandError("berkas laporan harus berakhiran .csv atau .html")
-    files, missing = expand_result_paths(args.files)
-    problems = [Problem(where, "tidak ada", why) for where, why in missing]
+    problems: list[Problem] = []
     results = []
+    if args.lrs:
+        results = _results_from_lrs(args.lrs, args.bank, ctx)
+        if not results:
+            raise CommandError(f"LRS {args.lrs} tidak menyimpan jawaban untuk bank '{args.bank}'")
+    elif not args.files:
+        raise CommandError("sebutkan berkas/folder HASIL, atau --lrs URL --bank ID")
+    files, missing = expand_result_paths(args.files)
+    problems += [Problem(where, "tidak ada", why) for where, why in missing]
     for path in files:
         try:
             results.append(read_results(path))
@@ -611,6 +627,21 @@ def run_report(args: argparse.Namespace, ctx: CommandContext) -> int:
             _write(output, report_html(report))
             _say(f"Laporan ditulis ke {output}.")
     return 0
+
+
+def _results_from_lrs(url: str, bank_id: str | None, ctx: CommandContext) -> list[Any]:
+    """Trainees' results read back from an LRS (the same objects results files give)."""
+    from latsar_tui.xapi.client import LrsClient, LrsError
+    from latsar_tui.xapi.config import load_config
+    from latsar_tui.xapi.readback import results_from_lrs
+
+    if not bank_id:
+        raise CommandError("--lrs perlu --bank ID: laporan dari LRS dibuat per bank")
+    config = load_config(ctx.paths)
+    try:
+        return results_from_lrs(LrsClient(url, config.key, config.secret), bank_id)
+    except LrsError as error:
+        raise CommandError(f"laporan dari LRS gagal: {error}") from None
 
 
 def _print_report(report: ClassReport) -> None:

@@ -100,9 +100,9 @@ def _keyed_units(questions: Iterable[Question]) -> dict[str, list[tuple[str, boo
 
 
 _KEY_NOUN = {
-    "single": ("single items", "the right option"),
-    "scenario": ("scenario items", "the 5-point option"),
-    "branching": ("branching steps", "the best choice"),
+    "single": ("soal single", "opsi yang benar"),
+    "scenario": ("soal scenario", "opsi bernilai 5"),
+    "branching": ("langkah branching", "pilihan terbaik"),
 }
 
 
@@ -117,9 +117,10 @@ def bank_flaws(questions: Iterable[Question]) -> Iterator[BankFlaw]:
             plural, key = _KEY_NOUN[kind]
             yield BankFlaw(
                 "keyed-longest",
-                f"in {len(longest)} of {len(units)} {plural} {key} is the longest "
-                f"(at most {KEYED_LONGEST_SHARE:.0%} may be): a learner who picks the "
-                f"longest scores without knowing; even out the lengths in: {', '.join(longest)}",
+                f"pada {len(longest)} dari {len(units)} {plural}, {key} adalah yang terpanjang "
+                f"(paling banyak {KEYED_LONGEST_SHARE:.0%}): peserta yang selalu memilih yang "
+                "terpanjang mendapat nilai tanpa paham; samakan panjangnya di: "
+                f"{', '.join(longest)}",
             )
     verdicts = [(q.id, q.answer) for q in questions if isinstance(q, TrueFalseQuestion)]
     if len(verdicts) >= TRUE_FALSE_MIN_ITEMS:
@@ -129,9 +130,10 @@ def bank_flaws(questions: Iterable[Question]) -> Iterator[BankFlaw]:
             if len(ids) > TRUE_FALSE_SHARE * len(verdicts):
                 yield BankFlaw(
                     "true-false-balance",
-                    f"{len(ids)} of {len(verdicts)} true_false answers are {word} (at most "
-                    f"{TRUE_FALSE_SHARE:.0%} may go one way): a learner who always answers "
-                    f"{word} scores without knowing; turn some of these round: {', '.join(ids)}",
+                    f"{len(ids)} dari {len(verdicts)} jawaban true_false adalah {word} (paling "
+                    "banyak "
+                    f"{TRUE_FALSE_SHARE:.0%} boleh searah): peserta yang selalu menjawab "
+                    f"{word} mendapat nilai tanpa paham; balik sebagian di: {', '.join(ids)}",
                 )
     right_counts = [
         (q.id, len(q.correct_indices)) for q in questions if isinstance(q, MultipleQuestion)
@@ -140,8 +142,8 @@ def bank_flaws(questions: Iterable[Question]) -> Iterator[BankFlaw]:
         count = right_counts[0][1]
         yield BankFlaw(
             "multiple-same-count",
-            f"every multiple item has exactly {count} right options: a learner who learns "
-            f"that picks {count} without knowing; vary the number (1 to 4) in: "
+            f"setiap soal multiple punya tepat {count} opsi benar: peserta yang menyadarinya "
+            f"memilih {count} tanpa paham; variasikan jumlahnya (1 sampai 4) di: "
             f"{', '.join(qid for qid, _ in right_counts)}",
         )
 

@@ -213,6 +213,26 @@ def _v4_pending_branch(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v5_xapi_sent(conn: sqlite3.Connection) -> None:
+    """Which xAPI statements the LRS has confirmed, so ``latsar sinkron`` sends the rest.
+
+    Statements are rebuilt from answers and attempts on every run (their ids are
+    name-based uuids of the stored uuids), so only the confirmation is kept here: a
+    statement absent from this table is still waiting to be sent.
+    """
+    _run(
+        conn,
+        [
+            """
+            CREATE TABLE xapi_sent (
+                statement_id TEXT PRIMARY KEY,
+                sent_at TEXT NOT NULL         -- ISO-8601 UTC, when the LRS confirmed it
+            ) WITHOUT ROWID
+            """,
+        ],
+    )
+
+
 # MIGRATIONS[i] takes the schema from version i to version i + 1, inside one
 # transaction. Append new ones at the end; never edit one that has shipped. A
 # migration must use conn.execute only (no executescript, no COMMIT).
@@ -221,6 +241,7 @@ MIGRATIONS: list[Migration] = [
     _v2_review,
     _v3_covering_indexes,
     _v4_pending_branch,
+    _v5_xapi_sent,
 ]
 
 

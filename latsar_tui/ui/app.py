@@ -49,7 +49,12 @@ from latsar_tui.ui.screens.review_home import ReviewScreen
 from latsar_tui.ui.screens.start import StartQuizScreen
 from latsar_tui.ui.screens.stats import StatsScreen
 from latsar_tui.ui.themes import NO_COLOUR, THEMES
-from latsar_tui.ui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH
+from latsar_tui.ui.widgets.too_small import (
+    COMFORTABLE_HEIGHT,
+    COMFORTABLE_WIDTH,
+    MIN_HEIGHT,
+    MIN_WIDTH,
+)
 
 if TYPE_CHECKING:
     from latsar_tui.commands.base import CommandContext
@@ -211,6 +216,9 @@ class LatsarApp(App[int]):
 
     def _update_too_small(self, width: int, height: int) -> None:
         self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
+        # Below the comfortable 80x24 the stylesheet folds side panes away.
+        self.set_class(width < COMFORTABLE_WIDTH, "-narrow")
+        self.set_class(height < COMFORTABLE_HEIGHT, "-short")
 
     def checkpoint(self) -> None:
         """Persist the running quiz's time used, so a resume gets the time that was left."""
