@@ -1024,13 +1024,15 @@ class _Checker:
     def _typed_text(self, node: Node, what: str) -> str | None:
         """One plain-text entry (an answer, a side of a pair); empty is its own error."""
         if not isinstance(node, Scalar) or not isinstance(node.value, str):
-            hint = " (put it in quotes to make it text)" if isinstance(node, Scalar) else ""
-            self.error(node, "wrong-type", f"{what} must be text, found {describe(node)}{hint}")
+            hint = " (beri tanda kutip agar menjadi teks)" if isinstance(node, Scalar) else ""
+            self.error(
+                node, "wrong-type", f"{what} harus berupa teks, ditemukan {describe(node)}{hint}"
+            )
             return None
         text = node.value
         if not normalise(text):
-            code = "empty-answer" if what.startswith("an answer") else "empty-text"
-            self.error(node, code, f"{what} is empty; write its text")
+            code = "empty-answer" if what.startswith("jawaban") else "empty-text"
+            self.error(node, code, f"{what} kosong; tulis teksnya")
             return None
         self.markup(node, text, what)
         return text
@@ -1048,8 +1050,8 @@ class _Checker:
                 self.error(
                     node,
                     "duplicate-answer",
-                    f"this answer is the same as the answer at line {first.line} once case, "
-                    "spaces and final punctuation are ignored; list it once",
+                    f"jawaban ini sama dengan jawaban di baris {first.line} bila huruf "
+                    "besar/kecil, spasi, dan tanda baca akhir diabaikan; cukup tulis sekali",
                 )
             else:
                 seen[normal] = node
@@ -1062,11 +1064,11 @@ class _Checker:
                 self.error(
                     f["answers"][0],
                     "answer-count",
-                    f"a short_answer question needs {low} to {high} accepted answers, "
-                    f"found {len(seq.items)}",
+                    f"soal short_answer butuh {low} sampai {high} jawaban yang diterima, "
+                    f"ada {len(seq.items)}",
                 )
             for item in seq.items:
-                text = self._typed_text(item, "an answer of 'answers'")
+                text = self._typed_text(item, "jawaban di 'answers'")
                 if text is not None:
                     answers.append(text)
                     remember(text, item)
@@ -1075,10 +1077,10 @@ class _Checker:
         if partial_seq is not None:
 
             def build(node: Mapping) -> PartialAnswer | None:
-                pf = self.fields(node, "a partial answer", PARTIAL_FIELDS, PARTIAL_FIELDS)
+                pf = self.fields(node, "jawaban parsial", PARTIAL_FIELDS, PARTIAL_FIELDS)
                 text = None
                 if "answer" in pf:
-                    text = self._typed_text(pf["answer"][1], "an answer of 'partial'")
+                    text = self._typed_text(pf["answer"][1], "jawaban di 'partial'")
                     if text is not None:
                         remember(text, pf["answer"][1])
                 share = self._share(pf)
@@ -1086,7 +1088,7 @@ class _Checker:
                     return None
                 return PartialAnswer(answer=text, share=share)
 
-            partial = self.mapping_items(partial_seq, "a partial answer", build)
+            partial = self.mapping_items(partial_seq, "jawaban parsial", build)
         tolerance = self.in_range(f, "tolerance", 0, 1)
         feedback_wrong = (
             self.text(f, "feedback_wrong", False) if self.present(f, "feedback_wrong") else None
@@ -1112,13 +1114,15 @@ class _Checker:
             or isinstance(node.value, bool)
             or not isinstance(node.value, int | float)
         ):
-            self.error(node, "wrong-type", f"'share' must be a number, found {describe(node)}")
+            self.error(
+                node, "wrong-type", f"'share' harus berupa angka, ditemukan {describe(node)}"
+            )
             return None
         if not 0 < node.value < 1:
             self.error(
                 node,
                 "out-of-range",
-                f"'share' must be more than 0 and less than 1, found {node.value}",
+                f"'share' harus lebih dari 0 dan kurang dari 1, ditemukan {node.value}",
             )
             return None
         return float(node.value)
@@ -1140,8 +1144,8 @@ class _Checker:
                 self.error(
                     node,
                     "duplicate-pair-side",
-                    f"this {what.rsplit(maxsplit=1)[-1]} has the same text as the one at line "
-                    f"{first.line}; a learner could not tell which is meant",
+                    f"teks {what} ini sama dengan yang di baris {first.line}; peserta tidak bisa "
+                    "membedakannya",
                 )
             else:
                 seen[normal] = node
@@ -1155,18 +1159,18 @@ class _Checker:
                 self.error(
                     f["pairs"][0],
                     "pair-count",
-                    f"a matching question needs {low} to {high} pairs, found {len(seq.items)}",
+                    f"soal matching butuh {low} sampai {high} pasangan, ada {len(seq.items)}",
                 )
 
             def build(node: Mapping) -> MatchPair | None:
-                pf = self.fields(node, "a pair", PAIR_FIELDS, PAIR_FIELDS)
-                left = side(pf["left"][1], lefts, "the left") if "left" in pf else None
-                right = side(pf["right"][1], rights, "the right") if "right" in pf else None
+                pf = self.fields(node, "pasangan", PAIR_FIELDS, PAIR_FIELDS)
+                left = side(pf["left"][1], lefts, "sisi kiri") if "left" in pf else None
+                right = side(pf["right"][1], rights, "sisi kanan") if "right" in pf else None
                 if left is None or right is None:
                     return None
                 return MatchPair(left=left, right=right)
 
-            pairs = self.mapping_items(seq, "a pair", build)
+            pairs = self.mapping_items(seq, "pasangan", build)
         distractors: list[str] = []
         extra = self.sequence(f, "distractors")
         if extra is not None:
@@ -1174,11 +1178,11 @@ class _Checker:
                 self.error(
                     f["distractors"][0],
                     "pair-count",
-                    f"a matching question takes at most {DISTRACTOR_MAX} distractors, "
-                    f"found {len(extra.items)}",
+                    f"soal matching memuat paling banyak {DISTRACTOR_MAX} pengecoh, "
+                    f"ada {len(extra.items)}",
                 )
             for item in extra.items:
-                text = side(item, rights, "distractor on the right")
+                text = side(item, rights, "pengecoh sisi kanan")
                 if text is not None:
                     distractors.append(text)
         if self.errors > before or seq is None:
