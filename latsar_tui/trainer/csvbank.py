@@ -29,7 +29,8 @@ order, upper or lower case:
 =============  ==========================================================================
 
 Export writes the same columns (comma-separated, UTF-8 with BOM so Excel shows
-accents), for single, multiple (up to six options), true_false and scenario questions.
+accents), for single, multiple (up to six options), true_false, scenario, short_answer
+and matching questions.
 """
 
 from __future__ import annotations

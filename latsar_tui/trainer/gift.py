@@ -11,8 +11,9 @@ options and feedback too, which take the question's format unless they name thei
 own; dropped images are listed and marked ``TODO: periksa``); the answer part is
 classified in Moodle's order: empty (essay), ``#`` (numeric), ``~`` (multiple choice),
 ``=`` with ``->`` (matching), T/F/TRUE/FALSE (true/false), anything else (short
-answer). Only multiple choice and true/false are imported; the rest is skipped with
-its line number. In true/false, ``{T#a#b}`` means: ``a`` is shown for a wrong answer,
+answer). Multiple choice, true/false, short answer and matching are imported (see
+typed_import.py for the last two); essay and numeric are skipped with their line number.
+In true/false, ``{T#a#b}`` means: ``a`` is shown for a wrong answer,
 ``b`` for a right one (Moodle's semantics). ``####`` starts the general feedback,
 which becomes the explanation.
 
@@ -26,8 +27,9 @@ prompt, every special character escaped, and the explanation as general feedback
 A scenario becomes a single-answer item with partial credit (``=`` for the 5-point
 option, ``~%80%`` ... for the others) and its context and prompt joined by a blank
 line; a multiple question gives each right option ``100/k %`` and each wrong one
-``-100/k %``, which matches our scoring. Ordering and branching have no GIFT form
-and are skipped with a note.
+``-100/k %``, which matches our scoring. Short answer becomes ``{=a =%50%b =%0%*#wrong}``
+and matching ``{=left -> right = -> distractor}``. Ordering and branching have no GIFT
+form, nor has a typed text holding ``->`` (or ``*`` in an answer): skipped with a note.
 """
 
 from __future__ import annotations

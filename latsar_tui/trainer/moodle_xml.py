@@ -1,8 +1,9 @@
 """Moodle XML import and export (the ``<quiz>`` format of Moodle's question bank).
 
 Import reads ``multichoice`` (single and multiple answer, with ``fraction`` weights),
-``truefalse`` and ``category`` entries; every other question type is skipped with its
-line number. The file is parsed with defusedxml, so entity expansion, external entities
+``truefalse``, ``shortanswer``, ``matching`` (see typed_import.py) and ``category``
+entries; every other question type is skipped with its line number.
+The file is parsed with defusedxml, so entity expansion, external entities
 and DTD tricks are refused. Text in ``format="html"`` (Moodle's default) or
 ``moodle_auto_format`` with tags is turned into plain text (images listed and marked
 ``TODO: periksa``); ``markdown`` loses its emphasis, heading and code marks, and
