@@ -19,9 +19,11 @@ from latsar_tui.content.model import (
     Answer,
     BranchingQuestion,
     Catalog,
+    MatchingQuestion,
     MultipleQuestion,
     OrderingQuestion,
     ScenarioQuestion,
+    ShortAnswerQuestion,
     SingleQuestion,
     TrueFalseQuestion,
 )
@@ -82,6 +84,13 @@ def _answer(presented: PresentedQuestion, pick: Picker) -> Answer:
         return frozenset({chosen}) if isinstance(q, MultipleQuestion) else chosen
     if isinstance(q, OrderingQuestion):
         return tuple(presented.canonical(i) for i in range(len(q.items)))  # as shown
+    if isinstance(q, ShortAnswerQuestion):
+        # With nothing to pick from, the trick is to echo a word of the prompt.
+        words = q.prompt.split() or ["?"]
+        return words[pick(words)]
+    if isinstance(q, MatchingQuestion):
+        shown = [q.rights[presented.canonical(i)] for i in range(len(q.rights))]
+        return tuple(presented.canonical(pick(shown)) for _ in q.pairs)
     assert isinstance(q, BranchingQuestion)
     path: list[int] = []
     step_id: str | None = q.start

@@ -40,20 +40,25 @@ from latsar_tui.content.model import (
     ChoiceOption,
     Finding,
     Lesson,
+    MatchingQuestion,
+    MatchPair,
     Module,
     MultipleQuestion,
     OrderingQuestion,
+    PartialAnswer,
     Question,
     QuestionType,
     ScenarioOption,
     ScenarioQuestion,
     Severity,
+    ShortAnswerQuestion,
     SingleQuestion,
     Source,
     TrueFalseQuestion,
 )
 from latsar_tui.content.suggest import did_you_mean
 from latsar_tui.content.yamlnodes import Mapping, Node, Problem, Scalar, Sequence, describe
+from latsar_tui.quiz.typed_answers import normalise
 
 Kind = Literal["module", "bank"]
 
@@ -94,6 +99,12 @@ CODES: dict[str, str] = {
     "branching-dangling-next": "'next' names no step",
     "branching-unreachable": "a step cannot be reached from the start",
     "branching-cycle": "the steps of a branching case form a loop",
+    "answer-count": "a short_answer question without 1 to 10 accepted answers",
+    "empty-answer": "an accepted or partial answer of a short_answer question is empty",
+    "duplicate-answer": "two answers of a short_answer question are equal once normalised",
+    "pair-count": "a matching question without 3 to 8 pairs, or with over 4 distractors",
+    "duplicate-pair-side": "two lefts, or two rights (distractors included), of a matching "
+    "question are equal",
     # references
     "needs-module": "'lesson' or 'sources' on a question of a bank without a module",
     "unknown-module": "a bank's module does not exist",
@@ -141,6 +152,9 @@ OPTION_LIMITS: dict[QuestionType, tuple[int, int]] = {
 }
 ITEM_LIMITS = (3, 8)
 CHOICE_LIMITS = (2, 5)
+ANSWER_LIMITS = (1, 10)
+PAIR_LIMITS = (3, 8)
+DISTRACTOR_MAX = 4
 
 MODULE_FIELDS: tuple[str, ...] = ("schema", "id", "title", "summary", "agenda", "order")
 MODULE_FIELDS += ("language", "sources", "lessons")
@@ -170,6 +184,8 @@ TYPE_FIELDS: dict[QuestionType, tuple[str, ...]] = {
     QuestionType.SCENARIO: ("options",),
     QuestionType.ORDERING: ("items",),
     QuestionType.BRANCHING: ("start", "steps"),
+    QuestionType.SHORT_ANSWER: ("answers", "partial", "tolerance", "feedback_wrong"),
+    QuestionType.MATCHING: ("pairs", "distractors"),
 }
 TYPE_REQUIRED: dict[QuestionType, tuple[str, ...]] = {
     QuestionType.SINGLE: ("options",),
@@ -178,6 +194,8 @@ TYPE_REQUIRED: dict[QuestionType, tuple[str, ...]] = {
     QuestionType.SCENARIO: ("context", "options"),
     QuestionType.ORDERING: ("items",),
     QuestionType.BRANCHING: ("context", "start", "steps"),
+    QuestionType.SHORT_ANSWER: ("answers",),
+    QuestionType.MATCHING: ("pairs",),
 }
 TYPE_NOUN: dict[QuestionType, str] = {
     QuestionType.SINGLE: "soal single",
@@ -186,12 +204,16 @@ TYPE_NOUN: dict[QuestionType, str] = {
     QuestionType.SCENARIO: "soal scenario",
     QuestionType.ORDERING: "soal ordering",
     QuestionType.BRANCHING: "soal branching",
+    QuestionType.SHORT_ANSWER: "soal short_answer",
+    QuestionType.MATCHING: "soal matching",
 }
 CHOICE_OPTION_FIELDS = ("text", "correct", "feedback")
 SCENARIO_OPTION_FIELDS = ("text", "score", "feedback")
 STEP_FIELDS = ("text", "choices")
 BRANCH_CHOICE_FIELDS = ("text", "score", "feedback", "next")
 BRANCH_CHOICE_REQUIRED = ("text", "score", "feedback")
+PARTIAL_FIELDS = ("answer", "share")
+PAIR_FIELDS = ("left", "right")
 
 T = TypeVar("T")
 
@@ -935,7 +957,8 @@ class _Checker:
                             value,
                             "unknown-type",
                             f"'{value.value}' bukan jenis soal (single, multiple, "
-                            "true_false, scenario, ordering, branching)"
+                            "true_false, scenario, ordering, branching, short_answer, "
+                            "matching)"
                             + did_you_mean(value.value, [t.value for t in QuestionType]),
                         )
                         return None
@@ -992,7 +1015,179 @@ class _Checker:
                 )
                 return None
             return OrderingQuestion(items=tuple(items), **common)
+        if qtype is QuestionType.SHORT_ANSWER:
+            return self._short_answer(f, common)
+        if qtype is QuestionType.MATCHING:
+            return self._matching(f, common)
         return self._branching(f, common)
+
+    def _typed_text(self, node: Node, what: str) -> str | None:
+        """One plain-text entry (an answer, a side of a pair); empty is its own error."""
+        if not isinstance(node, Scalar) or not isinstance(node.value, str):
+            hint = " (beri tanda kutip agar menjadi teks)" if isinstance(node, Scalar) else ""
+            self.error(
+                node, "wrong-type", f"{what} harus berupa teks, ditemukan {describe(node)}{hint}"
+            )
+            return None
+        text = node.value
+        if not normalise(text):
+            code = "empty-answer" if what.startswith("jawaban") else "empty-text"
+            self.error(node, code, f"{what} kosong; tulis teksnya")
+            return None
+        self.markup(node, text, what)
+        return text
+
+    def _short_answer(
+        self, f: dict[str, tuple[Scalar, Node]], common: dict[str, Any]
+    ) -> ShortAnswerQuestion | None:
+        before = self.errors
+        seen: dict[str, Node] = {}
+
+        def remember(text: str, node: Node) -> None:
+            normal = normalise(text)
+            first = seen.get(normal)
+            if first is not None:
+                self.error(
+                    node,
+                    "duplicate-answer",
+                    f"jawaban ini sama dengan jawaban di baris {first.line} bila huruf "
+                    "besar/kecil, spasi, dan tanda baca akhir diabaikan; cukup tulis sekali",
+                )
+            else:
+                seen[normal] = node
+
+        answers: list[str] = []
+        seq = self.sequence(f, "answers", required=True)
+        if seq is not None:
+            low, high = ANSWER_LIMITS
+            if not low <= len(seq.items) <= high:
+                self.error(
+                    f["answers"][0],
+                    "answer-count",
+                    f"soal short_answer butuh {low} sampai {high} jawaban yang diterima, "
+                    f"ada {len(seq.items)}",
+                )
+            for item in seq.items:
+                text = self._typed_text(item, "jawaban di 'answers'")
+                if text is not None:
+                    answers.append(text)
+                    remember(text, item)
+        partial: list[PartialAnswer] = []
+        partial_seq = self.sequence(f, "partial")
+        if partial_seq is not None:
+
+            def build(node: Mapping) -> PartialAnswer | None:
+                pf = self.fields(node, "jawaban parsial", PARTIAL_FIELDS, PARTIAL_FIELDS)
+                text = None
+                if "answer" in pf:
+                    text = self._typed_text(pf["answer"][1], "jawaban di 'partial'")
+                    if text is not None:
+                        remember(text, pf["answer"][1])
+                share = self._share(pf)
+                if text is None or share is None:
+                    return None
+                return PartialAnswer(answer=text, share=share)
+
+            partial = self.mapping_items(partial_seq, "jawaban parsial", build)
+        tolerance = self.in_range(f, "tolerance", 0, 1)
+        feedback_wrong = (
+            self.text(f, "feedback_wrong", False) if self.present(f, "feedback_wrong") else None
+        )
+        if self.errors > before or seq is None:
+            return None
+        return ShortAnswerQuestion(
+            answers=tuple(answers),
+            partial=tuple(partial),
+            tolerance=tolerance or 0,
+            feedback_wrong=feedback_wrong,
+            **common,
+        )
+
+    def _share(self, pf: dict[str, tuple[Scalar, Node]]) -> float | None:
+        """A partial answer's share: a number strictly between 0 and 1."""
+        entry = pf.get("share")
+        if entry is None:
+            return None
+        node = entry[1]
+        if (
+            not isinstance(node, Scalar)
+            or isinstance(node.value, bool)
+            or not isinstance(node.value, int | float)
+        ):
+            self.error(
+                node, "wrong-type", f"'share' harus berupa angka, ditemukan {describe(node)}"
+            )
+            return None
+        if not 0 < node.value < 1:
+            self.error(
+                node,
+                "out-of-range",
+                f"'share' harus lebih dari 0 dan kurang dari 1, ditemukan {node.value}",
+            )
+            return None
+        return float(node.value)
+
+    def _matching(
+        self, f: dict[str, tuple[Scalar, Node]], common: dict[str, Any]
+    ) -> MatchingQuestion | None:
+        before = self.errors
+        lefts: dict[str, Node] = {}
+        rights: dict[str, Node] = {}
+
+        def side(node: Node, seen: dict[str, Node], what: str) -> str | None:
+            text = self._typed_text(node, what)
+            if text is None:
+                return None
+            normal = " ".join(text.split()).casefold()
+            first = seen.get(normal)
+            if first is not None:
+                self.error(
+                    node,
+                    "duplicate-pair-side",
+                    f"teks {what} ini sama dengan yang di baris {first.line}; peserta tidak bisa "
+                    "membedakannya",
+                )
+            else:
+                seen[normal] = node
+            return text
+
+        pairs: list[MatchPair] = []
+        seq = self.sequence(f, "pairs", required=True)
+        if seq is not None:
+            low, high = PAIR_LIMITS
+            if not low <= len(seq.items) <= high:
+                self.error(
+                    f["pairs"][0],
+                    "pair-count",
+                    f"soal matching butuh {low} sampai {high} pasangan, ada {len(seq.items)}",
+                )
+
+            def build(node: Mapping) -> MatchPair | None:
+                pf = self.fields(node, "pasangan", PAIR_FIELDS, PAIR_FIELDS)
+                left = side(pf["left"][1], lefts, "sisi kiri") if "left" in pf else None
+                right = side(pf["right"][1], rights, "sisi kanan") if "right" in pf else None
+                if left is None or right is None:
+                    return None
+                return MatchPair(left=left, right=right)
+
+            pairs = self.mapping_items(seq, "pasangan", build)
+        distractors: list[str] = []
+        extra = self.sequence(f, "distractors")
+        if extra is not None:
+            if len(extra.items) > DISTRACTOR_MAX:
+                self.error(
+                    f["distractors"][0],
+                    "pair-count",
+                    f"soal matching memuat paling banyak {DISTRACTOR_MAX} pengecoh, "
+                    f"ada {len(extra.items)}",
+                )
+            for item in extra.items:
+                text = side(item, rights, "pengecoh sisi kanan")
+                if text is not None:
+                    distractors.append(text)
+        if self.errors > before or seq is None:
+            return None
+        return MatchingQuestion(pairs=tuple(pairs), distractors=tuple(distractors), **common)
 
     def _option_list(
         self, qtype: QuestionType, f: dict[str, tuple[Scalar, Node]]

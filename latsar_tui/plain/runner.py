@@ -21,16 +21,19 @@ from latsar_tui.content.model import (
     BranchingQuestion,
     BranchStep,
     Catalog,
+    MatchingQuestion,
     Module,
     MultipleQuestion,
     OrderingQuestion,
     Question,
     ScenarioQuestion,
+    ShortAnswerQuestion,
     SingleQuestion,
     TrueFalseQuestion,
 )
 from latsar_tui.paths import Paths
 from latsar_tui.plain.markdown import markdown_to_plain
+from latsar_tui.plain.typed import letter, parse_pairs
 from latsar_tui.quiz.scoring import InvalidAnswer, branching_breakdown
 from latsar_tui.quiz.session import (
     Mode,
@@ -41,6 +44,12 @@ from latsar_tui.quiz.session import (
     SessionResult,
     TimeUp,
     load_result,
+)
+from latsar_tui.quiz.typed_answers import (
+    accepted_lines,
+    matching_answer_lines,
+    pair_lines,
+    typed_note,
 )
 from latsar_tui.review.due import due_summary
 from latsar_tui.review.sessions import start_mistakes, start_review
@@ -455,6 +464,10 @@ class PlainApp:
                     return presented.canonical(self._choose("Jawaban", count, repeats))
 
                 answer = self._answered(session, q, show_options, get_one)
+        elif isinstance(q, ShortAnswerQuestion):
+            answer = self._answered(session, q, lambda: None, self._get_typed)
+        elif isinstance(q, MatchingQuestion):
+            answer = self._ask_matching(session, q, presented)
         else:
             assert isinstance(q, OrderingQuestion)
             answer = self._ask_ordering(session, q, presented)
@@ -462,6 +475,40 @@ class PlainApp:
         self.say("Jawaban tersimpan.")
         if session.mode is not Mode.EXAM:
             self._feedback(q, outcome.answer, outcome.score)
+
+    def _get_typed(self, repeats: str) -> object:
+        # Nothing is stored until a non-empty line is sent: a half-typed answer never is.
+        while True:
+            reply = self._read("Jawaban Anda (ketik lalu Enter): ", repeats)
+            if reply:
+                return reply
+            self.say("Ketik jawaban Anda; jawaban kosong tidak dikirim.")
+
+    def _ask_matching(
+        self, session: QuizSession, q: MatchingQuestion, presented: PresentedQuestion
+    ) -> tuple[int, ...]:
+        rights = q.rights
+
+        def show_sides() -> None:
+            for left_no, pair in enumerate(q.pairs, start=1):
+                self.say(f"{left_no}. {pair.left}")
+            self.say("Pasangannya:")
+            for position, canonical in enumerate(presented.order):
+                self.say(f"{letter(position)}. {rights[canonical]}")
+
+        def get_pairs(repeats: str) -> object:
+            while True:
+                reply = self._read(
+                    f"Jodohkan, misalnya 1{letter(0)} 2{letter(1)} (tiap nomor sekali): ", repeats
+                )
+                picks = parse_pairs(reply, len(q.pairs), len(presented.order))
+                if isinstance(picks, list):
+                    return tuple(presented.canonical(i) for i in picks)
+                self.say(picks)
+
+        result = self._answered(session, q, show_sides, get_pairs)
+        assert isinstance(result, tuple)
+        return result
 
     def _ask_ordering(
         self, session: QuizSession, q: OrderingQuestion, presented: PresentedQuestion
@@ -573,6 +620,21 @@ class PlainApp:
             extra = q.feedback_true if answer is True else q.feedback_false
             if extra:
                 self.say(extra)
+        elif isinstance(q, ShortAnswerQuestion) and isinstance(answer, str):
+            note = typed_note(q, answer)
+            if note:
+                self.say(note + ".")
+            for line in accepted_lines(q):
+                self.say(line)
+            if score <= 0 and q.feedback_wrong:
+                self.say(q.feedback_wrong)
+        elif isinstance(q, MatchingQuestion) and isinstance(answer, tuple):
+            for line in matching_answer_lines(q, answer):
+                self.say(line)
+            if score < 1:
+                self.say("Pasangan yang benar:")
+                for line in pair_lines(q):
+                    self.say(line)
         elif isinstance(q, OrderingQuestion) and score < 1:
             self.say("Urutan yang benar:")
             for position, item in enumerate(q.items, start=1):

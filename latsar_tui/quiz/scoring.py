@@ -19,13 +19,19 @@ from latsar_tui.content.model import (
     BranchChoice,
     BranchingQuestion,
     BranchStep,
+    MatchingQuestion,
     MultipleQuestion,
     OrderingQuestion,
     Question,
     ScenarioQuestion,
+    ShortAnswerQuestion,
     SingleQuestion,
     TrueFalseQuestion,
 )
+from latsar_tui.quiz.typed_answers import judge
+
+# A typed short answer longer than this is a front-end bug (or a paste), not an answer.
+SHORT_ANSWER_MAX_CHARS = 500
 
 SCENARIO_MAX = 5
 
@@ -78,6 +84,24 @@ def _check_ordering(question: OrderingQuestion, answer: object) -> tuple[int, ..
     if len(set(sequence)) != count:
         raise InvalidAnswer("an ordering answer repeats an item")
     return sequence
+
+
+def _check_matching(question: MatchingQuestion, answer: object) -> tuple[int, ...]:
+    sequence = _check_sequence(answer, "a matching answer")
+    count = len(question.pairs)
+    if len(sequence) != count:
+        raise InvalidAnswer(f"a matching answer needs {count} picks, got {len(sequence)}")
+    for index in sequence:
+        _check_index(index, len(question.rights), "right item")
+    return sequence
+
+
+def _check_typed(answer: object) -> str:
+    if not isinstance(answer, str):
+        raise InvalidAnswer(f"a short answer must be a str, got {type(answer).__name__}")
+    if len(answer) > SHORT_ANSWER_MAX_CHARS:
+        raise InvalidAnswer(f"a short answer is longer than {SHORT_ANSWER_MAX_CHARS} characters")
+    return answer
 
 
 def branching_path(
@@ -168,6 +192,10 @@ def check_answer(question: Question, answer: object) -> Answer:
         return answer
     if isinstance(question, OrderingQuestion):
         return _check_ordering(question, answer)
+    if isinstance(question, ShortAnswerQuestion):
+        return _check_typed(answer)
+    if isinstance(question, MatchingQuestion):
+        return _check_matching(question, answer)
     sequence = _check_sequence(answer, "a branching answer")
     branching_path(question, sequence)
     return sequence
@@ -208,6 +236,13 @@ def score(question: Question, answer: Answer) -> float:
         assert isinstance(checked, tuple)
         in_place = sum(1 for position, item in enumerate(checked) if position == item)
         return in_place / len(question.items)
+    if isinstance(question, ShortAnswerQuestion):
+        assert isinstance(checked, str)
+        return judge(question, checked).score
+    if isinstance(question, MatchingQuestion):
+        assert isinstance(checked, tuple)
+        matched = sum(1 for left, right in enumerate(checked) if left == right)
+        return matched / len(question.pairs)
     assert isinstance(checked, tuple)
     # Each decision is judged against its own step's best, so a detour can neither
     # earn back what a weak first choice lost nor make a best-choice path fall short.
@@ -230,6 +265,10 @@ def right_answer(question: Question) -> Answer:
         return question.best_index
     if isinstance(question, OrderingQuestion):
         return tuple(range(len(question.items)))
+    if isinstance(question, ShortAnswerQuestion):
+        return question.answers[0]
+    if isinstance(question, MatchingQuestion):
+        return tuple(range(len(question.pairs)))
     return branching_best_path(question)
 
 
@@ -239,6 +278,9 @@ def right_answer(question: Question) -> Answer:
 def answer_to_json(answer: Answer) -> str:
     """Compact JSON of an answer (sets sorted, so equal answers give equal text)."""
     value: Any
+    # A typed short answer is stored as JSON text, non-ASCII kept readable.
+    if isinstance(answer, str):
+        return json.dumps(answer, ensure_ascii=False)
     if isinstance(answer, frozenset | set):
         value = sorted(answer)
     elif isinstance(answer, tuple):
@@ -262,6 +304,8 @@ def answer_from_json(question: Question, text: str) -> Answer:
         if len(set(value)) != len(value):
             raise InvalidAnswer("a stored multiple answer repeats an option")
         value = frozenset(value)
-    elif isinstance(question, OrderingQuestion | BranchingQuestion) and isinstance(value, list):
+    elif isinstance(
+        question, OrderingQuestion | BranchingQuestion | MatchingQuestion
+    ) and isinstance(value, list):
         value = tuple(value)
     return check_answer(question, value)

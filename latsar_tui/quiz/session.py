@@ -32,6 +32,7 @@ from latsar_tui.content.model import (
     Bank,
     BranchingQuestion,
     Catalog,
+    MatchingQuestion,
     MultipleQuestion,
     OrderingQuestion,
     Question,
@@ -120,9 +121,10 @@ class PresentedQuestion:
     """A question as the session shows it.
 
     ``order`` maps display position -> canonical index (options of single, multiple
-    and scenario questions; items of ordering questions; for branching, one
+    and scenario questions; items of ordering questions; the right side of a
+    matching question (``question.rights``); for branching, one
     permutation per step, concatenated in the order the steps are written: use
-    :meth:`step_order`); ``()`` for true/false.
+    :meth:`step_order`); ``()`` for true/false and short answer.
     Answers given to the engine are always canonical.
     """
 
@@ -244,6 +246,9 @@ def _option_count(question: Question) -> int:
         return len(question.options)
     if isinstance(question, OrderingQuestion):
         return len(question.items)
+    if isinstance(question, MatchingQuestion):
+        # The right side (pairs' rights, then distractors) is shuffled; lefts keep order.
+        return len(question.rights)
     if isinstance(question, BranchingQuestion):
         return sum(len(step.choices) for step in question.steps)
     return 0

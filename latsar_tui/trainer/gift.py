@@ -11,8 +11,9 @@ options and feedback too, which take the question's format unless they name thei
 own; dropped images are listed and marked ``TODO: periksa``); the answer part is
 classified in Moodle's order: empty (essay), ``#`` (numeric), ``~`` (multiple choice),
 ``=`` with ``->`` (matching), T/F/TRUE/FALSE (true/false), anything else (short
-answer). Only multiple choice and true/false are imported; the rest is skipped with
-its line number. In true/false, ``{T#a#b}`` means: ``a`` is shown for a wrong answer,
+answer). Multiple choice, true/false, short answer and matching are imported (see
+typed_import.py for the last two); essay and numeric are skipped with their line number.
+In true/false, ``{T#a#b}`` means: ``a`` is shown for a wrong answer,
 ``b`` for a right one (Moodle's semantics). ``####`` starts the general feedback,
 which becomes the explanation.
 
@@ -26,8 +27,9 @@ prompt, every special character escaped, and the explanation as general feedback
 A scenario becomes a single-answer item with partial credit (``=`` for the 5-point
 option, ``~%80%`` ... for the others) and its context and prompt joined by a blank
 line; a multiple question gives each right option ``100/k %`` and each wrong one
-``-100/k %``, which matches our scoring. Ordering and branching have no GIFT form
-and are skipped with a note.
+``-100/k %``, which matches our scoring. Short answer becomes ``{=a =%50%b =%0%*#wrong}``
+and matching ``{=left -> right = -> distractor}``. Ordering and branching have no GIFT
+form, nor has a typed text holding ``->`` (or ``*`` in an answer): skipped with a note.
 """
 
 from __future__ import annotations
@@ -38,10 +40,12 @@ from dataclasses import dataclass
 from latsar_tui.content.model import (
     Bank,
     BranchingQuestion,
+    MatchingQuestion,
     MultipleQuestion,
     OrderingQuestion,
     Question,
     ScenarioQuestion,
+    ShortAnswerQuestion,
     SingleQuestion,
     TrueFalseQuestion,
 )
@@ -237,8 +241,14 @@ def _parse_block(raw: str, line: int, result: ImportResult) -> DraftQuestion | N
             draft.dropped = dropped
         return draft
     if "=" in answer_part and "->" in answer_part:
-        result.skip(line, f"{label}: soal menjodohkan tidak didukung")
-        return None
+        return DraftQuestion(
+            line=line,
+            prompt=prompt,
+            kind="matching",
+            title=title,
+            pairs=_pairs(answer_part),
+            explanation=explanation,
+        )
     pieces = answer_part.split("#")
     head = pieces[0].strip()
     if head in {"T", "TRUE", "F", "FALSE"}:
@@ -256,8 +266,59 @@ def _parse_block(raw: str, line: int, result: ImportResult) -> DraftQuestion | N
             explanation=explanation,
             dropped=dropped,
         )
-    result.skip(line, f"{label}: soal jawaban singkat tidak didukung")
-    return None
+    return _short_answer(
+        answer_part, prompt, title=title, explanation=explanation, line=line, result=result
+    )
+
+
+def _pairs(answer_part: str) -> list[tuple[str, str]]:
+    """``=left -> right`` pieces; ``= -> right`` (empty left) is a distractor."""
+    pairs: list[tuple[str, str]] = []
+    for raw_piece in re.split(r"(?==)", answer_part):
+        piece = raw_piece.strip().removeprefix("=")
+        if not piece.strip():
+            continue
+        left, _, right = piece.partition("->")
+        pairs.append((_formatted(left), _formatted(right)))
+    return pairs
+
+
+def _short_answer(
+    answer_part: str,
+    prompt: str,
+    *,
+    title: str | None,
+    explanation: str | None,
+    line: int,
+    result: ImportResult,
+) -> DraftQuestion | None:
+    """``{=a =%50%b#feedback}``: every answer starts with '=' (Moodle's rule)."""
+    label = f"'{title}'" if title else "soal"
+    if not answer_part.startswith("="):
+        result.skip(
+            line, f"{label}: jawaban singkat harus diawali '=' (bukan '{answer_part[:12]}')"
+        )
+        return None
+    options: list[DraftOption] = []
+    for raw_piece in re.split(r"(?==)", answer_part):
+        piece = raw_piece.strip().removeprefix("=")
+        if not piece:
+            continue
+        weight = 100.0
+        match = _WEIGHT.match(piece)
+        if match:
+            weight = float(match.group(1))
+            piece = piece[match.end() :]
+        text, _, feedback = piece.partition("#")
+        options.append(DraftOption(_formatted(text), weight, _formatted(feedback) or None))
+    return DraftQuestion(
+        line=line,
+        prompt=prompt,
+        kind="short_answer",
+        title=title,
+        options=options,
+        explanation=explanation,
+    )
 
 
 def _multichoice(
@@ -351,9 +412,27 @@ def _option_line(marker: str, text: str, feedback: str | None) -> str:
     return line
 
 
-def question_to_gift(question: Question) -> str | None:
-    """The GIFT block of one question, or None when GIFT cannot carry its type."""
+def gift_problem(question: Question) -> str | None:
+    """Why GIFT cannot carry this question, or None."""
     if isinstance(question, OrderingQuestion | BranchingQuestion):
+        return f"jenis {question.type} tidak ada padanannya di GIFT"
+    texts: list[str] = []
+    if isinstance(question, ShortAnswerQuestion):
+        texts = [*question.answers, *(p.answer for p in question.partial)]
+        if any("*" in text for text in texts):
+            return "jawaban berisi '*', yang di GIFT berarti wildcard"
+    elif isinstance(question, MatchingQuestion):
+        texts = [side for p in question.pairs for side in (p.left, p.right)]
+        texts += question.distractors
+    # GIFT has no escape for '->', which marks a matching pair.
+    if any("->" in text for text in texts):
+        return "teks jawaban berisi '->', yang tidak dapat ditulis di GIFT"
+    return None
+
+
+def question_to_gift(question: Question) -> str | None:
+    """The GIFT block of one question, or None when GIFT cannot carry it."""
+    if gift_problem(question) is not None:
         return None
     prompt = question.prompt.strip()
     if question.context:
@@ -385,6 +464,21 @@ def question_to_gift(question: Question) -> str | None:
         if right:
             answer += f"#{escape(right, plain=True)}"
         lines[-1] += answer
+    elif isinstance(question, ShortAnswerQuestion):
+        for text in question.answers:
+            body = escape(text)
+            # A leading %n% would be read as a weight: state the full weight.
+            lines.append(f"=%100%{body}" if body.startswith("%") else f"={body}")
+        for part in question.partial:
+            lines.append(f"={_weight(part.share * 100)}{escape(part.answer)}")
+        if question.feedback_wrong:
+            # Moodle's "anything else" answer carries the feedback for a wrong answer.
+            lines.append(f"=%0%*#{escape(question.feedback_wrong)}")
+    elif isinstance(question, MatchingQuestion):
+        for pair in question.pairs:
+            lines.append(f"={escape(pair.left)} -> {escape(pair.right)}")
+        for extra in question.distractors:
+            lines.append(f"= -> {escape(extra)}")
     lines.append(f"####[markdown]{escape(question.explanation, guard_marker=False)}")
     lines.append("}")
     return "\n".join(lines)
@@ -410,7 +504,7 @@ def export_gift(bank: Bank) -> ExportOutcome:
     for question in bank.questions:
         block = question_to_gift(question)
         if block is None:
-            skipped.append((question.id, f"jenis {question.type} tidak ada padanannya di GIFT"))
+            skipped.append((question.id, gift_problem(question) or "tidak dapat ditulis"))
             continue
         out.append(block)
         exported += 1

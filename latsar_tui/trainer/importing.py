@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from latsar_tui.content.model import (
@@ -38,6 +38,12 @@ from latsar_tui.trainer.textutil import (
     html_to_plain,
     looks_like_html,
     slugify,
+)
+from latsar_tui.trainer.typed_import import (
+    build_matching,
+    build_short_answer,
+    matching_problem,
+    short_answer_problem,
 )
 
 # Limits of the content format (content-format.md, "Question types").
@@ -80,6 +86,11 @@ class DraftQuestion:
     tags: list[str] = field(default_factory=list)
     lesson: str | None = None
     explicit_type: str | None = None  # CSV names the type itself
+    # kind "short_answer": ``options`` are the answers with their weights;
+    # kind "matching": (left, right) pairs, an empty left being a distractor.
+    pairs: list[tuple[str, str]] = field(default_factory=list)
+    tolerance: int = 0
+    feedback_wrong: str | None = None
     # Images and media files the conversion to plain text left out ("gambar x.jpg").
     dropped: list[str] = field(default_factory=list)
     # The source is plain text (Aiken): HTML found in it is removed and flagged.
@@ -188,6 +199,9 @@ class _Builder:
         if draft.kind == "true_false":
             self._true_false(draft)
             return
+        if draft.kind in ("short_answer", "matching"):
+            self._typed(draft)
+            return
         if len(draft.options) < 2:
             self.result.skip(
                 draft.line, f"soal pilihan butuh minimal 2 opsi, ada {len(draft.options)}"
@@ -244,6 +258,42 @@ class _Builder:
                 qid,
                 "bobot opsi benar tidak sama rata; semua opsi berbobot > 0 dianggap benar",
             )
+
+    def _typed(self, draft: DraftQuestion) -> None:
+        answers = [(o.text, o.weight, o.feedback) for o in draft.options]
+        problem = (
+            short_answer_problem(answers)
+            if draft.kind == "short_answer"
+            else matching_problem(draft.pairs)
+        )
+        if problem is not None:
+            self.result.skip(draft.line, problem)
+            return
+        qid, explanation = self._common(draft)
+        common: dict[str, object] = {
+            "id": qid,
+            "prompt": draft.prompt.strip(),
+            "explanation": explanation,
+            "context": _clean(draft.context),
+            "tags": self._tags(draft),
+            "lesson": draft.lesson,
+            "line": draft.line,
+        }
+        notes: list[str] = []
+        question: Question
+        if draft.kind == "short_answer":
+            question = build_short_answer(answers, common, notes)
+            if draft.tolerance or draft.feedback_wrong:
+                question = replace(
+                    question,
+                    tolerance=draft.tolerance,
+                    feedback_wrong=_clean(draft.feedback_wrong) or question.feedback_wrong,
+                )
+        else:
+            question = build_matching(draft.pairs, common)
+        for message in notes:
+            self.result.note(draft.line, qid, message)
+        self.result.questions.append(question)
 
     def _common(self, draft: DraftQuestion) -> tuple[str, str]:
         qid = self.ids.allocate(draft.title)

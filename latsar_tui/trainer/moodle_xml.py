@@ -1,8 +1,9 @@
 """Moodle XML import and export (the ``<quiz>`` format of Moodle's question bank).
 
 Import reads ``multichoice`` (single and multiple answer, with ``fraction`` weights),
-``truefalse`` and ``category`` entries; every other question type is skipped with its
-line number. The file is parsed with defusedxml, so entity expansion, external entities
+``truefalse``, ``shortanswer``, ``matching`` (see typed_import.py) and ``category``
+entries; every other question type is skipped with its line number.
+The file is parsed with defusedxml, so entity expansion, external entities
 and DTD tricks are refused. Text in ``format="html"`` (Moodle's default) or
 ``moodle_auto_format`` with tags is turned into plain text (images listed and marked
 ``TODO: periksa``); ``markdown`` loses its emphasis, heading and code marks, and
@@ -27,10 +28,12 @@ import defusedxml.ElementTree as DET
 from latsar_tui.content.model import (
     Bank,
     BranchingQuestion,
+    MatchingQuestion,
     MultipleQuestion,
     OrderingQuestion,
     Question,
     ScenarioQuestion,
+    ShortAnswerQuestion,
     SingleQuestion,
     TrueFalseQuestion,
 )
@@ -134,7 +137,7 @@ def parse_moodle_xml(data: bytes, source: str = "<xml>") -> ImportResult:
             continue
         name = _text_of(element.find("name")) or None
         label = f"'{name}'" if name else "soal"
-        if qtype not in {"multichoice", "truefalse"}:
+        if qtype not in {"multichoice", "truefalse", "shortanswer", "matching"}:
             shown = _TYPE_NAMES.get(qtype, qtype or "tanpa jenis")
             result.skip(line, f"{label}: jenis {shown} tidak didukung")
             continue
@@ -160,6 +163,19 @@ def parse_moodle_xml(data: bytes, source: str = "<xml>") -> ImportResult:
                 result=result,
                 dropped=dropped,
             )
+        elif qtype == "matching":
+            pairs = [
+                (_text_of(sub), (sub.findtext("answer/text") or "").strip())
+                for sub in element.findall("subquestion")
+            ]
+            draft = DraftQuestion(
+                line=line,
+                prompt=prompt,
+                kind="matching",
+                title=name,
+                pairs=pairs,
+                explanation=explanation,
+            )
         else:
             single_text = (element.findtext("single") or "true").strip().lower()
             options: list[DraftOption] = []
@@ -182,7 +198,7 @@ def parse_moodle_xml(data: bytes, source: str = "<xml>") -> ImportResult:
             draft = DraftQuestion(
                 line=line,
                 prompt=prompt,
-                kind="choice",
+                kind="short_answer" if qtype == "shortanswer" else "choice",
                 title=name,
                 options=options,
                 single=single_text in {"true", "1"},
@@ -256,6 +272,8 @@ def question_to_element(question: Question) -> ET.Element | None:
     """The ``<question>`` element of one question, or None for types Moodle lacks."""
     if isinstance(question, OrderingQuestion | BranchingQuestion):
         return None
+    if isinstance(question, ShortAnswerQuestion | MatchingQuestion):
+        return typed_element(question)
     qtype = "truefalse" if isinstance(question, TrueFalseQuestion) else "multichoice"
     element = ET.Element("question", {"type": qtype})
     name = ET.SubElement(element, "name")
@@ -292,6 +310,49 @@ def question_to_element(question: Question) -> ET.Element | None:
                     scenario_option.text,
                     scenario_option.feedback,
                 )
+    if question.tags:
+        tags = ET.SubElement(element, "tags")
+        for tag in question.tags:
+            ET.SubElement(ET.SubElement(tags, "tag"), "text").text = tag
+    return element
+
+
+def _head(question: Question, qtype: str) -> ET.Element:
+    element = ET.Element("question", {"type": qtype})
+    name = ET.SubElement(element, "name")
+    ET.SubElement(name, "text").text = question.id
+    prompt = question.prompt.strip()
+    if question.context:
+        prompt = f"{question.context.strip()}\n\n{prompt}"
+    _text_holder(element, "questiontext", prompt, "markdown")
+    _text_holder(element, "generalfeedback", question.explanation, "markdown")
+    ET.SubElement(element, "defaultgrade").text = "1"
+    ET.SubElement(element, "penalty").text = "0.3333333"
+    ET.SubElement(element, "hidden").text = "0"
+    return element
+
+
+def typed_element(question: ShortAnswerQuestion | MatchingQuestion) -> ET.Element:
+    """``shortanswer`` (answers with fractions, ``*`` for feedback_wrong) or ``matching``
+    (one ``subquestion`` per pair, an empty one per distractor)."""
+    if isinstance(question, ShortAnswerQuestion):
+        element = _head(question, "shortanswer")
+        ET.SubElement(element, "usecase").text = "0"
+        for text in question.answers:
+            _answer(element, 100, text, None)
+        for part in question.partial:
+            _answer(element, part.share * 100, part.answer, None)
+        if question.feedback_wrong:
+            _answer(element, 0, "*", question.feedback_wrong)
+    else:
+        element = _head(question, "matching")
+        ET.SubElement(element, "shuffleanswers").text = "true"
+        sides = [(pair.left, pair.right) for pair in question.pairs]
+        sides += [("", extra) for extra in question.distractors]
+        for left, right in sides:
+            sub = ET.SubElement(element, "subquestion", {"format": "plain_text"})
+            ET.SubElement(sub, "text").text = left
+            ET.SubElement(ET.SubElement(sub, "answer"), "text").text = right
     if question.tags:
         tags = ET.SubElement(element, "tags")
         for tag in question.tags:

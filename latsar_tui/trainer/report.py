@@ -46,9 +46,11 @@ from latsar_tui.content.model import (
     Bank,
     BranchingQuestion,
     Catalog,
+    MatchingQuestion,
     MultipleQuestion,
     Question,
     ScenarioQuestion,
+    ShortAnswerQuestion,
     SingleQuestion,
     TrueFalseQuestion,
     question_hash,
@@ -62,6 +64,7 @@ from latsar_tui.trainer.itemstats import (
     reliability,
 )
 from latsar_tui.trainer.results import ResultAnswer, TraineeResults
+from latsar_tui.trainer.typed_report import matching_groups, short_answer_groups
 
 TOO_EASY = 0.9
 TOO_HARD = 0.2
@@ -403,6 +406,8 @@ def _option_counts(
             for i, option in enumerate(question.options)
         ]
         slots = dict(enumerate(result))
+    elif isinstance(question, ShortAnswerQuestion | MatchingQuestion):
+        return _typed_counts(question, answers, upper, lower)
     else:
         return []
     for trainee, answer in answers:
@@ -414,6 +419,24 @@ def _option_counts(
             option.upper += trainee in upper
             option.lower += trainee in lower
     return result
+
+
+def _typed_counts(
+    question: ShortAnswerQuestion | MatchingQuestion,
+    answers: list[tuple[int, ResultAnswer]],
+    upper: set[int],
+    lower: set[int],
+) -> list[OptionCount]:
+    given = [(trainee, answer.answer) for trainee, answer in answers]
+    groups = (
+        short_answer_groups(question, given, upper, lower)
+        if isinstance(question, ShortAnswerQuestion)
+        else matching_groups(question, given, upper, lower)
+    )
+    return [
+        OptionCount(g.label, g.text, g.count, g.is_key, upper=g.upper, lower=g.lower)
+        for g in groups
+    ]
 
 
 def _bank_list(banks: Sequence[Bank] | Catalog) -> list[Bank]:

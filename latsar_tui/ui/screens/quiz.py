@@ -25,9 +25,11 @@ from latsar_tui.content.model import (
     BranchChoice,
     BranchingQuestion,
     BranchStep,
+    MatchingQuestion,
     MultipleQuestion,
     OrderingQuestion,
     ScenarioQuestion,
+    ShortAnswerQuestion,
     SingleQuestion,
     TrueFalseQuestion,
 )
@@ -38,7 +40,10 @@ from latsar_tui.ui.text import TYPE_NAMES, mode_name
 from latsar_tui.ui.widgets.answer_lists import ChoiceList, OrderList
 from latsar_tui.ui.widgets.feedback import choice_feedback, verdict
 from latsar_tui.ui.widgets.footer import LatsarFooter
+from latsar_tui.ui.widgets.matching import MatchingWidget
+from latsar_tui.ui.widgets.short_answer import ShortAnswerInput
 from latsar_tui.ui.widgets.too_small import TooSmallNotice
+from latsar_tui.ui.widgets.typed_widgets import typed_answer_widget
 
 # How often the time used is saved even when nothing else happens (seconds).
 CHECKPOINT_EVERY = 5.0
@@ -50,6 +55,8 @@ HINTS = {
     "multiple": "Spasi atau 1–8 mencentang · Enter mengirim jawaban",
     "ordering": "Spasi ambil/lepas lalu ↑/↓ menggeser (atau Shift+↑/↓, -/+) · Enter mengirim",
     "branching": "1–5 atau a–e memilih langkah · ↑/↓ lalu Enter",
+    "short_answer": "Ketik jawaban · Enter mengirim",
+    "matching": "↑/↓ atau 1–8 memilih butir kiri · huruf menjodohkan · Enter mengirim",
 }
 
 
@@ -234,6 +241,10 @@ class QuizScreen(Screen[None]):
         elif isinstance(question, OrderingQuestion):
             order = self._order(len(question.items))
             widget = OrderList([(i, Content(question.items[i])) for i in order], id="answer")
+        elif isinstance(question, ShortAnswerQuestion | MatchingQuestion):
+            widget = typed_answer_widget(
+                question, self._order(len(getattr(question, "rights", ())))
+            )
         else:
             assert isinstance(question, BranchingQuestion)
             assert self.branch_step is not None
@@ -282,6 +293,19 @@ class QuizScreen(Screen[None]):
             await self._branch_step_answered(shown[event.positions[0]])
             return
         await self._submit(answer)
+
+    @on(ShortAnswerInput.Answered, "#answer")
+    async def _typed_answered(self, event: ShortAnswerInput.Answered) -> None:
+        event.stop()
+        await self._submit(event.text)
+
+    @on(MatchingWidget.Answered, "#answer")
+    async def _matching_answered(self, event: MatchingWidget.Answered) -> None:
+        event.stop()
+        question = self.presented.question if self.presented else None
+        if isinstance(question, MatchingQuestion):
+            order = self._order(len(question.rights))
+            await self._submit(tuple(order[p] for p in event.picks))
 
     @on(OrderList.Answered, "#answer")
     async def _order_answered(self, event: OrderList.Answered) -> None:

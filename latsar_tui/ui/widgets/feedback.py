@@ -11,16 +11,19 @@ from textual.visual import Visual
 from latsar_tui.content.model import (
     Answer,
     BranchingQuestion,
+    MatchingQuestion,
     MultipleQuestion,
     OrderingQuestion,
     Question,
     ScenarioQuestion,
+    ShortAnswerQuestion,
     SingleQuestion,
     TrueFalseQuestion,
 )
 from latsar_tui.quiz import scoring
 from latsar_tui.ui.text import mark, percent
 from latsar_tui.ui.widgets.hanging import Hanging, Row
+from latsar_tui.ui.widgets.typed_feedback import matching_feedback, short_answer_feedback
 
 NL = Content("\n")
 
@@ -93,6 +96,10 @@ def choice_feedback(question: Question, answer: Answer, order: Sequence[int]) ->
         return ordering_columns(question, answer)
     if isinstance(question, BranchingQuestion) and isinstance(answer, tuple):
         return branching_summary(question, answer)
+    if isinstance(question, ShortAnswerQuestion) and isinstance(answer, str):
+        return short_answer_feedback(question, answer)
+    if isinstance(question, MatchingQuestion) and isinstance(answer, tuple):
+        return matching_feedback(question, answer)
     return Content("")
 
 
