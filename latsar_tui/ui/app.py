@@ -48,7 +48,7 @@ from latsar_tui.ui.screens.review_exam_date import ExamDateScreen
 from latsar_tui.ui.screens.review_home import ReviewScreen
 from latsar_tui.ui.screens.start import StartQuizScreen
 from latsar_tui.ui.screens.stats import StatsScreen
-from latsar_tui.ui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH
+from latsar_tui.ui.widgets.too_small import KEYS_WHILE_TOO_SMALL, MIN_HEIGHT, MIN_WIDTH
 
 if TYPE_CHECKING:
     from latsar_tui.commands.base import CommandContext
@@ -183,6 +183,26 @@ class LatsarApp(App[int]):
 
     def on_resize(self, event: events.Resize) -> None:
         self._update_too_small(event.size.width, event.size.height)
+
+    @property
+    def too_small(self) -> bool:
+        """Whether the terminal is below 80×24 and the notice hides every screen."""
+        return self.has_class("-too-small")
+
+    async def on_event(self, event: events.Event) -> None:
+        # Behind the too-small notice the screen is hidden, so a key must not act on
+        # it: only quit and help get through (and Esc, to close the help again).
+        if (
+            isinstance(event, events.Key)
+            and not event.is_forwarded
+            and self.too_small
+            and event.key not in KEYS_WHILE_TOO_SMALL
+            and not (event.key == "escape" and isinstance(self.screen, HelpScreen))
+        ):
+            event.stop()
+            event.prevent_default()
+            return
+        await super().on_event(event)
 
     def _update_too_small(self, width: int, height: int) -> None:
         self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")

@@ -1,4 +1,8 @@
-"""The notice shown instead of a cramped, broken layout below 80×24."""
+"""The notice shown instead of a cramped, broken layout below 80×24.
+
+While it shows, the app lets only quit and help keys through (``LatsarApp.on_event``),
+so nothing on the hidden screen below can be answered or ended unseen.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,9 @@ from textual.widgets import Static
 
 MIN_WIDTH = 80
 MIN_HEIGHT = 24
+
+# The only keys that act while the notice hides the screen (quit and help).
+KEYS_WHILE_TOO_SMALL = frozenset({"q", "ctrl+c", "question_mark"})
 
 
 class TooSmallNotice(Static):
@@ -15,7 +22,8 @@ class TooSmallNotice(Static):
         super().__init__(
             f"Layar terminal terlalu kecil.\n\nPerbesar jendela menjadi minimal "
             f"{MIN_WIDTH}×{MIN_HEIGHT} karakter untuk memakai Latsar.\n\n"
-            "Tekan q untuk keluar.",
+            "Layar kecil atau pembaca layar? Jalankan `latsar teks`.\n\n"
+            "Tekan q untuk keluar atau ? untuk bantuan.",
             markup=False,
             classes="too-small-notice",
         )
