@@ -30,6 +30,7 @@ from latsar_tui.quiz.session import (
     SessionError,
     SessionResult,
     load_result,
+    submit_expired,
 )
 from latsar_tui.review.due import DueSummary, due_by_bank, due_summary
 from latsar_tui.review.plan import ExamPlan, exam_plan
@@ -147,7 +148,20 @@ class LatsarApp(App[int]):
             self.notify(notice, title="Basis data", severity="warning", markup=False, timeout=15)
         self.reload_catalog()
         self._update_too_small(self.size.width, self.size.height)
+        self.submit_expired_exams()
         self.push_screen(HomeScreen())
+
+    def submit_expired_exams(self) -> None:
+        """Submit exams whose time ended while the app was closed, and say so."""
+        submitted = submit_expired(self.store, self.clock)
+        if submitted:
+            self.notify(
+                f"Waktu {len(submitted)} ujian habis saat aplikasi tertutup; "
+                "jawaban yang sudah ada telah dikirim dan dinilai (lihat riwayat, h).",
+                title="Ujian",
+                severity="warning",
+                timeout=15,
+            )
 
     def _apply_saved_theme(self) -> None:
         # A theme that is no longer registered (renamed, or from a newer version) is

@@ -31,17 +31,23 @@ def _attempt(store: ProgressStore) -> int:
 def test_migration_from_the_previous_version_keeps_attempts(
     paths: Paths, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    previous = db.MIGRATIONS[:-1]
-    assert db.MIGRATIONS[-1] is db._v4_pending_branch  # this test is about that step
+    # This test is about the step to pending_branch, from the version before it.
+    previous = db.MIGRATIONS[: db.MIGRATIONS.index(db._v4_pending_branch)]
     monkeypatch.setattr(db, "MIGRATIONS", previous)
     with ProgressStore.open(paths) as old:
-        attempt_id = _attempt(old)
+        # Written as that version wrote it (later columns do not exist yet).
+        with old.connection() as conn, db.transaction(conn):
+            attempt_id = conn.execute(
+                "INSERT INTO attempts (mode, title, scope_json, seed, started_at) "
+                "VALUES ('latihan', 'Kasus', '{}', 1, ?)",
+                (db.to_text(NOW),),
+            ).lastrowid
     monkeypatch.undo()
 
     with ProgressStore.open(paths) as store:
         assert store.notice is None
         with store.connection() as conn:
-            assert conn.execute("PRAGMA user_version").fetchone()[0] == len(previous) + 1
+            assert conn.execute("PRAGMA user_version").fetchone()[0] == db.schema_version()
         assert [a.id for a in store.unfinished_attempts()] == [attempt_id]
         assert store.pending_branches(attempt_id) == {}
         store.save_pending_branch(attempt_id, 0, [2, 0], at=NOW)

@@ -43,7 +43,7 @@ CHECKPOINT_EVERY = 5.0
 
 HINTS = {
     "single": "1–6 atau a–f memilih · ↑/↓ lalu Enter",
-    "true_false": "1/a Benar · 2/b Salah · ↑/↓ lalu Enter",
+    "true_false": "1/b Benar · 2/s Salah · ↑/↓ lalu Enter",
     "scenario": "1–6 atau a–f memilih · ↑/↓ lalu Enter",
     "multiple": "Spasi atau 1–8 mencentang · Enter mengirim jawaban",
     "ordering": "Spasi ambil/lepas lalu ↑/↓ menggeser (atau Shift+↑/↓, -/+) · Enter mengirim",
@@ -60,11 +60,15 @@ def format_remaining(seconds: float) -> str:
 
 
 class ConfirmScreen(ModalScreen[bool]):
-    """A yes/no question: y/Enter answers yes, n/Esc no."""
+    """A yes/no question: only y answers yes; n, Esc and Enter answer no.
+
+    Enter is the safe choice, so an Enter meant for the question below (or pressed
+    twice) never ends a quiz.
+    """
 
     BINDINGS = [  # noqa: RUF012
-        Binding("y,enter", "answer(True)", "Ya"),
-        Binding("n,escape", "answer(False)", "Tidak"),
+        Binding("y", "answer(True)", "Ya"),
+        Binding("n,escape,enter", "answer(False)", "Tidak"),
     ]
 
     def __init__(self, question: str) -> None:
@@ -75,7 +79,7 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical(id="confirm-box") as box:
             box.border_title = "Konfirmasi"
             yield Static(self.question, markup=False)
-            yield Static("y/Enter: ya   ·   n/Esc: tidak", classes="hint", markup=False)
+            yield Static("y: ya   ·   n/Esc/Enter: tidak", classes="hint", markup=False)
 
     def action_answer(self, value: bool) -> None:
         self.dismiss(value)
@@ -86,7 +90,8 @@ class QuizScreen(Screen[None]):
 
     BINDINGS = [  # noqa: RUF012
         Binding("enter", "next", "Lanjut"),
-        Binding("s", "end", "Akhiri"),
+        # x, not s: in a true/false question s means Salah.
+        Binding("x", "end", "Akhiri"),
         Binding("escape", "leave", "Beranda"),
     ]
 
