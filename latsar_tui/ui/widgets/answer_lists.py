@@ -146,6 +146,13 @@ class ChoiceList(_PointedList):
             first = min(self.chosen) if self.chosen and not self.multi else 0
             self.highlighted = first
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A letter past the last option is not this list's key: let it reach the
+        # screen (g opens an exam's question grid unless there is a 7th option).
+        if action == "pick" and parameters and isinstance(parameters[0], int):
+            return parameters[0] < self.option_count
+        return super().check_action(action, parameters)
+
     # --- what is on screen ------------------------------------------------------------
 
     def _window(self) -> tuple[float, float] | None:
