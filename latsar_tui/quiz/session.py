@@ -838,9 +838,7 @@ class QuizSession:
         presented = self._presented[self._cursor]
         flagged = presented.position not in self._flags
         try:
-            self._store.set_flag(
-                self.attempt_id, self._item(presented), flagged, self._clock.now()
-            )
+            self._store.set_flag(self.attempt_id, self._item(presented), flagged, self._clock.now())
         except StoreError as error:
             raise SessionError(str(error)) from error
         self._flags ^= {presented.position}
@@ -858,9 +856,7 @@ class QuizSession:
 
     def summary(self) -> ExamSummary:
         """Answered, ragu-ragu and empty questions, for the summary before submitting."""
-        return ExamSummary(
-            total=self.total, answered=self.answered_count, flagged=len(self._flags)
-        )
+        return ExamSummary(total=self.total, answered=self.answered_count, flagged=len(self._flags))
 
     def save_branch_progress(self, choices: Sequence[int]) -> None:
         """Keep the steps taken so far in the current branching case, committed at once.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from ui_helpers import SIZE, make_app, screen_text, settle, start_from_home
+from ui_helpers import make_app, screen_text, settle
 
 from latsar_tui.content.loader import load_catalog
 from latsar_tui.paths import Paths
@@ -14,19 +14,17 @@ from latsar_tui.quiz.session import Mode, QuizSession, Scope
 from latsar_tui.store.progress import ProgressStore
 from latsar_tui.ui.screens.help import HelpScreen
 from latsar_tui.ui.screens.home import HomeScreen
-from latsar_tui.ui.screens.quiz import ConfirmScreen, QuizScreen
-from latsar_tui.ui.screens.results import ResultsScreen
+from latsar_tui.ui.screens.quiz import QuizScreen
 
 
 def _store_state(paths: Paths) -> tuple[object, ...]:
     """Everything a key could change: attempts (finished or not) and answers."""
-    with ProgressStore.open(paths) as store:
-        with store.connection() as conn:
-            attempts = conn.execute(
-                "SELECT id, finished_at, percent, time_used_seconds FROM attempts ORDER BY id"
-            ).fetchall()
-            answers = conn.execute("SELECT id, answer_json FROM answers ORDER BY id").fetchall()
-            cards = conn.execute("SELECT count(*) FROM cards").fetchone()
+    with ProgressStore.open(paths) as store, store.connection() as conn:
+        attempts = conn.execute(
+            "SELECT id, finished_at, percent, time_used_seconds FROM attempts ORDER BY id"
+        ).fetchall()
+        answers = conn.execute("SELECT id, answer_json FROM answers ORDER BY id").fetchall()
+        cards = conn.execute("SELECT count(*) FROM cards").fetchone()
     return (attempts, answers, cards)
 
 

@@ -44,9 +44,7 @@ class ExamGridScreen(ModalScreen[int | None]):
             box.border_subtitle = "←↑↓→ pilih · Enter buka · Esc tutup"
             yield Static(id="grid-cells")
             yield Static(
-                Content(
-                    f"✓ dijawab · R ragu-ragu · · kosong      {summary.describe()}"
-                ),
+                Content(f"✓ dijawab · R ragu-ragu · · kosong      {summary.describe()}"),
                 id="grid-legend",
             )
 

@@ -36,8 +36,9 @@ from latsar_tui.content.model import (
 )
 from latsar_tui.quiz import scoring
 from latsar_tui.quiz.session import Mode, PresentedQuestion, QuizSession, SessionError, TimeUp
-from latsar_tui.ui.text import TYPE_NAMES, mode_name
+from latsar_tui.settings import Settings
 from latsar_tui.ui.screens.exam_grid import ExamGridScreen
+from latsar_tui.ui.text import TYPE_NAMES, mode_name
 from latsar_tui.ui.widgets.answer_lists import ChoiceList, OrderList, TrueFalseList
 from latsar_tui.ui.widgets.feedback import choice_feedback, verdict
 from latsar_tui.ui.widgets.footer import LatsarFooter
@@ -127,6 +128,7 @@ class QuizScreen(Screen[None]):
         self._ticks = 0
         self._done = False
         self._status_text = ""
+        self._confirm: bool | None = None
 
     @property
     def _app(self) -> Any:
@@ -151,7 +153,12 @@ class QuizScreen(Screen[None]):
     @property
     def confirm(self) -> bool:
         """The "konfirmasi jawaban" setting for this kind of quiz."""
-        return bool(self._app.settings().confirm_answers(self.session.mode is Mode.EXAM))
+        if self._confirm is None:
+            # Read once per quiz; a host without settings (tests) uses the defaults.
+            reader = getattr(self.app, "settings", None)
+            settings = reader() if callable(reader) else Settings()
+            self._confirm = settings.confirm_answers(self.session.mode is Mode.EXAM)
+        return self._confirm
 
     def compose(self) -> ComposeResult:
         yield Header()

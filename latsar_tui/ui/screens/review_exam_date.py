@@ -3,6 +3,7 @@ and "konfirmasi jawaban" (Enter answers) in Ujian and in Latihan."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -10,8 +11,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from dataclasses import replace
-
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from latsar_tui.settings import Settings, SettingsError
