@@ -62,6 +62,11 @@ class Paths:
         """The trainee's settings (theme, exam date, review caps)."""
         return self.config / "settings.json"
 
+    @property
+    def lrs_file(self) -> Path:
+        """The LRS endpoint, key and secret for ``latsar sinkron`` (kept 0600)."""
+        return self.config / "lrs.json"
+
     def ensure(self) -> Paths:
         """Create the data and config folders if they are missing; returns self."""
         self.data.mkdir(parents=True, exist_ok=True)

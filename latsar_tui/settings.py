@@ -34,6 +34,8 @@ class Settings:
     exam_date: date | None = None
     daily_due: int = DEFAULT_DAILY_DUE
     daily_new: int = DEFAULT_DAILY_NEW
+    # Motion can distract or make some readers unwell; off also when TEXTUAL_ANIMATIONS=none.
+    animations: bool = True
     # "Konfirmasi jawaban": on in Ujian (a slip there cannot be seen and fixed from
     # feedback), off in Latihan, where one key per answer keeps practice quick.
     confirm_exam: bool = True
@@ -49,6 +51,7 @@ class Settings:
             "exam_date": None if self.exam_date is None else self.exam_date.isoformat(),
             "daily_due": self.daily_due,
             "daily_new": self.daily_new,
+            "animations": self.animations,
             "confirm_exam": self.confirm_exam,
             "confirm_practice": self.confirm_practice,
         }
@@ -56,13 +59,22 @@ class Settings:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Settings:
         """Settings from their JSON form; bad values fall back to the defaults."""
-        known = {"theme", "exam_date", "daily_due", "daily_new", "confirm_exam", "confirm_practice"}
+        known = {
+            "theme",
+            "exam_date",
+            "daily_due",
+            "daily_new",
+            "animations",
+            "confirm_exam",
+            "confirm_practice",
+        }
         theme = data.get("theme")
         return cls(
             theme=theme if isinstance(theme, str) and theme else None,
             exam_date=_date_or_none(data.get("exam_date")),
             daily_due=_cap_or(data.get("daily_due"), DEFAULT_DAILY_DUE),
             daily_new=_cap_or(data.get("daily_new"), DEFAULT_DAILY_NEW),
+            animations=data.get("animations") is not False,
             confirm_exam=_bool_or(data.get("confirm_exam"), True),
             confirm_practice=_bool_or(data.get("confirm_practice"), False),
             extra={k: v for k, v in data.items() if k not in known},

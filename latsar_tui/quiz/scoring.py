@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from functools import lru_cache
+from dataclasses import dataclass
 from typing import Any
 
 from latsar_tui.content.model import (
@@ -112,50 +112,48 @@ def branching_points(q: BranchingQuestion, choices: Sequence[int]) -> int:
     return sum(choice.score for _, choice in branching_path(q, choices))
 
 
-@lru_cache(maxsize=512)
-def _best_table(q: BranchingQuestion) -> dict[str, tuple[int, tuple[int, ...]]]:
-    """For every step: the most points reachable from it, and the choices that earn them.
+@dataclass(frozen=True, slots=True)
+class StepScore:
+    """One decision of a branching path: what it earned against its own step's best."""
 
-    Computed once per question over the step graph (memoised depth-first search, so a
-    DAG with shared sub-paths costs one visit per step, not one per path).
-    """
+    number: int  # 1-based position on the path
+    step_id: str
+    earned: int
+    best: int
+
+
+def step_best(step: BranchStep) -> int:
+    """The highest score any choice of the step offers."""
+    return max((choice.score for choice in step.choices), default=0)
+
+
+def branching_breakdown(q: BranchingQuestion, choices: Sequence[int]) -> list[StepScore]:
+    """Each decision on the path, judged against the best choice of its own step."""
+    return [
+        StepScore(number, step.id, choice.score, step_best(step))
+        for number, (step, choice) in enumerate(branching_path(q, choices), start=1)
+    ]
+
+
+def branching_possible_points(q: BranchingQuestion, choices: Sequence[int]) -> int:
+    """The sum, over the steps the path visits, of each step's highest score."""
+    return sum(part.best for part in branching_breakdown(q, choices))
+
+
+def branching_best_path(q: BranchingQuestion) -> tuple[int, ...]:
+    """A path that takes a best choice at every step (the first best where several tie)."""
     steps = q.steps_by_id
-    table: dict[str, tuple[int, tuple[int, ...]]] = {}
-    visiting: set[str] = set()
-
-    def best(step_id: str) -> tuple[int, tuple[int, ...]]:
-        known = table.get(step_id)
-        if known is not None:
-            return known
-        if step_id in visiting:
-            raise ValueError(f"branching question {q.id!r} has a cycle through {step_id!r}")
-        step = steps.get(step_id)
-        if step is None:
-            raise ValueError(f"branching question {q.id!r} names a missing step {step_id!r}")
-        visiting.add(step_id)
-        result: tuple[int, tuple[int, ...]] | None = None
-        for index, choice in enumerate(step.choices):
-            points, rest = (0, ()) if choice.next is None else best(choice.next)
-            candidate = (choice.score + points, (index, *rest))
-            if result is None or candidate[0] > result[0]:
-                result = candidate
-        visiting.discard(step_id)
-        table[step_id] = result if result is not None else (0, ())
-        return table[step_id]
-
-    # Recursion depth is the longest path, a handful of steps in any real case.
-    for step in q.steps:
-        best(step.id)
-    return table
-
-
-def branching_max_points(q: BranchingQuestion, from_step: str | None = None) -> int:
-    """The most points any path from ``from_step`` (default: ``start``) can earn."""
-    step_id = q.start if from_step is None else from_step
-    table = _best_table(q)
-    if step_id not in table:
-        raise KeyError(step_id)
-    return table[step_id][0]
+    path: list[int] = []
+    step_id: str | None = q.start
+    seen: set[str] = set()
+    while step_id is not None and step_id not in seen:
+        seen.add(step_id)
+        step = steps[step_id]
+        best = step_best(step)
+        index = next(i for i, choice in enumerate(step.choices) if choice.score == best)
+        path.append(index)
+        step_id = step.choices[index].next
+    return tuple(path)
 
 
 def check_answer(question: Question, answer: object) -> Answer:
@@ -211,11 +209,13 @@ def score(question: Question, answer: Answer) -> float:
         in_place = sum(1 for position, item in enumerate(checked) if position == item)
         return in_place / len(question.items)
     assert isinstance(checked, tuple)
-    best = branching_max_points(question)
-    if best == 0:
-        # No path earns a point, so no path is worse than another.
-        return 1.0
-    return branching_points(question, checked) / best
+    # Each decision is judged against its own step's best, so a detour can neither
+    # earn back what a weak first choice lost nor make a best-choice path fall short.
+    parts = branching_breakdown(question, checked)
+    possible = sum(part.best for part in parts)
+    if possible == 0:
+        return 1.0  # no step on the path offered a point: nothing was lost
+    return sum(part.earned for part in parts) / possible
 
 
 def right_answer(question: Question) -> Answer:
@@ -230,7 +230,7 @@ def right_answer(question: Question) -> Answer:
         return question.best_index
     if isinstance(question, OrderingQuestion):
         return tuple(range(len(question.items)))
-    return _best_table(question)[question.start][1]
+    return branching_best_path(question)
 
 
 # --- storage form ------------------------------------------------------------------

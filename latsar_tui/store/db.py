@@ -213,7 +213,27 @@ def _v4_pending_branch(conn: sqlite3.Connection) -> None:
     )
 
 
-def _v5_exam_drafts(conn: sqlite3.Connection) -> None:
+def _v5_xapi_sent(conn: sqlite3.Connection) -> None:
+    """Which xAPI statements the LRS has confirmed, so ``latsar sinkron`` sends the rest.
+
+    Statements are rebuilt from answers and attempts on every run (their ids are
+    name-based uuids of the stored uuids), so only the confirmation is kept here: a
+    statement absent from this table is still waiting to be sent.
+    """
+    _run(
+        conn,
+        [
+            """
+            CREATE TABLE xapi_sent (
+                statement_id TEXT PRIMARY KEY,
+                sent_at TEXT NOT NULL         -- ISO-8601 UTC, when the LRS confirmed it
+            ) WITHOUT ROWID
+            """,
+        ],
+    )
+
+
+def _v6_exam_drafts(conn: sqlite3.Connection) -> None:
     """Exams like the CAT: a wall-clock deadline, and answers that stay changeable.
 
     ``attempts.deadline`` is when an exam's time ends, whether or not the app is open
@@ -254,7 +274,8 @@ MIGRATIONS: list[Migration] = [
     _v2_review,
     _v3_covering_indexes,
     _v4_pending_branch,
-    _v5_exam_drafts,
+    _v5_xapi_sent,
+    _v6_exam_drafts,
 ]
 
 

@@ -573,6 +573,22 @@ class ProgressStore:
                     (attempt_id, position),
                 )
 
+    # --- xAPI statements the LRS has confirmed ------------------------------------------
+
+    def sent_statement_ids(self) -> set[str]:
+        """Ids of the xAPI statements an LRS has confirmed (see ``xapi.sync``)."""
+        with self._lock:
+            rows = self._conn.execute("SELECT statement_id FROM xapi_sent").fetchall()
+        return {row[0] for row in rows}
+
+    def mark_statements_sent(self, statement_ids: Sequence[str], at: datetime) -> None:
+        """Record, in one transaction, that the LRS confirmed these statements."""
+        with self._lock, transaction(self._conn) as conn:
+            conn.executemany(
+                "INSERT OR IGNORE INTO xapi_sent (statement_id, sent_at) VALUES (?, ?)",
+                [(statement_id, to_text(at)) for statement_id in statement_ids],
+            )
+
     # --- answers ----------------------------------------------------------------------
 
     def record_answer(

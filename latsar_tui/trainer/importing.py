@@ -31,9 +31,12 @@ from latsar_tui.content.model import (
     TrueFalseQuestion,
 )
 from latsar_tui.trainer.textutil import (
+    TODO_CHECK,
     TODO_EXPLANATION,
     TODO_FEEDBACK,
     IdAllocator,
+    html_to_plain,
+    looks_like_html,
     slugify,
 )
 
@@ -77,6 +80,10 @@ class DraftQuestion:
     tags: list[str] = field(default_factory=list)
     lesson: str | None = None
     explicit_type: str | None = None  # CSV names the type itself
+    # Images and media files the conversion to plain text left out ("gambar x.jpg").
+    dropped: list[str] = field(default_factory=list)
+    # The source is plain text (Aiken): HTML found in it is removed and flagged.
+    plain_source: bool = False
 
 
 @dataclass(frozen=True)
@@ -171,8 +178,10 @@ class _Builder:
     def __init__(self, result: ImportResult, taken: set[str]) -> None:
         self.result = result
         self.ids = IdAllocator(taken)
+        self._markup_left: list[str] = []
 
     def build(self, draft: DraftQuestion) -> None:
+        self._markup_left = _strip_markup(draft) if draft.plain_source else []
         if not draft.prompt.strip():
             self.result.skip(draft.line, "teks soal kosong")
             return
@@ -241,11 +250,33 @@ class _Builder:
         explanation = (draft.explanation or "").strip()
         if not explanation:
             explanation = TODO_EXPLANATION
-            self.result.todo_ids.append(qid)
+            self._todo(qid)
             self.result.note(
                 draft.line, qid, f"penjelasan tidak ada di sumber; diisi '{TODO_EXPLANATION}'"
             )
+        if draft.dropped:
+            # An image may carry the point of the question: a trainer must look.
+            self._todo(qid)
+            self.result.note(
+                draft.line,
+                qid,
+                f"{len(draft.dropped)} gambar/berkas tidak ikut diimpor "
+                f"({', '.join(draft.dropped)}); tempatnya ditandai '{TODO_CHECK} ...'",
+            )
+        if self._markup_left:
+            self._todo(qid)
+            explanation = f"{TODO_CHECK}: markup HTML dibuang dari teks biasa. {explanation}"
+            self.result.note(
+                draft.line,
+                qid,
+                "teks biasa memuat markup HTML (" + ", ".join(self._markup_left) + ") yang "
+                f"dibuang; periksa maknanya (penjelasan diawali '{TODO_CHECK}')",
+            )
         return qid, explanation
+
+    def _todo(self, qid: str) -> None:
+        if qid not in self.result.todo_ids:
+            self.result.todo_ids.append(qid)
 
     def _tags(self, draft: DraftQuestion) -> tuple[str, ...]:
         seen: list[str] = []
@@ -338,8 +369,7 @@ class _Builder:
                 qid,
                 f"{missing} opsi skenario tanpa umpan balik; diisi '{TODO_FEEDBACK}'",
             )
-            if qid not in self.result.todo_ids:
-                self.result.todo_ids.append(qid)
+            self._todo(qid)
         self.result.questions.append(
             ScenarioQuestion(
                 id=qid,
@@ -352,6 +382,35 @@ class _Builder:
                 line=draft.line,
             )
         )
+
+
+def _strip_markup(draft: DraftQuestion) -> list[str]:
+    """Turn HTML still left in a draft's fields into text; the fields it was found in.
+
+    Parsers convert what their source declares as HTML. A plain-text source (Aiken)
+    that still holds tags or entities would reach learners with its markup, so it is
+    converted here, and the question flagged: the tags may have been meant literally.
+    """
+    fields: list[str] = []
+
+    def plain(text: str | None, name: str) -> str | None:
+        if text is None or not looks_like_html(text):
+            return text
+        converted = html_to_plain(text)
+        draft.dropped.extend(converted.dropped)
+        if name not in fields:
+            fields.append(name)
+        return converted.text
+
+    draft.prompt = plain(draft.prompt, "soal") or ""
+    draft.context = plain(draft.context, "konteks")
+    draft.explanation = plain(draft.explanation, "penjelasan")
+    draft.feedback_true = plain(draft.feedback_true, "umpan balik")
+    draft.feedback_false = plain(draft.feedback_false, "umpan balik")
+    for option in draft.options:
+        option.text = plain(option.text, "opsi") or ""
+        option.feedback = plain(option.feedback, "umpan balik")
+    return fields
 
 
 def _clean(text: str | None) -> str | None:

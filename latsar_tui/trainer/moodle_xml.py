@@ -4,8 +4,9 @@ Import reads ``multichoice`` (single and multiple answer, with ``fraction`` weig
 ``truefalse`` and ``category`` entries; every other question type is skipped with its
 line number. The file is parsed with defusedxml, so entity expansion, external entities
 and DTD tricks are refused. Text in ``format="html"`` (Moodle's default) or
-``moodle_auto_format`` with tags is turned into Markdown-ish plain text; ``markdown``
-and ``plain_text`` are kept as written. ``generalfeedback`` becomes the explanation,
+``moodle_auto_format`` with tags is turned into plain text (images listed and marked
+``TODO: periksa``); ``markdown`` loses its emphasis, heading and code marks, and
+``plain_text`` is kept as written. ``generalfeedback`` becomes the explanation,
 each answer's ``feedback`` the option's feedback, ``<tags>`` and the category's last
 segment become tags. Weights follow the same rules as GIFT (see gift.py): a scenario
 when they are 20/40/60/80/100 % without repeats, otherwise single or multiple.
@@ -41,7 +42,7 @@ from latsar_tui.trainer.importing import (
     ImportResult,
     build_questions,
 )
-from latsar_tui.trainer.textutil import html_to_text, looks_like_html
+from latsar_tui.trainer.textutil import dropped_marker, to_plain
 
 _TYPE_NAMES = {
     "matching": "menjodohkan",
@@ -88,16 +89,23 @@ def _parse(data: bytes, source: str) -> tuple[ET.Element, dict[int, int]]:
     return root, builder.lines
 
 
-def _text_of(element: ET.Element | None) -> str:
-    """The text of a Moodle text holder (``<x format=..><text>..</text></x>``), converted."""
+def _text_of(
+    element: ET.Element | None, dropped: list[str] | None = None, *, markdown: bool = False
+) -> str:
+    """The text of a Moodle text holder (``<x format=..><text>..</text></x>``), converted.
+
+    ``html`` (Moodle's default) and text with tags become plain text, ``markdown``
+    loses its marks in plain fields (``markdown`` false: options, feedback); images and
+    media left out are added to ``dropped``.
+    """
     if element is None:
         return ""
     holder = element.find("text")
     raw = (holder.text if holder is not None else element.text) or ""
-    fmt = element.get("format", "html")
-    if fmt == "html" or (fmt == "moodle_auto_format" and looks_like_html(raw)):
-        return html_to_text(raw)
-    return raw.strip()
+    plain = to_plain(raw, element.get("format", "html"), markdown=markdown)
+    if dropped is not None:
+        dropped.extend(plain.dropped)
+    return plain.text
 
 
 def _fraction(value: str | None) -> float | None:
@@ -130,15 +138,27 @@ def parse_moodle_xml(data: bytes, source: str = "<xml>") -> ImportResult:
             shown = _TYPE_NAMES.get(qtype, qtype or "tanpa jenis")
             result.skip(line, f"{label}: jenis {shown} tidak didukung")
             continue
-        prompt = _text_of(element.find("questiontext"))
-        explanation = _text_of(element.find("generalfeedback")) or None
+        dropped: list[str] = []
+        prompt = _text_of(element.find("questiontext"), dropped, markdown=True)
+        old_image = (element.findtext("image") or "").strip()
+        if old_image:
+            # Moodle 1.9's <image> field: a picture shown with the question, not in it.
+            dropped.append(f"gambar {old_image}")
+            prompt = f"{prompt} {dropped_marker('gambar', old_image)}".strip()
+        explanation = _text_of(element.find("generalfeedback"), dropped, markdown=True) or None
         tags = [t.text or "" for t in element.findall("tags/tag/text")]
         if category:
             tags.append(category)
         answers = element.findall("answer")
         if qtype == "truefalse":
             draft = _truefalse(
-                answers, prompt=prompt, name=name, explanation=explanation, line=line, result=result
+                answers,
+                prompt=prompt,
+                name=name,
+                explanation=explanation,
+                line=line,
+                result=result,
+                dropped=dropped,
             )
         else:
             single_text = (element.findtext("single") or "true").strip().lower()
@@ -152,9 +172,9 @@ def parse_moodle_xml(data: bytes, source: str = "<xml>") -> ImportResult:
                     break
                 options.append(
                     DraftOption(
-                        text=_text_of(answer),
+                        text=_text_of(answer, dropped),
                         weight=weight,
-                        feedback=_text_of(answer.find("feedback")) or None,
+                        feedback=_text_of(answer.find("feedback"), dropped) or None,
                     )
                 )
             if bad:
@@ -170,6 +190,7 @@ def parse_moodle_xml(data: bytes, source: str = "<xml>") -> ImportResult:
             )
         if draft is not None:
             draft.tags.extend(tags)
+            draft.dropped = dropped
             drafts.append(draft)
     return build_questions(drafts, result)
 
@@ -182,6 +203,7 @@ def _truefalse(
     explanation: str | None,
     line: int,
     result: ImportResult,
+    dropped: list[str] | None = None,
 ) -> DraftQuestion | None:
     by_value: dict[bool, ET.Element] = {}
     for answer in answers:
@@ -203,8 +225,8 @@ def _truefalse(
         kind="true_false",
         title=name,
         answer=right[0],
-        feedback_true=_text_of(by_value[True].find("feedback")) or None,
-        feedback_false=_text_of(by_value[False].find("feedback")) or None,
+        feedback_true=_text_of(by_value[True].find("feedback"), dropped) or None,
+        feedback_false=_text_of(by_value[False].find("feedback"), dropped) or None,
         explanation=explanation,
     )
 

@@ -49,7 +49,14 @@ from latsar_tui.ui.screens.review_exam_date import ExamDateScreen
 from latsar_tui.ui.screens.review_home import ReviewScreen
 from latsar_tui.ui.screens.start import StartQuizScreen
 from latsar_tui.ui.screens.stats import StatsScreen
-from latsar_tui.ui.widgets.too_small import KEYS_WHILE_TOO_SMALL, MIN_HEIGHT, MIN_WIDTH
+from latsar_tui.ui.themes import NO_COLOUR, THEMES
+from latsar_tui.ui.widgets.too_small import (
+    COMFORTABLE_HEIGHT,
+    COMFORTABLE_WIDTH,
+    KEYS_WHILE_TOO_SMALL,
+    MIN_HEIGHT,
+    MIN_WIDTH,
+)
 
 if TYPE_CHECKING:
     from latsar_tui.commands.base import CommandContext
@@ -92,6 +99,8 @@ class LatsarApp(App[int]):
         tz: tzinfo | None = None,
     ) -> None:
         super().__init__()
+        for theme in THEMES:
+            self.register_theme(theme)
         self.paths = paths
         self.extra_content = tuple(extra_content)
         self._catalog_loader = catalog_loader or self._default_loader
@@ -166,14 +175,36 @@ class LatsarApp(App[int]):
     def _apply_saved_theme(self) -> None:
         # A theme that is no longer registered (renamed, or from a newer version) is
         # ignored rather than refused, so the app always starts.
-        saved = self.settings().theme
-        if saved is not None and saved in self.available_themes and saved != self.theme:
+        settings = self.settings()
+        saved = settings.theme
+        if self.no_color:
+            # NO_COLOR asks for no colour at all; the choice is not saved over theirs.
+            self.theme = NO_COLOUR
+        elif saved is not None and saved in self.available_themes and saved != self.theme:
             self.theme = saved
+        if not settings.animations:
+            self.animation_level = "none"
         self._theme_restored = True
+
+    def set_animations(self, on: bool) -> None:
+        """Turn motion on or off now and for the next start."""
+        self.animation_level = "full" if on else "none"
+        try:
+            save_settings(self.paths, replace(self.settings(), animations=on))
+        except OSError as error:
+            self.notify(
+                f"Pengaturan tidak dapat disimpan: {error}", severity="warning", markup=False
+            )
+            return
+        self.notify("Animasi dinyalakan." if on else "Animasi dimatikan.")
+
+    def use_theme(self, name: str) -> None:
+        """Switch theme (from the palette); remembered for the next start."""
+        self.theme = name
 
     def watch_theme(self, theme: str) -> None:
         """Remember the theme the learner picked (Ctrl+P, "Tema") for the next start."""
-        if not getattr(self, "_theme_restored", False):
+        if not getattr(self, "_theme_restored", False) or self.no_color:
             return  # the start-up default or the saved theme being applied
         settings = self.settings()
         if settings.theme != theme:
@@ -200,7 +231,7 @@ class LatsarApp(App[int]):
 
     @property
     def too_small(self) -> bool:
-        """Whether the terminal is below 80×24 and the notice hides every screen."""
+        """Whether the terminal is below 60×20 and the notice hides every screen."""
         return self.has_class("-too-small")
 
     async def on_event(self, event: events.Event) -> None:
@@ -220,6 +251,9 @@ class LatsarApp(App[int]):
 
     def _update_too_small(self, width: int, height: int) -> None:
         self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
+        # Below the comfortable 80x24 the stylesheet folds side panes away.
+        self.set_class(width < COMFORTABLE_WIDTH, "-narrow")
+        self.set_class(height < COMFORTABLE_HEIGHT, "-short")
 
     def checkpoint(self) -> None:
         """Persist the running quiz's time used, so a resume gets the time that was left."""

@@ -34,6 +34,18 @@ class LatsarCommands(Provider):
         yield "Statistik", app.open_stats, "Penguasaan, aktivitas, perkiraan ingatan"
         yield "Tanggal ujian", app.open_exam_date, "Atur tanggal evaluasi dan batas harian"
         yield "Muat ulang konten", app.action_reload_content, "Baca lagi semua berkas YAML"
+        yield (
+            "Tema: kontras tinggi gelap",
+            partial(app.use_theme, "latsar-kontras-gelap"),
+            "Teks putih dan kuning di atas hitam (WCAG AA)",
+        )
+        yield (
+            "Tema: kontras tinggi terang",
+            partial(app.use_theme, "latsar-kontras-terang"),
+            "Teks hitam di atas putih (WCAG AA)",
+        )
+        yield "Animasi: matikan", partial(app.set_animations, False), "Tanpa gerakan di layar"
+        yield "Animasi: nyalakan", partial(app.set_animations, True), "Gerakan halus di layar"
         for module in app.catalog.modules_in_order():
             yield (
                 f"Modul: {module.title}",

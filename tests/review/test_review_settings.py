@@ -43,6 +43,7 @@ def test_round_trip_keeps_unknown_keys(paths: Paths) -> None:
         "daily_new": 5,
         "confirm_exam": True,
         "confirm_practice": False,
+        "animations": True,
     }
     again = load_settings(paths)
     assert again == settings and again.exam_date == date(2026, 12, 15)

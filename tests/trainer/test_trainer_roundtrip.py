@@ -67,6 +67,13 @@ def texts(draw: st.DrawFn, *, blank_lines: bool = True) -> str:
     return text if text else "teks"
 
 
+def option_texts(count: int) -> st.SearchStrategy[list[str]]:
+    """``count`` option texts the validator accepts as distinct (trimmed, any case)."""
+    return st.lists(
+        texts(), min_size=count, max_size=count, unique_by=lambda t: " ".join(t.split()).casefold()
+    )
+
+
 def feedbacks() -> st.SearchStrategy[str | None]:
     return st.one_of(st.none(), texts())
 
@@ -80,16 +87,16 @@ def questions(draw: st.DrawFn, qid: str) -> Question:
         n = draw(st.integers(2, 6))
         right = draw(st.integers(0, n - 1))
         options = tuple(
-            ChoiceOption(text=draw(texts()), correct=i == right, feedback=draw(feedbacks()))
-            for i in range(n)
+            ChoiceOption(text=text, correct=i == right, feedback=draw(feedbacks()))
+            for i, text in enumerate(draw(option_texts(n)))
         )
         return SingleQuestion(id=qid, prompt=prompt, explanation=explanation, options=options)
     if kind == "multiple":
         n = draw(st.integers(2, 8))
         flags = draw(st.lists(st.booleans(), min_size=n, max_size=n).filter(any))
         options = tuple(
-            ChoiceOption(text=draw(texts()), correct=flag, feedback=draw(feedbacks()))
-            for flag in flags
+            ChoiceOption(text=text, correct=flag, feedback=draw(feedbacks()))
+            for flag, text in zip(flags, draw(option_texts(n)), strict=True)
         )
         return MultipleQuestion(id=qid, prompt=prompt, explanation=explanation, options=options)
     if kind == "true_false":
@@ -111,7 +118,8 @@ def questions(draw: st.DrawFn, qid: str) -> Question:
         context=draw(texts()),
         explanation=explanation,
         options=tuple(
-            ScenarioOption(text=draw(texts()), score=s, feedback=draw(texts())) for s in order
+            ScenarioOption(text=text, score=s, feedback=draw(texts()))
+            for s, text in zip(order, draw(option_texts(len(order))), strict=True)
         ),
     )
 

@@ -79,7 +79,7 @@ async def test_broken_bank_listed_and_valid_bank_usable(
         text = screen_text(app)
         assert "Berkas yang tidak dapat dimuat (1)" in text
         assert "tests/fixtures/ui/broken/question_banks/rusak.yaml:11:" in text
-        assert "'feedbak' is not a field of an" in text  # the message (wrapped on screen)
+        assert "'feedbak' bukan field opsi" in text  # the message (wrapped on screen)
         assert "Bank yang Valid" in text
         await pilot.press("enter")  # the valid bank is the only row
         await settle(pilot)
@@ -91,10 +91,10 @@ async def test_broken_bank_listed_and_valid_bank_usable(
 
 async def test_small_terminal_shows_notice(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     app = make_app(monkeypatch, tmp_path)
-    async with app.run_test(size=(70, 20)) as pilot:
+    async with app.run_test(size=(59, 20)) as pilot:
         await settle(pilot)
         assert "Layar terminal terlalu kecil" in screen_text(app)
-        await pilot.resize_terminal(80, 24)
+        await pilot.resize_terminal(60, 20)  # the smallest size the app is laid out for
         await settle(pilot)
         text = screen_text(app)
         assert "Layar terminal terlalu kecil" not in text

@@ -38,7 +38,7 @@ async def test_keys_behind_the_too_small_notice_change_nothing(
         catalog = load_catalog(app.paths, app.extra_content)
         QuizSession.start(catalog, store, Scope(bank_id="dasar-latihan"), Mode.PRACTICE, seed=1)
     before = _store_state(app.paths)
-    async with app.run_test(size=(60, 20)) as pilot:
+    async with app.run_test(size=(59, 19)) as pilot:
         await settle(pilot)
         text = screen_text(app)
         assert "Layar terminal terlalu kecil" in text and "latsar teks" in text

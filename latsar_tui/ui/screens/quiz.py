@@ -327,8 +327,11 @@ class QuizScreen(Screen[None]):
                 )
             )
             await body.mount(Markdown(step.text, open_links=False, classes="step"))
+            shown = self.presented.step_order(step.id) if self.presented is not None else ()
             widget = ChoiceList(
-                [Content(c.text) for c in step.choices], confirm=confirm, id="answer"
+                [Content(step.choices[i].text) for i in shown],
+                confirm=confirm,
+                id="answer",
             )
         await body.mount(widget)
         # The caller scrolls the body (to the question's top, or to a new step); a
@@ -381,7 +384,9 @@ class QuizScreen(Screen[None]):
         elif isinstance(question, SingleQuestion | ScenarioQuestion):
             answer = self._order(len(question.options))[event.positions[0]]
         else:
-            await self._branch_step_answered(event.positions[0])
+            assert self.branch_step is not None
+            shown = presented.step_order(self.branch_step)
+            await self._branch_step_answered(shown[event.positions[0]])
             return
         await self._submit(answer)
 

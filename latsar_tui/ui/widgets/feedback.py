@@ -185,17 +185,28 @@ def _clip(text: str, width: int) -> str:
 
 
 def branching_summary(question: BranchingQuestion, answer: tuple[int, ...]) -> Hanging:
-    """The path taken, step by step, with the points earned and the best possible."""
+    """The path taken, step by step, each decision against the best of its own step."""
     rows: list[Row | Content] = [Content("Jalur yang Anda tempuh:").stylize("bold")]
-    for number, (_step, choice) in enumerate(scoring.branching_path(question, answer), start=1):
-        head = Content(f"{number}. ")
-        rows.append(_row(head, (choice.text, "bold"), f"  ({choice.score} poin)"))
+    path = scoring.branching_path(question, answer)
+    for part, (_step, choice) in zip(
+        scoring.branching_breakdown(question, answer), path, strict=True
+    ):
+        head = Content(f"{part.number}. ")
+        rows.append(
+            _row(
+                head,
+                (choice.text, "bold"),
+                f"  (langkah {part.number}: {part.earned} dari {part.best} poin)",
+            )
+        )
         rows += _feedback(choice.feedback, head.cell_length)
     earned = scoring.branching_points(question, answer)
-    best = scoring.branching_max_points(question)
+    possible = scoring.branching_possible_points(question, answer)
     rows.append(
         Content.assemble(
-            ("Poin diperoleh: ", "bold"), f"{earned} dari {best} poin terbaik yang mungkin"
+            ("Poin diperoleh: ", "bold"),
+            f"{earned} dari {possible} poin (tiap langkah dinilai terhadap pilihan "
+            "terbaik langkah itu)",
         )
     )
     return Hanging(rows)

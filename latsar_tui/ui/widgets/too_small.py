@@ -1,4 +1,4 @@
-"""The notice shown instead of a cramped, broken layout below 80×24.
+"""The notice shown instead of a cramped, broken layout below 60×20.
 
 While it shows, the app lets only quit and help keys through (``LatsarApp.on_event``),
 so nothing on the hidden screen below can be answered or ended unseen.
@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-MIN_WIDTH = 80
-MIN_HEIGHT = 24
+MIN_WIDTH = 60
+MIN_HEIGHT = 20
+# Below this the layout folds side panes away (see app.tcss, -narrow / -short).
+COMFORTABLE_WIDTH = 80
+COMFORTABLE_HEIGHT = 24
 
 # The only keys that act while the notice hides the screen (quit and help).
 KEYS_WHILE_TOO_SMALL = frozenset({"q", "ctrl+c", "question_mark"})
