@@ -199,17 +199,15 @@ class QuizScreen(Screen[None]):
         ]
         if session.free_navigation and self.presented is not None:
             here = self.presented.position
-            flagged = len([p for p in session.questions if session.is_flagged(p.position)])
-            if flagged:
-                parts.append(f" · {flagged} ragu")
-            parts.append(("  ·  ", ""))
+            # Short: at 80 columns the time left must stay on the line (g shows counts).
+            parts.append((" · ", ""))
             parts.append(
                 ("✓ dijawab", "bold $success")
                 if session.is_answered(here)
                 else ("○ kosong", "bold")
             )
             if session.is_flagged(here):
-                parts.append((" · R ragu-ragu", "bold $warning"))
+                parts.append((" R ragu", "bold $warning"))
         left = session.time_left()
         if left is not None:
             parts.append(("  ·  Sisa waktu ", ""))
