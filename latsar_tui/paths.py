@@ -48,6 +48,11 @@ class Paths:
         return self.data / "progress.sqlite3"
 
     @property
+    def lock_file(self) -> Path:
+        """Held (an OS lock) by the window that has this data folder open."""
+        return self.data / "latsar.lock"
+
+    @property
     def packs(self) -> Path:
         """Installed content packs, one content root per sub-folder (``packs/<id>/``)."""
         return self.data / "packs"

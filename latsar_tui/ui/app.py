@@ -1,22 +1,24 @@
 """The Latsar study app: an App that takes its dependencies, and ``run_app`` for the CLI.
 
 Every dependency with a side effect (where content comes from, where progress is
-stored, what time it is, how long a lesson must be shown to count as read) is a
+stored, what time it is, the reading pace that decides when a lesson counts as read) is a
 constructor parameter, so tests run the real screens hermetically and fast.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+import contextlib
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import events
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.screen import Screen
 
 from latsar_tui.commands.base import CommandError
 from latsar_tui.content.loader import load_catalog
@@ -37,12 +39,14 @@ from latsar_tui.review.plan import ExamPlan, exam_plan
 from latsar_tui.review.sessions import start_exam_prep, start_mistakes, start_review
 from latsar_tui.settings import Settings, load_settings, save_settings
 from latsar_tui.store.db import StoreError
+from latsar_tui.store.lock import InstanceLock
 from latsar_tui.store.progress import ProgressStore
-from latsar_tui.ui.commands import LatsarCommands
+from latsar_tui.ui.commands import LatsarCommands, LatsarPalette
 from latsar_tui.ui.screens.help import HelpScreen
 from latsar_tui.ui.screens.history import HistoryScreen
 from latsar_tui.ui.screens.home import HomeScreen
 from latsar_tui.ui.screens.lesson import LessonScreen
+from latsar_tui.ui.screens.other_window import OtherWindowScreen
 from latsar_tui.ui.screens.quiz import QuizScreen
 from latsar_tui.ui.screens.results import ResultsScreen
 from latsar_tui.ui.screens.review_exam_date import ExamDateScreen
@@ -61,9 +65,21 @@ from latsar_tui.ui.widgets.too_small import (
 if TYPE_CHECKING:
     from latsar_tui.commands.base import CommandContext
 
-# Seconds a lesson must stay on screen to count as read when not scrolled to its end.
-READ_AFTER_SECONDS = 20.0
+# The reading pace that sets how long a lesson must stay visible to count as read
+# when it was not scrolled to its end (see screens.lesson.reading_seconds).
+WORDS_PER_MINUTE = 200.0
 
+
+# The help section that belongs to each screen (see screens.help.HELP).
+HELP_SECTIONS = {
+    "HomeScreen": "Beranda",
+    "ReviewScreen": "Ulangi",
+    "StatsScreen": "Statistik",
+    "LessonScreen": "Pembaca pelajaran",
+    "QuizScreen": "Kuis",
+    "ResultsScreen": "Hasil dan riwayat",
+    "HistoryScreen": "Hasil dan riwayat",
+}
 
 # Questions due for review per bank id, shown in the home screen's "Ulang" column.
 # The default is the spaced-review count (``review.due.due_by_bank``) at the app's clock.
@@ -91,7 +107,7 @@ class LatsarApp(App[int]):
         extra_content: Sequence[Path] = (),
         catalog_loader: Callable[[], Catalog] | None = None,
         clock: Clock | None = None,
-        read_after_seconds: float = READ_AFTER_SECONDS,
+        words_per_minute: float = WORDS_PER_MINUTE,
         tick_seconds: float = 1.0,
         seed: int | None = None,
         review_counts: ReviewCounter | None = None,
@@ -105,7 +121,7 @@ class LatsarApp(App[int]):
         self.extra_content = tuple(extra_content)
         self._catalog_loader = catalog_loader or self._default_loader
         self.clock: Clock = clock if clock is not None else SystemClock()
-        self.read_after_seconds = read_after_seconds
+        self.words_per_minute = words_per_minute
         self.tick_seconds = tick_seconds
         self.seed = seed
         self.review_counts: ReviewCounter = review_counts or self._due_by_bank
@@ -115,6 +131,8 @@ class LatsarApp(App[int]):
         self._store: ProgressStore | None = store
         # The quiz being answered, so quitting from anywhere can checkpoint its clock.
         self.active_session: QuizSession | None = None
+        # Held while this window has the data folder open (see store.lock).
+        self._instance_lock = InstanceLock(paths.lock_file)
 
     def _default_loader(self) -> Catalog:
         return load_catalog(self.paths, self.extra_content)
@@ -159,6 +177,28 @@ class LatsarApp(App[int]):
         self._update_too_small(self.size.width, self.size.height)
         self.submit_expired_exams()
         self.push_screen(HomeScreen())
+        if self._instance_lock.acquire():
+            self.store.claim_writer()
+        else:
+            self.push_screen(OtherWindowScreen(), self._other_window_chosen)
+
+    def _other_window_chosen(self, choice: str | None) -> None:
+        """Read-only, take over, or quit: the answer to OtherWindowScreen."""
+        if choice == "quit":
+            self.exit(0)
+        elif choice == "take":
+            self.store.claim_writer()
+            self.notify("Jendela ini sekarang yang menyimpan; jendela lain menjadi hanya-baca.")
+        else:
+            self.store.read_only = True
+            self.sub_title = "hanya-baca (Latsar terbuka di jendela lain)"
+            self.notify("Jendela ini hanya-baca: tidak ada yang disimpan.", severity="warning")
+
+    def report_store_error(self, error: StoreError) -> None:
+        """Say why a write was refused (finished attempt, read-only, taken over)."""
+        if self.store.read_only:
+            self.sub_title = "hanya-baca (Latsar terbuka di jendela lain)"
+        self.notify(str(error), title="Tidak disimpan", severity="error", markup=False, timeout=10)
 
     def submit_expired_exams(self) -> None:
         """Submit exams whose time ended while the app was closed, and say so."""
@@ -258,7 +298,9 @@ class LatsarApp(App[int]):
     def checkpoint(self) -> None:
         """Persist the running quiz's time used, so a resume gets the time that was left."""
         if self.active_session is not None and not self.active_session.is_finished:
-            self.active_session.checkpoint()
+            # Read-only or taken over: the other window keeps the clock.
+            with contextlib.suppress(StoreError):
+                self.active_session.checkpoint()
 
     async def action_quit(self) -> None:
         self.checkpoint()
@@ -266,6 +308,7 @@ class LatsarApp(App[int]):
 
     def on_unmount(self) -> None:
         self.checkpoint()
+        self._instance_lock.release()
         if self._store is not None:
             self._store.close()
             self._store = None
@@ -273,15 +316,20 @@ class LatsarApp(App[int]):
     # --- navigation used by screens and the command palette ------------------------
 
     def action_command_palette(self) -> None:
-        """Ctrl+P: Textual's palette, with its search prompt in Indonesian."""
+        """Ctrl+P: the palette, its own texts in Indonesian."""
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(
-                CommandPalette(id="--command-palette", placeholder="Cari perintah atau modul…")
-            )
+            self.push_screen(LatsarPalette(id="--command-palette"))
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's built-in palette entries, in Indonesian and only those that fit."""
+        yield SystemCommand("Tema", "Ganti tema warna tampilan", self.action_change_theme)
+        yield SystemCommand("Bantuan tombol", "Semua tombol layar ini", self.action_help)
+        yield SystemCommand("Keluar", "Keluar; jawaban sudah tersimpan", self.action_quit)
 
     def action_help(self) -> None:
+        """?: the key help, opened at the section of the screen on top."""
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(HELP_SECTIONS.get(type(self.screen).__name__)))
 
     def go_home(self) -> None:
         """Back to the home screen, closing whatever is above it."""
@@ -331,6 +379,9 @@ class LatsarApp(App[int]):
             self.notify(
                 str(error), title="Kuis tidak dapat dimulai", severity="error", markup=False
             )
+            return
+        except StoreError as error:
+            self.report_store_error(error)
             return
         self.open_session(session)
 
@@ -390,6 +441,9 @@ class LatsarApp(App[int]):
             session = build()
         except SessionError as error:
             self.notify(str(error), title="Sesi tidak dimulai", markup=False)
+            return
+        except StoreError as error:
+            self.report_store_error(error)
             return
         self.open_session(session)
 

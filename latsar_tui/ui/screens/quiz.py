@@ -11,6 +11,7 @@ the clock is the engine's wall-clock deadline.
 
 from __future__ import annotations
 
+import contextlib
 import math
 from typing import Any
 
@@ -37,6 +38,7 @@ from latsar_tui.content.model import (
 from latsar_tui.quiz import scoring
 from latsar_tui.quiz.session import Mode, PresentedQuestion, QuizSession, SessionError, TimeUp
 from latsar_tui.settings import Settings
+from latsar_tui.store.db import StoreError
 from latsar_tui.ui.screens.exam_grid import ExamGridScreen
 from latsar_tui.ui.text import TYPE_NAMES, mode_name
 from latsar_tui.ui.widgets.answer_lists import ChoiceList, OrderList, TrueFalseList
@@ -182,7 +184,11 @@ class QuizScreen(Screen[None]):
             return
         self._ticks += 1
         if self._ticks % self._checkpoint_ticks == 0:
-            self.session.checkpoint()
+            try:
+                self.session.checkpoint()
+            except StoreError as error:
+                self._refused(error)
+                return
         if self.session.time_limit is not None:
             if self.session.is_time_up():
                 self._finish()
@@ -405,7 +411,11 @@ class QuizScreen(Screen[None]):
             await self._submit(tuple(self.branch_choices))
             return
         # Kept at once, so quitting now resumes at the next step.
-        self.session.save_branch_progress(self.branch_choices)
+        try:
+            self.session.save_branch_progress(self.branch_choices)
+        except StoreError as error:
+            self._refused(error)
+            return
         body = self.query_one("#quiz-body", VerticalScroll)
         await self.query_one("#answer").remove()
         await body.mount(self._choice_made(choice))
@@ -454,6 +464,9 @@ class QuizScreen(Screen[None]):
             outcome = self.session.answer(answer, time_taken=taken)
         except TimeUp:
             self._finish()
+            return
+        except StoreError as error:
+            self._refused(error)
             return
         except SessionError as error:
             self.notify(str(error), severity="error", markup=False)
@@ -504,18 +517,29 @@ class QuizScreen(Screen[None]):
 
     # --- leaving -------------------------------------------------------------------
 
+    def _refused(self, error: StoreError) -> None:
+        """The store refused a write (attempt finished elsewhere, read-only): say why, leave."""
+        self._done = True
+        self._app.active_session = None
+        self._app.report_store_error(error)
+        self.app.pop_screen()
+
     def _finish(self) -> None:
         if self._done:
             return
-        self._done = True
         try:
             result = self.session.finish()
+        except StoreError as error:
+            self._refused(error)
+            return
         except SessionError as error:
             # Finished meanwhile (say, by another copy of the app): nothing to send.
+            self._done = True
             self._app.active_session = None
             self.notify(str(error), severity="error", markup=False)
             self._app.go_home()
             return
+        self._done = True
         self._app.active_session = None
         if result.timed_out:
             self.notify("Waktu habis: jawaban Anda telah dikirim.", severity="warning")
@@ -601,7 +625,9 @@ class QuizScreen(Screen[None]):
     def action_leave(self) -> None:
         """Esc: back home; the attempt stays resumable with its time saved."""
         if not self._done:
-            self.session.checkpoint()
+            # Read-only or taken over: the other window keeps the clock.
+            with contextlib.suppress(StoreError):
+                self.session.checkpoint()
         self._app.active_session = None
         self._done = True
         self.app.pop_screen()

@@ -165,23 +165,21 @@ def _scenario(question: ScenarioQuestion, answer: int, order: Sequence[int]) -> 
     return Hanging(rows)
 
 
-def ordering_columns(question: OrderingQuestion, answer: tuple[int, ...]) -> Content:
-    """The learner's order beside the right order, with ✓/✗ per position."""
-    # Room for the "N. " numbering plus a gap of at least three cells between columns.
-    longest = max(len(f"{n}. {item}") for n, item in enumerate(question.items, start=1))
-    width = min(longest + 3, 38)
-    parts = [_line(("  Urutan Anda".ljust(width + 2), "bold"), ("Urutan yang benar", "bold"))]
+def ordering_columns(question: OrderingQuestion, answer: tuple[int, ...]) -> Hanging:
+    """The learner's order, step by step with ✓/✗, and the right step under a wrong one.
+
+    Each step wraps under itself instead of being cut to fit a column, so the
+    learner's own steps are always readable in full, at any width.
+    """
+    rows: list[Row | Content] = [Content("Urutan Anda:").stylize("bold")]
     for position, item_index in enumerate(answer):
         right = item_index == position
         symbol = ("✓ ", "bold $success") if right else ("✗ ", "bold $error")
-        mine = _clip(f"{position + 1}. {question.items[item_index]}", width - 3)
-        correct = f"{position + 1}. {question.items[position]}"
-        parts.append(_line(symbol, mine.ljust(width), correct))
-    return Content("").join(parts).rstrip()
-
-
-def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+        head = Content.assemble(symbol, f"{position + 1}. ")
+        rows.append(_row(head, question.items[item_index]))
+        if not right:
+            rows += _feedback(f"yang benar: {question.items[position]}", head.cell_length)
+    return Hanging(rows)
 
 
 def branching_summary(question: BranchingQuestion, answer: tuple[int, ...]) -> Hanging:
