@@ -1,4 +1,5 @@
-"""The trainee's settings: theme, Latsar evaluation date, daily review caps.
+"""The trainee's settings: theme, Latsar evaluation date, daily review caps, and
+"konfirmasi jawaban" (a choice is a highlight and Enter the answer) per kind of quiz.
 
 Kept as JSON at ``Paths.settings_file`` and written atomically (a temporary file in
 the same folder, then a rename), so a crash never leaves half a file. A missing or
@@ -35,6 +36,10 @@ class Settings:
     daily_new: int = DEFAULT_DAILY_NEW
     # Motion can distract or make some readers unwell; off also when TEXTUAL_ANIMATIONS=none.
     animations: bool = True
+    # "Konfirmasi jawaban": on in Ujian (a slip there cannot be seen and fixed from
+    # feedback), off in Latihan, where one key per answer keeps practice quick.
+    confirm_exam: bool = True
+    confirm_practice: bool = False
     # Keys this version does not know, kept as they were.
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
@@ -47,12 +52,22 @@ class Settings:
             "daily_due": self.daily_due,
             "daily_new": self.daily_new,
             "animations": self.animations,
+            "confirm_exam": self.confirm_exam,
+            "confirm_practice": self.confirm_practice,
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Settings:
         """Settings from their JSON form; bad values fall back to the defaults."""
-        known = {"theme", "exam_date", "daily_due", "daily_new", "animations"}
+        known = {
+            "theme",
+            "exam_date",
+            "daily_due",
+            "daily_new",
+            "animations",
+            "confirm_exam",
+            "confirm_practice",
+        }
         theme = data.get("theme")
         return cls(
             theme=theme if isinstance(theme, str) and theme else None,
@@ -60,8 +75,14 @@ class Settings:
             daily_due=_cap_or(data.get("daily_due"), DEFAULT_DAILY_DUE),
             daily_new=_cap_or(data.get("daily_new"), DEFAULT_DAILY_NEW),
             animations=data.get("animations") is not False,
+            confirm_exam=_bool_or(data.get("confirm_exam"), True),
+            confirm_practice=_bool_or(data.get("confirm_practice"), False),
             extra={k: v for k, v in data.items() if k not in known},
         )
+
+    def confirm_answers(self, exam: bool) -> bool:
+        """Whether a choice waits for Enter in an exam (``exam``) or any other quiz."""
+        return self.confirm_exam if exam else self.confirm_practice
 
     def with_exam_date(self, text: str) -> Settings:
         """A copy with the exam date from ``YYYY-MM-DD`` (empty text clears it)."""
@@ -90,6 +111,10 @@ def _date_or_none(value: object) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         return None
+
+
+def _bool_or(value: object, default: bool) -> bool:
+    return value if isinstance(value, bool) else default
 
 
 def _cap_or(value: object, default: int) -> int:

@@ -369,6 +369,10 @@ class PlainApp:
         try:
             while (presented := session.current()) is not None:
                 self._ask_question(session, presented)
+                # An exam stays on an answered question; here it goes on to the next
+                # unanswered one and is submitted once none is left.
+                if session.free_navigation and not session.go_to_next_unanswered():
+                    break
         except _Quit:
             session.checkpoint()
             self.say(

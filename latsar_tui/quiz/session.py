@@ -11,9 +11,15 @@ A branching case is answered step by step: the choices made so far are kept with
 mid-case and resuming continues at the next step; the whole path is scored and
 recorded as one answer when the case ends.
 
-Exam time is measured with an injectable clock and paused while the app is closed:
-the time used is persisted on each answer and by :meth:`QuizSession.checkpoint`, and
-a resumed session counts on from there.
+An exam (Mode.EXAM) runs like the CAT of the real evaluation: the trainee moves
+freely between questions (:meth:`QuizSession.go_to`, :meth:`QuizSession.move`), marks
+them *ragu-ragu* (:meth:`QuizSession.toggle_flag`) and may change an answer until
+submitting. Each change is kept at once in the store's exam drafts; only the answers
+standing at :meth:`QuizSession.finish` are scored and feed the review schedule. An
+exam's clock is a wall-clock deadline stored with the attempt: it keeps running while
+the app is closed, and :func:`submit_expired` submits an exam found past its deadline
+with the answers it had. Other sessions have no time limit; their time used is only
+counted while open (persisted on each answer and by :meth:`QuizSession.checkpoint`).
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ import json
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -42,6 +48,7 @@ from latsar_tui.content.model import (
 from latsar_tui.quiz import scoring
 from latsar_tui.quiz.clock import Clock, SystemClock
 from latsar_tui.quiz.scoring import InvalidAnswer
+from latsar_tui.store.db import StoreError
 from latsar_tui.store.progress import AnswerRecord, AttemptItem, AttemptRecord, ProgressStore
 
 
@@ -172,6 +179,29 @@ class ResultItem:
     question: Question
     answer: Answer | None
     score: float
+
+
+@dataclass(frozen=True, slots=True)
+class ExamSummary:
+    """What an exam stands at before it is submitted."""
+
+    total: int
+    answered: int
+    flagged: int
+
+    @property
+    def unanswered(self) -> int:
+        """Questions with no answer yet."""
+        return self.total - self.answered
+
+    def describe(self) -> str:
+        """``20 dijawab, 3 ragu-ragu, 2 belum dijawab`` (the parts that apply)."""
+        parts = [f"{self.answered} dijawab"]
+        if self.flagged:
+            parts.append(f"{self.flagged} ragu-ragu")
+        if self.unanswered:
+            parts.append(f"{self.unanswered} belum dijawab")
+        return ", ".join(parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -461,6 +491,8 @@ class QuizSession:
         presented: list[PresentedQuestion],
         answers: dict[int, tuple[Answer | None, float]],
         pending: dict[int, tuple[int, ...]] | None = None,
+        flags: set[int] | None = None,
+        free_navigation: bool | None = None,
     ) -> None:
         self._store = store
         self._clock = clock
@@ -485,6 +517,14 @@ class QuizSession:
         self._resumed_at = clock.now()
         self._shown_at = self._resumed_at
         self._final_time_used: float | None = None
+        # An exam: free movement, ragu-ragu flags, answers changeable until submitted.
+        self.free_navigation = (
+            self.mode is Mode.EXAM if free_navigation is None else free_navigation
+        )
+        self.deadline = record.deadline if self.free_navigation else None
+        self._flags = set(flags or ())
+        unanswered = [i for i, p in enumerate(presented) if p.position not in answers]
+        self._cursor = unanswered[0] if unanswered else 0
 
     # --- construction -----------------------------------------------------------------
 
@@ -523,6 +563,7 @@ class QuizSession:
         ]
         title = title or _title(catalog, scope, picked)
         pass_mark = _pass_mark(picked)
+        now = clock.now()
         limit = _time_limit(mode, picked)
         first_bank = picked[0][0]
         attempt_id = store.create_attempt(
@@ -545,7 +586,9 @@ class QuizSession:
             bank_id=scope.bank_id if scope.is_whole_bank else None,
             module_id=scope.module_id or (first_bank.module if scope.bank_id else None),
             time_limit_seconds=None if limit is None else round(limit.total_seconds()),
-            started_at=clock.now(),
+            started_at=now,
+            # The exam ends at this moment whether or not the app is open then.
+            deadline=None if limit is None or mode is not Mode.EXAM else now + limit,
         )
         record = store.attempt(attempt_id)
         assert record is not None
@@ -600,10 +643,27 @@ class QuizSession:
             )
         by_position = {p.position: p for p in presented}
         answers: dict[int, tuple[Answer | None, float]] = {}
-        for position, stored in _answers_by_position(
-            items, store.answers_for_attempt(attempt_id)
-        ).items():
+        recorded = store.answers_for_attempt(attempt_id)
+        for position, stored in _answers_by_position(items, recorded).items():
             answers[position] = (_decode(by_position[position].question, stored), stored.score)
+        # An exam started before exams kept drafts has its answers recorded already:
+        # it goes on the old way (one question after another), not half and half.
+        free_navigation = Mode(record.mode) is Mode.EXAM and not recorded
+        flags: set[int] = set()
+        if free_navigation:
+            for position, draft in store.drafts(attempt_id).items():
+                presented_at = by_position.get(position)
+                if presented_at is None:
+                    continue
+                if draft.flagged:
+                    flags.add(position)
+                if draft.answer_json is None or draft.score is None:
+                    continue
+                try:
+                    decoded = scoring.answer_from_json(presented_at.question, draft.answer_json)
+                except InvalidAnswer:
+                    continue  # the question was edited since: it is to be answered again
+                answers[position] = (decoded, draft.score)
         pending: dict[int, tuple[int, ...]] = {}
         for position, choices in store.pending_branches(attempt_id).items():
             presented_at = by_position.get(position)
@@ -627,6 +687,8 @@ class QuizSession:
             presented=presented,
             answers=answers,
             pending=pending,
+            flags=flags,
+            free_navigation=free_navigation,
         )
 
     # --- state ------------------------------------------------------------------------
@@ -655,6 +717,9 @@ class QuizSession:
         """The next unanswered question, or None when all are answered or finished."""
         if self._finished:
             return None
+        if self.free_navigation:
+            # An exam: the question the trainee is on, answered or not.
+            return self._presented[self._cursor] if self._presented else None
         return next((p for p in self._presented if p.position not in self._answers), None)
 
     def branch_progress(self) -> tuple[int, ...]:
@@ -668,6 +733,10 @@ class QuizSession:
         """Time spent in this session over every run, pauses while closed left out."""
         if self._final_time_used is not None:
             return timedelta(seconds=self._final_time_used)
+        if self.deadline is not None and self.time_limit is not None:
+            # Wall-clock time since the exam began, closed app or not.
+            elapsed = self._clock.now() - (self.deadline - self.time_limit)
+            return max(elapsed, timedelta(0))
         running = (self._clock.now() - self._resumed_at).total_seconds()
         return timedelta(seconds=self._time_used_before + max(running, 0.0))
 
@@ -675,10 +744,14 @@ class QuizSession:
         """Exam time left (never negative), or None without a time limit."""
         if self.time_limit is None:
             return None
+        if self.deadline is not None and self._final_time_used is None:
+            return max(self.deadline - self._clock.now(), timedelta(0))
         return max(self.time_limit - self.time_used(), timedelta(0))
 
     def is_time_up(self) -> bool:
         """Whether an exam's time limit has run out."""
+        if self.deadline is not None:
+            return self._clock.now() >= self.deadline
         return self.time_limit is not None and self.time_used() >= self.time_limit
 
     # --- actions ----------------------------------------------------------------------
@@ -686,7 +759,9 @@ class QuizSession:
     def answer(self, answer: Answer, *, time_taken: float | None = None) -> AnswerOutcome:
         """Score the answer to the current question, record it at once, and advance.
 
-        ``answer`` is in canonical indices. Raises InvalidAnswer for a malformed or
+        In an exam the answer is kept as the question's standing answer (replacing
+        any before it) and the session stays on the question. ``answer`` is in
+        canonical indices. Raises InvalidAnswer for a malformed or
         (branching) unfinished answer, TimeUp once an exam's time has run out, and
         SessionError when there is no question left.
         """
@@ -702,6 +777,13 @@ class QuizSession:
         now = self._clock.now()
         if time_taken is None:
             time_taken = max((now - self._shown_at).total_seconds(), 0.0)
+        if self.free_navigation:
+            # Kept at once, changeable until submitted; scored for real only then.
+            self._save_draft(presented, scoring.answer_to_json(checked), points, now, time_taken)
+            self._pending.pop(presented.position, None)
+            self._answers[presented.position] = (checked, points)
+            self._shown_at = now
+            return AnswerOutcome(presented=presented, answer=checked, score=points)
         self._store.record_answer(
             attempt_id=self.attempt_id,
             bank_id=presented.bank.id,
@@ -722,6 +804,117 @@ class QuizSession:
         self._answers[presented.position] = (checked, points)
         self._shown_at = now
         return AnswerOutcome(presented=presented, answer=checked, score=points)
+
+    # --- an exam: moving, flagging, changing ---------------------------------------
+
+    def _item(self, presented: PresentedQuestion) -> AttemptItem:
+        return AttemptItem(
+            position=presented.position,
+            bank_id=presented.bank.id,
+            question_id=presented.question.id,
+            question_hash=presented.question.content_hash(),
+            option_order=presented.order,
+        )
+
+    def _save_draft(
+        self,
+        presented: PresentedQuestion,
+        answer_json: str | None,
+        points: float | None,
+        now: datetime,
+        time_taken: float | None = None,
+    ) -> None:
+        try:
+            self._store.save_draft(
+                self.attempt_id,
+                self._item(presented),
+                question_type=str(presented.question.type),
+                answer_json=answer_json,
+                score=points,
+                at=now,
+                time_taken_seconds=time_taken,
+                time_used_seconds=self._capped_time_used(),
+            )
+        except StoreError as error:
+            raise SessionError(str(error)) from error
+
+    def _require_exam(self) -> None:
+        if not self.free_navigation:
+            raise SessionError("Hanya ujian yang boleh berpindah soal dan mengubah jawaban")
+        if self._finished:
+            raise SessionError("Ujian sudah dikirim")
+
+    @property
+    def cursor(self) -> int:
+        """The index (in session order) of the question an exam is on."""
+        return self._cursor
+
+    def go_to(self, index: int) -> PresentedQuestion:
+        """An exam: move to the question at ``index`` in session order."""
+        self._require_exam()
+        if not 0 <= index < len(self._presented):
+            raise SessionError(f"Tidak ada soal nomor {index + 1}")
+        self._cursor = index
+        self._shown_at = self._clock.now()
+        return self._presented[index]
+
+    def move(self, delta: int) -> bool:
+        """An exam: the next (+1) or previous (-1) question; False at either end."""
+        target = self._cursor + delta
+        if not 0 <= target < len(self._presented):
+            return False
+        self.go_to(target)
+        return True
+
+    def go_to_next_unanswered(self) -> bool:
+        """An exam: the next unanswered question after this one (wrapping); False if none."""
+        self._require_exam()
+        count = len(self._presented)
+        for step in range(1, count + 1):
+            index = (self._cursor + step) % count
+            if self._presented[index].position not in self._answers:
+                self.go_to(index)
+                return True
+        return False
+
+    def answer_at(self, position: int) -> Answer | None:
+        """The answer standing (or recorded) for the question at ``position``."""
+        found = self._answers.get(position)
+        return None if found is None else found[0]
+
+    def is_answered(self, position: int) -> bool:
+        """Whether the question at ``position`` has an answer."""
+        return position in self._answers
+
+    def is_flagged(self, position: int) -> bool:
+        """Whether an exam question is marked ragu-ragu."""
+        return position in self._flags
+
+    def toggle_flag(self) -> bool:
+        """An exam: mark the current question ragu-ragu, or unmark it; the new state."""
+        self._require_exam()
+        presented = self._presented[self._cursor]
+        flagged = presented.position not in self._flags
+        try:
+            self._store.set_flag(self.attempt_id, self._item(presented), flagged, self._clock.now())
+        except StoreError as error:
+            raise SessionError(str(error)) from error
+        self._flags ^= {presented.position}
+        return flagged
+
+    def clear_answer(self) -> None:
+        """An exam: drop the current question's answer (a branching case starts again)."""
+        self._require_exam()
+        if self.is_time_up():
+            raise TimeUp("Waktu ujian sudah habis")
+        presented = self._presented[self._cursor]
+        self._save_draft(presented, None, None, self._clock.now())
+        self._answers.pop(presented.position, None)
+        self._pending.pop(presented.position, None)
+
+    def summary(self) -> ExamSummary:
+        """Answered, ragu-ragu and empty questions, for the summary before submitting."""
+        return ExamSummary(total=self.total, answered=self.answered_count, flagged=len(self._flags))
 
     def save_branch_progress(self, choices: Sequence[int]) -> None:
         """Keep the steps taken so far in the current branching case, committed at once.
@@ -761,6 +954,8 @@ class QuizSession:
         """
         if self._finished:
             return self.result()
+        if self.free_navigation:
+            return self._submit_exam()
         self._timed_out = self.is_time_up() and self.answered_count < self.total
         self._final_time_used = self._capped_time_used()
         result = self.result()
@@ -776,6 +971,25 @@ class QuizSession:
         self._pending.clear()
         self._finished = True
         return result
+
+    def _submit_exam(self) -> SessionResult:
+        """Submit the standing answers: scored, recorded and reviewed in one go."""
+        timed_out = self.is_time_up()
+        now = self._clock.now()
+        if timed_out and self.deadline is not None:
+            now = min(now, self.deadline)
+        used = self._capped_time_used()
+        try:
+            self._store.submit_drafts(
+                self.attempt_id, now, timed_out=timed_out, time_used_seconds=used
+            )
+        except StoreError as error:
+            raise SessionError(str(error)) from error
+        self._timed_out = timed_out
+        self._final_time_used = used
+        self._pending.clear()
+        self._finished = True
+        return self.result()
 
     def result(self) -> SessionResult:
         """The result so far (final once finished)."""
@@ -799,3 +1013,26 @@ class QuizSession:
             items=items,
             answered=self.answered_count,
         )
+
+
+def submit_expired(store: ProgressStore, clock: Clock | None = None) -> list[int]:
+    """Submit every exam whose deadline passed while the app was closed.
+
+    Each is submitted with the answers it had, as timed out at its deadline; returns
+    their attempt ids. An exam finished meanwhile by another copy is left alone.
+    """
+    now = (clock or SystemClock()).now()
+    submitted: list[int] = []
+    for record in store.expired_exams(now):
+        assert record.deadline is not None
+        try:
+            store.submit_drafts(
+                record.id,
+                record.deadline,
+                timed_out=True,
+                time_used_seconds=record.time_limit_seconds,
+            )
+        except StoreError:
+            continue
+        submitted.append(record.id)
+    return submitted

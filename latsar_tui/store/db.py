@@ -296,6 +296,39 @@ def _v6_one_writer(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v7_exam_drafts(conn: sqlite3.Connection) -> None:
+    """Exams like the CAT: a wall-clock deadline, and answers that stay changeable.
+
+    ``attempts.deadline`` is when an exam's time ends, whether or not the app is open
+    (NULL: no deadline, or an attempt from before this version, whose clock paused).
+    An exam's answers are kept in ``exam_drafts``, one row per question, replaced at
+    every change and flagged *ragu-ragu* or not; only at submission do the standing
+    answers go to ``answers`` and the review cards, in one transaction.
+    """
+    _run(
+        conn,
+        [
+            "ALTER TABLE attempts ADD COLUMN deadline TEXT",
+            """
+            CREATE TABLE exam_drafts (
+                attempt_id INTEGER NOT NULL REFERENCES attempts (id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                bank_id TEXT NOT NULL,
+                question_id TEXT NOT NULL,
+                question_hash TEXT NOT NULL,
+                question_type TEXT,
+                answer_json TEXT,             -- NULL: not answered (perhaps only flagged)
+                score REAL,
+                time_taken_seconds REAL,
+                flagged INTEGER NOT NULL DEFAULT 0,
+                updated_at TEXT NOT NULL,
+                PRIMARY KEY (attempt_id, position)
+            ) WITHOUT ROWID
+            """,
+        ],
+    )
+
+
 # MIGRATIONS[i] takes the schema from version i to version i + 1, inside one
 # transaction. Append new ones at the end; never edit one that has shipped. A
 # migration must use conn.execute only (no executescript, no COMMIT).
@@ -306,6 +339,7 @@ MIGRATIONS: list[Migration] = [
     _v4_pending_branch,
     _v5_xapi_sent,
     _v6_one_writer,
+    _v7_exam_drafts,
 ]
 
 

@@ -38,6 +38,7 @@ __all__ = [
     "AttemptRecord",
     "BankScore",
     "CardRecord",
+    "DraftRecord",
     "NotWriter",
     "ProgressStore",
     "StoreError",
@@ -69,6 +70,8 @@ class AttemptRecord:
     finished_at: datetime | None
     percent: float | None
     timed_out: bool
+    # When an exam's time ends in wall-clock time (None: no deadline).
+    deadline: datetime | None = None
 
     @property
     def is_finished(self) -> bool:
@@ -107,6 +110,25 @@ class AnswerRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class DraftRecord:
+    """An exam question's standing answer before submission, and its ragu-ragu flag.
+
+    ``answer_json`` and ``score`` are None while the question is unanswered.
+    """
+
+    position: int
+    bank_id: str
+    question_id: str
+    question_hash: str
+    question_type: str | None
+    answer_json: str | None
+    score: float | None
+    time_taken_seconds: float | None
+    flagged: bool
+    updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class BankScore:
     """How a learner has done on one whole bank over finished attempts."""
 
@@ -117,7 +139,11 @@ class BankScore:
 
 _ATTEMPT_COLUMNS = (
     "id, mode, title, bank_id, module_id, scope_json, seed, time_limit_seconds, "
-    "time_used_seconds, started_at, finished_at, percent, timed_out"
+    "time_used_seconds, started_at, finished_at, percent, timed_out, deadline"
+)
+_DRAFT_COLUMNS = (
+    "position, bank_id, question_id, question_hash, question_type, answer_json, score, "
+    "time_taken_seconds, flagged, updated_at"
 )
 _ANSWER_COLUMNS = (
     "id, attempt_id, bank_id, question_id, question_hash, answer_json, score, "
@@ -140,6 +166,22 @@ def _attempt(row: Sequence[Any]) -> AttemptRecord:
         finished_at=None if row[10] is None else from_text(row[10]),
         percent=row[11],
         timed_out=bool(row[12]),
+        deadline=None if row[13] is None else from_text(row[13]),
+    )
+
+
+def _draft(row: Sequence[Any]) -> DraftRecord:
+    return DraftRecord(
+        position=row[0],
+        bank_id=row[1],
+        question_id=row[2],
+        question_hash=row[3],
+        question_type=row[4],
+        answer_json=row[5],
+        score=None if row[6] is None else float(row[6]),
+        time_taken_seconds=row[7],
+        flagged=bool(row[8]),
+        updated_at=from_text(row[9]),
     )
 
 
@@ -269,12 +311,14 @@ class ProgressStore:
         module_id: str | None = None,
         time_limit_seconds: int | None = None,
         started_at: datetime | None = None,
+        deadline: datetime | None = None,
     ) -> int:
         """Record a new attempt and its questions in order, in one transaction."""
         with self._write() as conn:
             cursor = conn.execute(
                 "INSERT INTO attempts (mode, title, bank_id, module_id, scope_json, seed, "
-                "time_limit_seconds, started_at, uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "time_limit_seconds, started_at, uuid, deadline) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     mode,
                     title,
@@ -285,6 +329,7 @@ class ProgressStore:
                     time_limit_seconds,
                     to_text(started_at or _now()),
                     uuid.uuid4().hex,
+                    None if deadline is None else to_text(deadline),
                 ),
             )
             attempt_id = cursor.lastrowid
@@ -389,6 +434,181 @@ class ProgressStore:
                 "UPDATE attempts SET time_used_seconds = ? WHERE id = ? AND finished_at IS NULL",
                 (seconds, attempt_id),
             )
+
+    # --- exam answers before submission ----------------------------------------------
+
+    def _refuse_if_finished(self, conn: sqlite3.Connection, attempt_id: int) -> None:
+        row = conn.execute(
+            "SELECT finished_at FROM attempts WHERE id = ?", (attempt_id,)
+        ).fetchone()
+        if row is None:
+            raise StoreError(f"Sesi {attempt_id} tidak ditemukan")
+        if row[0] is not None:
+            raise StoreError(f"Sesi {attempt_id} sudah dikirim; jawabannya tidak dapat diubah")
+
+    def save_draft(
+        self,
+        attempt_id: int,
+        item: AttemptItem,
+        *,
+        question_type: str | None,
+        answer_json: str | None,
+        score: float | None,
+        at: datetime,
+        time_taken_seconds: float | None = None,
+        time_used_seconds: float | None = None,
+    ) -> None:
+        """Keep (or replace) an exam question's answer; its flag stays as it was.
+
+        Committed before returning and refused once the attempt is finished, so the
+        answer standing at submission is the last one saved, never a later one.
+        """
+        with self._lock, transaction(self._conn) as conn:
+            self._refuse_if_finished(conn, attempt_id)
+            conn.execute(
+                f"INSERT INTO exam_drafts (attempt_id, {_DRAFT_COLUMNS}) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?) "
+                "ON CONFLICT (attempt_id, position) DO UPDATE SET "
+                "question_type = excluded.question_type, answer_json = excluded.answer_json, "
+                "score = excluded.score, time_taken_seconds = excluded.time_taken_seconds, "
+                "updated_at = excluded.updated_at",
+                (
+                    attempt_id,
+                    item.position,
+                    item.bank_id,
+                    item.question_id,
+                    item.question_hash,
+                    question_type,
+                    answer_json,
+                    score,
+                    time_taken_seconds,
+                    to_text(at),
+                ),
+            )
+            # A standing answer supersedes a case's half path; a cleared one starts
+            # the case again from its first step.
+            conn.execute(
+                "DELETE FROM pending_branch WHERE attempt_id = ? AND position = ?",
+                (attempt_id, item.position),
+            )
+            if time_used_seconds is not None:
+                conn.execute(
+                    "UPDATE attempts SET time_used_seconds = ? WHERE id = ?",
+                    (time_used_seconds, attempt_id),
+                )
+
+    def set_flag(self, attempt_id: int, item: AttemptItem, flagged: bool, at: datetime) -> None:
+        """Mark an exam question ragu-ragu (or not); its answer stays as it was."""
+        with self._lock, transaction(self._conn) as conn:
+            self._refuse_if_finished(conn, attempt_id)
+            conn.execute(
+                "INSERT INTO exam_drafts (attempt_id, position, bank_id, question_id, "
+                "question_hash, flagged, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (attempt_id, position) DO UPDATE SET flagged = excluded.flagged",
+                (
+                    attempt_id,
+                    item.position,
+                    item.bank_id,
+                    item.question_id,
+                    item.question_hash,
+                    int(flagged),
+                    to_text(at),
+                ),
+            )
+
+    def drafts(self, attempt_id: int) -> dict[int, DraftRecord]:
+        """An unsubmitted exam's standing answers and flags, by position."""
+        with self._lock:
+            rows = self._conn.execute(
+                f"SELECT {_DRAFT_COLUMNS} FROM exam_drafts WHERE attempt_id = ?", (attempt_id,)
+            ).fetchall()
+        return {row[0]: _draft(row) for row in rows}
+
+    def answered_count(self, attempt_id: int) -> int:
+        """Questions of the attempt answered so far (recorded, or standing in an exam)."""
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT (SELECT count(DISTINCT bank_id || '/' || question_id) FROM answers "
+                "WHERE attempt_id = ?1) + (SELECT count(*) FROM exam_drafts "
+                "WHERE attempt_id = ?1 AND answer_json IS NOT NULL)",
+                (attempt_id,),
+            ).fetchone()
+        return int(row[0])
+
+    def submit_drafts(
+        self,
+        attempt_id: int,
+        finished_at: datetime,
+        *,
+        timed_out: bool,
+        time_used_seconds: float | None = None,
+    ) -> float:
+        """Submit an exam: its standing answers are scored, recorded and reviewed.
+
+        In one transaction: every standing answer becomes an answer row and updates
+        its question's review card (rated at the time it was last changed), the
+        attempt is finished with percent = points / questions, and the drafts go.
+        Refused for an attempt already finished. Returns the percent.
+        """
+        with self._lock, transaction(self._conn) as conn:
+            self._refuse_if_finished(conn, attempt_id)
+            rows = conn.execute(
+                f"SELECT {_DRAFT_COLUMNS} FROM exam_drafts WHERE attempt_id = ? "
+                "AND answer_json IS NOT NULL ORDER BY updated_at, position",
+                (attempt_id,),
+            ).fetchall()
+            total = conn.execute(
+                "SELECT count(*) FROM attempt_items WHERE attempt_id = ?", (attempt_id,)
+            ).fetchone()[0]
+            points = 0.0
+            for draft in map(_draft, rows):
+                assert draft.answer_json is not None and draft.score is not None
+                answer_uuid = uuid.uuid4().hex
+                conn.execute(
+                    f"INSERT INTO answers ({_ANSWER_COLUMNS.removeprefix('id, ')}, uuid) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        attempt_id,
+                        draft.bank_id,
+                        draft.question_id,
+                        draft.question_hash,
+                        draft.answer_json,
+                        draft.score,
+                        draft.time_taken_seconds,
+                        to_text(draft.updated_at),
+                        answer_uuid,
+                    ),
+                )
+                apply_answer(
+                    conn,
+                    bank_id=draft.bank_id,
+                    question_id=draft.question_id,
+                    score=draft.score,
+                    answered_at=draft.updated_at,
+                    answer_uuid=answer_uuid,
+                    time_taken_seconds=draft.time_taken_seconds,
+                    question_type=draft.question_type,
+                )
+                points += draft.score
+            percent = 100.0 * points / total if total else 0.0
+            conn.execute(
+                "UPDATE attempts SET finished_at = ?, percent = ?, timed_out = ?, "
+                "time_used_seconds = coalesce(?, time_used_seconds) WHERE id = ?",
+                (to_text(finished_at), percent, int(timed_out), time_used_seconds, attempt_id),
+            )
+            conn.execute("DELETE FROM exam_drafts WHERE attempt_id = ?", (attempt_id,))
+            conn.execute("DELETE FROM pending_branch WHERE attempt_id = ?", (attempt_id,))
+            return percent
+
+    def expired_exams(self, now: datetime) -> list[AttemptRecord]:
+        """Unfinished attempts whose wall-clock deadline has passed."""
+        with self._lock:
+            rows = self._conn.execute(
+                f"SELECT {_ATTEMPT_COLUMNS} FROM attempts WHERE finished_at IS NULL "
+                "AND deadline IS NOT NULL AND deadline <= ? ORDER BY id",
+                (to_text(now),),
+            ).fetchall()
+        return [_attempt(row) for row in rows]
 
     # --- branching cases still unfolding ----------------------------------------------
 

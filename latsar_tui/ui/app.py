@@ -32,6 +32,7 @@ from latsar_tui.quiz.session import (
     SessionError,
     SessionResult,
     load_result,
+    submit_expired,
 )
 from latsar_tui.review.due import DueSummary, due_by_bank, due_summary
 from latsar_tui.review.plan import ExamPlan, exam_plan
@@ -56,6 +57,7 @@ from latsar_tui.ui.themes import NO_COLOUR, THEMES
 from latsar_tui.ui.widgets.too_small import (
     COMFORTABLE_HEIGHT,
     COMFORTABLE_WIDTH,
+    KEYS_WHILE_TOO_SMALL,
     MIN_HEIGHT,
     MIN_WIDTH,
 )
@@ -173,6 +175,7 @@ class LatsarApp(App[int]):
             self.notify(notice, title="Basis data", severity="warning", markup=False, timeout=15)
         self.reload_catalog()
         self._update_too_small(self.size.width, self.size.height)
+        self.submit_expired_exams()
         self.push_screen(HomeScreen())
         if self._instance_lock.acquire():
             self.store.claim_writer()
@@ -196,6 +199,18 @@ class LatsarApp(App[int]):
         if self.store.read_only:
             self.sub_title = "hanya-baca (Latsar terbuka di jendela lain)"
         self.notify(str(error), title="Tidak disimpan", severity="error", markup=False, timeout=10)
+
+    def submit_expired_exams(self) -> None:
+        """Submit exams whose time ended while the app was closed, and say so."""
+        submitted = submit_expired(self.store, self.clock)
+        if submitted:
+            self.notify(
+                f"Waktu {len(submitted)} ujian habis saat aplikasi tertutup; "
+                "jawaban yang sudah ada telah dikirim dan dinilai (lihat riwayat, h).",
+                title="Ujian",
+                severity="warning",
+                timeout=15,
+            )
 
     def _apply_saved_theme(self) -> None:
         # A theme that is no longer registered (renamed, or from a newer version) is
@@ -253,6 +268,26 @@ class LatsarApp(App[int]):
 
     def on_resize(self, event: events.Resize) -> None:
         self._update_too_small(event.size.width, event.size.height)
+
+    @property
+    def too_small(self) -> bool:
+        """Whether the terminal is below 60×20 and the notice hides every screen."""
+        return self.has_class("-too-small")
+
+    async def on_event(self, event: events.Event) -> None:
+        # Behind the too-small notice the screen is hidden, so a key must not act on
+        # it: only quit and help get through (and Esc, to close the help again).
+        if (
+            isinstance(event, events.Key)
+            and not event.is_forwarded
+            and self.too_small
+            and event.key not in KEYS_WHILE_TOO_SMALL
+            and not (event.key == "escape" and isinstance(self.screen, HelpScreen))
+        ):
+            event.stop()
+            event.prevent_default()
+            return
+        await super().on_event(event)
 
     def _update_too_small(self, width: int, height: int) -> None:
         self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")

@@ -32,6 +32,8 @@ def _at_the_case(store: ProgressStore, mode: Mode = Mode.PRACTICE) -> QuizSessio
     )
     while (current := session.current()) is not None and current.question.id != "b1":
         session.answer(0)  # a single question; practice keeps file order, exam shuffles
+        if session.free_navigation:
+            session.move(1)  # an exam stays on an answered question until told
     return session
 
 

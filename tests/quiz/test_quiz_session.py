@@ -166,14 +166,18 @@ def test_whole_exam_session(store: ProgressStore) -> None:
     }
     assert len(shuffled) > 1  # exam order is shuffled, not file order each time
     assert session.time_limit == timedelta(minutes=10)
-    while (presented := session.current()) is not None:
+    for index in range(session.total):
+        presented = session.go_to(index)
         clock.advance(30)
         assert session.answer(_learner_answer(presented)).score == 1.0
+        assert session.current() == presented  # an exam stays on the question
     assert session.time_left() == timedelta(minutes=7)
+    assert store.answers_for_attempt(session.attempt_id) == []  # standing, not scored yet
     result = session.finish()
     assert result.percent == 100.0 and result.passed is True and not result.timed_out
     record = store.attempt(session.attempt_id)
     assert record is not None and record.time_used_seconds == 180.0
+    assert len(store.answers_for_attempt(session.attempt_id)) == 6
     assert load_result(_catalog(), store, session.attempt_id) == result
 
 
@@ -192,15 +196,17 @@ def test_exam_runs_out_of_time(store: ProgressStore) -> None:
     assert session.time_left() == timedelta(0)
     with pytest.raises(TimeUp):
         session.answer(0)
-    assert len(store.answers_for_attempt(session.attempt_id)) == 1
+    assert store.drafts(session.attempt_id)[first.position].answer_json is not None
     clock.advance(minutes=30)  # the learner looks away; the overrun is not counted
     result = session.finish()
+    assert len(store.answers_for_attempt(session.attempt_id)) == 1
     assert result.timed_out and result.passed is False
     assert result.answered == 1 and result.total == 6
     assert result.percent == pytest.approx(100 / 6)
     assert [item.answer is None for item in result.items] == [False] + [True] * 5
     record = store.attempt(session.attempt_id)
     assert record is not None and record.timed_out and record.time_used_seconds == 600.0
+    assert record.finished_at == record.deadline  # submitted as the time ended
     assert session.time_used() == timedelta(minutes=10)
 
 
@@ -215,12 +221,12 @@ def test_resume_in_a_fresh_engine(paths: Paths) -> None:
             presented = session.current()
             assert presented is not None
             session.answer(_learner_answer(presented))
+            session.go_to_next_unanswered()
         clock.advance(seconds=45)
-        session.checkpoint()
-        clock.advance(minutes=2)  # not checkpointed: lost, as if the app was killed
         shown = session.questions
         attempt_id = session.attempt_id
-    later = FakeClock(clock.now() + timedelta(days=2))  # the app was closed for two days
+    # The app was closed for two minutes: an exam's clock kept running meanwhile.
+    later = FakeClock(clock.now() + timedelta(minutes=2))
     with ProgressStore.open(paths) as second_store:
         assert [a.id for a in second_store.unfinished_attempts()] == [attempt_id]
         resumed = QuizSession.resume(_catalog(), second_store, attempt_id, clock=later)
@@ -229,11 +235,11 @@ def test_resume_in_a_fresh_engine(paths: Paths) -> None:
         current = resumed.current()
         assert current is not None and current.position == 2
         assert current == shown[2]
-        assert resumed.time_left() == timedelta(minutes=10) - timedelta(minutes=2, seconds=45)
+        assert resumed.time_left() == timedelta(minutes=10) - timedelta(minutes=4, seconds=45)
         later.advance(minutes=1)
-        assert resumed.time_left() == timedelta(minutes=6, seconds=15)
-        while (presented := resumed.current()) is not None:
-            resumed.answer(_learner_answer(presented))
+        assert resumed.time_left() == timedelta(minutes=4, seconds=15)
+        for index in range(2, resumed.total):
+            resumed.answer(_learner_answer(resumed.go_to(index)))
         result = resumed.finish()
         assert result.answered == 6 and result.percent == 100.0
         assert [item.question.id for item in result.items] == [p.question.id for p in shown]
@@ -332,8 +338,8 @@ def test_ordering_items_are_never_shown_in_the_right_order(store: ProgressStore)
 
 def test_history_survives_edited_and_removed_questions(store: ProgressStore) -> None:
     session = QuizSession.start(_catalog(), store, Scope(bank_id="bank-a"), Mode.EXAM, seed=4)
-    while (presented := session.current()) is not None:
-        session.answer(_learner_answer(presented))
+    for index in range(session.total):
+        session.answer(_learner_answer(session.go_to(index)))
     finished = session.finish()
     # o1 removed; m1 edited so that its stored answer {0, 2} no longer fits.
     edited = _catalog(without="o1")

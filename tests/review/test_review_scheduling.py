@@ -110,9 +110,11 @@ def test_every_mode_updates_the_card(store: ProgressStore) -> None:
     catalog = two_module_catalog()
     clock = FakeClock(START)
     session = QuizSession.start(catalog, store, Scope(bank_id="b1"), Mode.EXAM, seed=1, clock=clock)
-    while (shown := session.current()) is not None:
+    for index in range(session.total):
+        shown = session.go_to(index)
         clock.advance(5)
         session.answer(0 if shown.question.id != "q1" else 1)
+    assert store.cards() == []  # an exam's answers count only once submitted
     session.finish()
     cards = {c.question_id: c for c in store.cards()}
     assert set(cards) == {"q0", "q1", "q2", "q3"}

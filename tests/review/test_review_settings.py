@@ -15,6 +15,19 @@ def test_defaults_without_a_file(paths: Paths) -> None:
     settings = load_settings(paths)
     assert settings == Settings()
     assert (settings.daily_due, settings.daily_new, settings.exam_date) == (50, 10, None)
+    # "Konfirmasi jawaban": on in Ujian, off in Latihan.
+    assert settings.confirm_answers(exam=True) and not settings.confirm_answers(exam=False)
+
+
+def test_confirm_settings_round_trip_and_ignore_bad_values(paths: Paths) -> None:
+    paths.settings_file.write_text(
+        json.dumps({"confirm_exam": False, "confirm_practice": "ya"}), "utf-8"
+    )
+    settings = load_settings(paths)
+    assert settings.confirm_exam is False  # the trainee's choice
+    assert settings.confirm_practice is False  # not a bool: the default
+    save_settings(paths, settings)
+    assert load_settings(paths) == settings
 
 
 def test_round_trip_keeps_unknown_keys(paths: Paths) -> None:
@@ -28,6 +41,8 @@ def test_round_trip_keeps_unknown_keys(paths: Paths) -> None:
         "exam_date": "2026-12-15",
         "daily_due": 30,
         "daily_new": 5,
+        "confirm_exam": True,
+        "confirm_practice": False,
         "animations": True,
     }
     again = load_settings(paths)

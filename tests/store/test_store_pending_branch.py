@@ -35,8 +35,17 @@ def test_migration_from_the_previous_version_keeps_attempts(
     # to the current one (later migrations run too).
     previous = db.MIGRATIONS[: db.MIGRATIONS.index(db._v4_pending_branch)]
     monkeypatch.setattr(db, "MIGRATIONS", previous)
-    with ProgressStore.open(paths) as old:
-        attempt_id = _attempt(old)
+    # Written as that version wrote it (later columns do not exist yet).
+    with (
+        ProgressStore.open(paths) as old,
+        old.connection() as conn,
+        db.transaction(conn),
+    ):
+        attempt_id = conn.execute(
+            "INSERT INTO attempts (mode, title, scope_json, seed, started_at) "
+            "VALUES ('latihan', 'Kasus', '{}', 1, ?)",
+            (db.to_text(NOW),),
+        ).lastrowid
     monkeypatch.undo()
 
     with ProgressStore.open(paths) as store:

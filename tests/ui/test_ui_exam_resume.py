@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -62,6 +63,9 @@ async def test_quit_mid_quiz_and_resume_in_new_app(
         order = [(p.question.id, p.order) for p in screen.session.questions]
         await pilot.press(*keys_for_right_answer(screen))
         await settle(pilot)
+        assert screen.presented.position == 0  # an exam stays on the answered question
+        await pilot.press("right")
+        await settle(pilot)
         expected = screen.presented
         shown = screen_text(app)
         clock.advance(25)
@@ -69,7 +73,8 @@ async def test_quit_mid_quiz_and_resume_in_new_app(
         await settle(pilot)
     assert app.return_code == 0
 
-    second = make_app(monkeypatch, tmp_path, clock=FakeClock())
+    # Ten seconds later: an exam's clock ran on while the app was closed.
+    second = make_app(monkeypatch, tmp_path, clock=FakeClock(clock.now() + timedelta(seconds=10)))
     async with second.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert "Lanjutkan: Ujian Singkat Pelayanan" in screen_text(second)
@@ -83,7 +88,7 @@ async def test_quit_mid_quiz_and_resume_in_new_app(
         assert screen.presented.question.id == expected.question.id
         assert screen.presented.order == expected.order
         text = screen_text(second)
-        assert "Sisa waktu 00:35" in text  # the time that was left, not a fresh minute
+        assert "Sisa waktu 00:25" in text  # the deadline stood while the app was closed
 
         def below_status(text: str) -> str:
             return text.split("\n", 3)[3]
@@ -116,6 +121,14 @@ async def test_exam_of_all_types_then_quiz_from_lesson(
                 await pilot.press(*keys_for_right_answer(screen))
                 await settle(pilot)
             assert "Pembahasan" not in screen_text(app)
+            assert "✓ dijawab" in screen_text(app)
+            await pilot.press("right")
+            await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        assert "Kirim jawaban ujian?" in screen_text(app)
+        await pilot.press("y")
+        await settle(pilot)
         assert isinstance(app.screen, ResultsScreen)
         assert "Skor 100%" in screen_text(app) and "✓ LULUS (batas 70%)" in screen_text(app)
         # From the lesson reader, k offers that lesson's questions first.

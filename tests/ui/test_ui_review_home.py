@@ -50,6 +50,11 @@ async def _answer_to_the_end(pilot: Any) -> int:
         if screen.waiting_next:  # feedback (not in an exam): on to the next question
             await pilot.press("enter")
             await settle(pilot, 0.05)
+        if screen.session.free_navigation and app.screen is screen:
+            # An exam stays on the answered question: on to the next, or submit.
+            last = screen.session.cursor == screen.session.total - 1
+            await pilot.press(*(["x", "y"] if last else ["right"]))
+            await settle(pilot, 0.05)
     return asked
 
 

@@ -72,11 +72,14 @@ def test_results_snapshot(
     async def exam_results(pilot: Any) -> None:
         await settle(pilot)
         await start_from_home(pilot, downs=2, exam=True)
-        await pilot.press(*keys_for_right_answer(pilot.app.screen))
+        await pilot.press(*keys_for_right_answer(pilot.app.screen), "right")
         await settle(pilot)
         for _ in range(2):  # the other two questions: the first option, right or not
-            await pilot.press("1")
+            # An exam: the key marks, Enter answers, right moves on; x then y submits.
+            await pilot.press("1", "enter", "right")
             await settle(pilot, 0.3)
+        await pilot.press("x", "y")
+        await settle(pilot, 0.3)
 
     app = make_app(monkeypatch, tmp_path)
     assert snap_compare(app, terminal_size=SIZE, run_before=exam_results)

@@ -83,12 +83,14 @@ def keys_for_right_answer(screen: Any) -> list[str]:
 
     presented = screen.presented
     question = presented.question
+    # With "konfirmasi jawaban" (on in Ujian) a key marks the option; Enter answers.
+    then = ["enter"] if screen.confirm else []
     if isinstance(question, TrueFalseQuestion):
-        return ["a" if question.answer else "b"]
+        return ["b" if question.answer else "s", *then]
     if isinstance(question, SingleQuestion):
-        return [str(presented.display_index(question.correct_index) + 1)]
+        return [str(presented.display_index(question.correct_index) + 1), *then]
     if isinstance(question, ScenarioQuestion):
-        return [str(presented.display_index(question.best_index) + 1)]
+        return [str(presented.display_index(question.best_index) + 1), *then]
     if isinstance(question, MultipleQuestion):
         ticks = [str(presented.display_index(i) + 1) for i in sorted(question.correct_indices)]
         return [*ticks, "enter"]
@@ -111,7 +113,7 @@ def keys_for_right_answer(screen: Any) -> list[str]:
     # Each step is judged on its own: its best choice, wherever the shuffle put it.
     step = question.step(screen.branch_step)
     best = next(i for i, c in enumerate(step.choices) if c.score == step_best(step))
-    return [str(presented.step_order(step.id).index(best) + 1)]
+    return [str(presented.step_order(step.id).index(best) + 1), *then]
 
 
 async def start_from_home(pilot: Any, downs: int, exam: bool, scope_downs: int = 0) -> None:

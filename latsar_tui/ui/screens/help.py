@@ -76,7 +76,13 @@ Kuis
   Kasus        setiap langkah langsung tersimpan; l melanjutkan
                kasus bercabang di langkah berikutnya
   Enter        lanjut setelah umpan balik
-  s            akhiri kuis dan lihat hasil
+  x            akhiri kuis dan lihat hasil (y ya; Enter/Esc batal)
+  b / s        Benar / Salah pada soal benar-salah
+Ujian
+  ←/→          soal sebelumnya / berikutnya; jawaban dapat diubah
+  r            tandai ragu-ragu;  g  daftar soal (✓ dijawab, R ragu)
+  x            ringkasan lalu kirim; waktu tetap berjalan saat ditutup
+  Konfirmasi jawaban (Ulangi → e): tombol menandai, Enter menjawab
   Esc          ke beranda; kuis dapat dilanjutkan dengan l
 
 Hasil dan riwayat

@@ -150,7 +150,7 @@ class HomeScreen(Screen[None]):
 
     def _progress(self, attempt_id: int) -> str:
         store = self._app.store
-        answered = len(store.answers_for_attempt(attempt_id))
+        answered = store.answered_count(attempt_id)
         total = len(store.attempt_items(attempt_id))
         return f"{answered}/{total} dijawab"
 

@@ -3,6 +3,10 @@
 The screen turns key presses into a canonical answer (through the display order the
 engine chose), hands it to ``session.answer`` (which scores and stores it at once) and
 shows what comes back. It never scores, shuffles or orders anything itself.
+
+An exam runs like the CAT: ←/→ move between questions, r marks one ragu-ragu, g opens
+the question grid, an answer can be changed until x submits (after a summary), and
+the clock is the engine's wall-clock deadline.
 """
 
 from __future__ import annotations
@@ -34,10 +38,12 @@ from latsar_tui.content.model import (
     TrueFalseQuestion,
 )
 from latsar_tui.quiz import scoring
-from latsar_tui.quiz.session import Mode, PresentedQuestion, QuizSession, TimeUp
+from latsar_tui.quiz.session import Mode, PresentedQuestion, QuizSession, SessionError, TimeUp
+from latsar_tui.settings import Settings
 from latsar_tui.store.db import StoreError
+from latsar_tui.ui.screens.exam_grid import ExamGridScreen
 from latsar_tui.ui.text import TYPE_NAMES, mode_name
-from latsar_tui.ui.widgets.answer_lists import ChoiceList, OrderList
+from latsar_tui.ui.widgets.answer_lists import ChoiceList, OrderList, TrueFalseList
 from latsar_tui.ui.widgets.feedback import choice_feedback, verdict
 from latsar_tui.ui.widgets.footer import LatsarFooter
 from latsar_tui.ui.widgets.matching import MatchingWidget
@@ -50,7 +56,7 @@ CHECKPOINT_EVERY = 5.0
 
 HINTS = {
     "single": "1–6 atau a–f memilih · ↑/↓ lalu Enter",
-    "true_false": "1/a Benar · 2/b Salah · ↑/↓ lalu Enter",
+    "true_false": "1/b Benar · 2/s Salah · ↑/↓ lalu Enter",
     "scenario": "1–6 atau a–f memilih · ↑/↓ lalu Enter",
     "multiple": "Spasi atau 1–8 mencentang · Enter mengirim jawaban",
     "ordering": "Spasi ambil/lepas lalu ↑/↓ menggeser (atau Shift+↑/↓, -/+) · Enter mengirim",
@@ -58,6 +64,16 @@ HINTS = {
     "short_answer": "Ketik jawaban · Enter mengirim",
     "matching": "↑/↓ atau 1–8 memilih butir kiri · huruf menjodohkan · Enter mengirim",
 }
+
+# With "konfirmasi jawaban" a key only marks an option; Enter answers.
+CONFIRM_HINTS = {
+    "single": "1–6 atau a–f menandai · Enter menjawab",
+    "true_false": "1/b Benar · 2/s Salah menandai · Enter menjawab",
+    "scenario": "1–6 atau a–f menandai · Enter menjawab",
+    "branching": "1–5 atau a–e menandai langkah · Enter menjawab",
+}
+
+EXAM_KEYS = "←/→ pindah · r ragu · g daftar"
 
 
 def format_remaining(seconds: float) -> str:
@@ -69,11 +85,15 @@ def format_remaining(seconds: float) -> str:
 
 
 class ConfirmScreen(ModalScreen[bool]):
-    """A yes/no question: y/Enter answers yes, n/Esc no."""
+    """A yes/no question: only y answers yes; n, Esc and Enter answer no.
+
+    Enter is the safe choice, so an Enter meant for the question below (or pressed
+    twice) never ends a quiz.
+    """
 
     BINDINGS = [  # noqa: RUF012
-        Binding("y,enter", "answer(True)", "Ya"),
-        Binding("n,escape", "answer(False)", "Tidak"),
+        Binding("y", "answer(True)", "Ya"),
+        Binding("n,escape,enter", "answer(False)", "Tidak"),
     ]
 
     def __init__(self, question: str) -> None:
@@ -84,7 +104,7 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical(id="confirm-box") as box:
             box.border_title = "Konfirmasi"
             yield Static(self.question, markup=False)
-            yield Static("y/Enter: ya   ·   n/Esc: tidak", classes="hint", markup=False)
+            yield Static("y: ya   ·   n/Esc/Enter: tidak", classes="hint", markup=False)
 
     def action_answer(self, value: bool) -> None:
         self.dismiss(value)
@@ -95,8 +115,15 @@ class QuizScreen(Screen[None]):
 
     BINDINGS = [  # noqa: RUF012
         Binding("enter", "next", "Lanjut"),
-        Binding("s", "end", "Akhiri"),
+        # x, not s: in a true/false question s means Salah.
+        Binding("x", "end", "Akhiri"),
         Binding("escape", "leave", "Beranda"),
+        # An exam only (see check_action): the CAT's free movement and flags.
+        Binding("left", "move(-1)", "Sebelumnya", show=False),
+        Binding("right", "move(1)", "Berikutnya", show=False),
+        Binding("r", "flag", "Ragu-ragu", show=False),
+        Binding("g", "grid", "Daftar soal", show=False),
+        Binding("backspace", "restart_case", "Ulangi kasus", show=False),
     ]
 
     def __init__(self, session: QuizSession) -> None:
@@ -110,6 +137,7 @@ class QuizScreen(Screen[None]):
         self._ticks = 0
         self._done = False
         self._status_text = ""
+        self._confirm: bool | None = None
 
     @property
     def _app(self) -> Any:
@@ -119,7 +147,27 @@ class QuizScreen(Screen[None]):
         # "Lanjut" is only offered (and shown in the footer) while feedback is on screen.
         if action == "next":
             return self.waiting_next
+        if action in {"move", "flag", "grid"}:
+            return self.session.free_navigation
+        if action == "restart_case":
+            presented = self.presented
+            return (
+                self.session.free_navigation
+                and presented is not None
+                and isinstance(presented.question, BranchingQuestion)
+                and self.session.is_answered(presented.position)
+            )
         return True
+
+    @property
+    def confirm(self) -> bool:
+        """The "konfirmasi jawaban" setting for this kind of quiz."""
+        if self._confirm is None:
+            # Read once per quiz; a host without settings (tests) uses the defaults.
+            reader = getattr(self.app, "settings", None)
+            settings = reader() if callable(reader) else Settings()
+            self._confirm = settings.confirm_answers(self.session.mode is Mode.EXAM)
+        return self._confirm
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -162,6 +210,17 @@ class QuizScreen(Screen[None]):
             (f" {mode} ", "reverse bold"),
             f"  Soal {position} dari {session.total}  ·  {session.answered_count} dijawab",
         ]
+        if session.free_navigation and self.presented is not None:
+            here = self.presented.position
+            # Short: at 80 columns the time left must stay on the line (g shows counts).
+            parts.append((" · ", ""))
+            parts.append(
+                ("✓ dijawab", "bold $success")
+                if session.is_answered(here)
+                else ("○ kosong", "bold")
+            )
+            if session.is_flagged(here):
+                parts.append((" R ragu", "bold $warning"))
         left = session.time_left()
         if left is not None:
             parts.append(("  ·  Sisa waktu ", ""))
@@ -186,8 +245,12 @@ class QuizScreen(Screen[None]):
         taken: list[tuple[BranchStep, BranchChoice]] = []
         self.branch_choices = []
         self.branch_step = None
+        standing = self.session.answer_at(self.presented.position)
         if isinstance(question, BranchingQuestion):
-            self.branch_choices = list(self.session.branch_progress())
+            if self.session.free_navigation and isinstance(standing, tuple):
+                self.branch_choices = list(standing)  # a finished case, shown as it went
+            else:
+                self.branch_choices = list(self.session.branch_progress())
             taken = scoring.branching_path(question, self.branch_choices)
             self.branch_step = taken[-1][1].next if taken else question.start
         self._shown_at = self._app.clock.now()
@@ -213,12 +276,22 @@ class QuizScreen(Screen[None]):
             widgets.append(Markdown(step.text, open_links=False, classes="step"))
             widgets.append(self._choice_made(choice))
         await body.mount_all(widgets)
+        if self.branch_step is None and taken:
+            # An exam's finished case: its path stands until restarted or submitted.
+            self.query_one("#quiz-hint", Static).update(
+                Content(f"Kasus selesai · Backspace mengulang kasus · {EXAM_KEYS}")
+            )
+            body.scroll_end(animate=False)
+            body.focus()
+            return
         await self._mount_answer_widget()
-        if taken:
+        if taken and not self.session.free_navigation:
             self.notify(
                 f"Kasus dilanjutkan di langkah {len(taken) + 1}; "
                 "langkah sebelumnya sudah tersimpan."
             )
+            body.scroll_end(animate=False)
+        elif taken:
             body.scroll_end(animate=False)
         else:
             body.scroll_home(animate=False)
@@ -229,17 +302,31 @@ class QuizScreen(Screen[None]):
         question = presented.question
         body = self.query_one("#quiz-body", VerticalScroll)
         widget: Widget
+        confirm = self.confirm
+        # An exam question visited again shows the answer that stands.
+        standing = self.session.answer_at(presented.position)
         if isinstance(question, TrueFalseQuestion):
-            widget = ChoiceList([Content("Benar"), Content("Salah")], id="answer")
+            chosen = () if standing is None else (0 if standing else 1,)
+            widget = TrueFalseList(confirm=confirm, chosen=chosen, id="answer")
         elif isinstance(question, SingleQuestion | ScenarioQuestion | MultipleQuestion):
             order = self._order(len(question.options))
+            if isinstance(standing, frozenset):
+                chosen = tuple(order.index(i) for i in sorted(standing))
+            elif isinstance(standing, int) and not isinstance(standing, bool):
+                chosen = (order.index(standing),)
+            else:
+                chosen = ()
             widget = ChoiceList(
                 [Content(question.options[i].text) for i in order],
                 multi=isinstance(question, MultipleQuestion),
+                confirm=confirm,
+                chosen=chosen,
                 id="answer",
             )
         elif isinstance(question, OrderingQuestion):
             order = self._order(len(question.items))
+            if isinstance(standing, tuple) and sorted(standing) == sorted(order):
+                order = standing
             widget = OrderList([(i, Content(question.items[i])) for i in order], id="answer")
         elif isinstance(question, ShortAnswerQuestion | MatchingQuestion):
             widget = typed_answer_widget(
@@ -256,13 +343,37 @@ class QuizScreen(Screen[None]):
             )
             await body.mount(Markdown(step.text, open_links=False, classes="step"))
             shown = self.presented.step_order(step.id) if self.presented is not None else ()
-            widget = ChoiceList([Content(step.choices[i].text) for i in shown], id="answer")
+            widget = ChoiceList(
+                [Content(step.choices[i].text) for i in shown],
+                confirm=confirm,
+                id="answer",
+            )
         await body.mount(widget)
         # The caller scrolls the body (to the question's top, or to a new step); a
         # long list of options taking focus must not scroll the question away.
         widget.focus(scroll_visible=False)
         # s and Esc are in the footer; repeating them cut the ordering hint at 80 columns.
-        self.query_one("#quiz-hint", Static).update(Content(HINTS.get(str(question.type), "")))
+        self._show_hint()
+
+    def _show_hint(self, prefix: str = "") -> None:
+        presented = self.presented
+        kind = "" if presented is None else str(presented.question.type)
+        hint = (CONFIRM_HINTS.get(kind) if self.confirm else None) or HINTS.get(kind, "")
+        if self.session.free_navigation:
+            hint = f"{hint} · {EXAM_KEYS}"
+        self.query_one("#quiz-hint", Static).update(Content(prefix + hint))
+
+    @on(ChoiceList.Held, "#answer")
+    def _choice_held(self, event: ChoiceList.Held) -> None:
+        event.stop()
+        if event.hidden:
+            self.query_one("#quiz-hint", Static).update(
+                Content("Ada pilihan di luar layar: baca semua, lalu Enter menjawab pilihan ▶")
+            )
+        else:
+            self.query_one("#quiz-hint", Static).update(
+                Content("Enter menjawab pilihan ▶ · angka/huruf lain mengganti pilihan")
+            )
 
     def _order(self, count: int) -> tuple[int, ...]:
         """Display position -> canonical index, as the engine decided (identity if none)."""
@@ -381,6 +492,14 @@ class QuizScreen(Screen[None]):
         except StoreError as error:
             self._refused(error)
             return
+        except SessionError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        if self.session.free_navigation:
+            # Saved; it stays changeable, so the question stays with its choice marked.
+            await self._show_current()
+            self.notify("Jawaban tersimpan; dapat diubah sampai ujian dikirim.", timeout=2)
+            return
         if self.session.mode == Mode.EXAM:
             await self._show_current()
             return
@@ -437,14 +556,67 @@ class QuizScreen(Screen[None]):
         except StoreError as error:
             self._refused(error)
             return
+        except SessionError as error:
+            # Finished meanwhile (say, by another copy of the app): nothing to send.
+            self._done = True
+            self._app.active_session = None
+            self.notify(str(error), severity="error", markup=False)
+            self._app.go_home()
+            return
         self._done = True
         self._app.active_session = None
         if result.timed_out:
             self.notify("Waktu habis: jawaban Anda telah dikirim.", severity="warning")
         self._app.show_results(result, replace=True)
 
+    async def action_move(self, delta: int) -> None:
+        """←/→ in an exam: the previous or next question, answered or not."""
+        if self._done or not self.session.free_navigation:
+            return
+        if self.session.move(delta):
+            await self._show_current()
+
+    async def action_flag(self) -> None:
+        """r in an exam: mark the question ragu-ragu (or unmark it)."""
+        if self._done or not self.session.free_navigation:
+            return
+        try:
+            flagged = self.session.toggle_flag()
+        except SessionError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self._update_status()
+        self.notify("Ditandai ragu-ragu." if flagged else "Tanda ragu-ragu dihapus.", timeout=2)
+
+    def action_grid(self) -> None:
+        """g in an exam: the grid of every question; Enter goes to the one chosen."""
+        if self._done or not self.session.free_navigation:
+            return
+
+        async def chosen(index: int | None) -> None:
+            if index is not None and not self._done:
+                self.session.go_to(index)
+                await self._show_current()
+
+        self.app.push_screen(ExamGridScreen(self.session), chosen)
+
+    async def action_restart_case(self) -> None:
+        """Backspace on an exam's finished branching case: answer it again from the start."""
+        try:
+            self.session.clear_answer()
+        except TimeUp:
+            self._finish()
+            return
+        except SessionError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        await self._show_current()
+
     def action_end(self) -> None:
-        """s: end the quiz now (after a confirmation) and see the results."""
+        """x: end the quiz now (after a confirmation) and see the results."""
+        if self.session.free_navigation:
+            self._confirm_submit()
+            return
         unanswered = self.session.total - self.session.answered_count
 
         def confirmed(yes: bool | None) -> None:
@@ -460,6 +632,20 @@ class QuizScreen(Screen[None]):
             confirmed,
         )
 
+    def _confirm_submit(self) -> None:
+        """The summary before an exam is submitted ("3 ragu-ragu, 2 belum dijawab")."""
+        summary = self.session.summary()
+        text = f"Kirim jawaban ujian? {summary.describe()}."
+        if summary.unanswered:
+            text += " Soal yang belum dijawab dihitung 0."
+        text += " Setelah dikirim, jawaban tidak dapat diubah lagi."
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self._finish()
+
+        self.app.push_screen(ConfirmScreen(text), confirmed)
+
     def action_leave(self) -> None:
         """Esc: back home; the attempt stays resumable with its time saved."""
         if not self._done:
@@ -469,4 +655,10 @@ class QuizScreen(Screen[None]):
         self._app.active_session = None
         self._done = True
         self.app.pop_screen()
-        self.notify("Kuis disimpan. Tekan l di beranda untuk melanjutkan.")
+        if self.session.deadline is not None:
+            self.notify(
+                "Ujian disimpan, tetapi waktunya tetap berjalan. Tekan l di beranda "
+                "untuk melanjutkan."
+            )
+        else:
+            self.notify("Kuis disimpan. Tekan l di beranda untuk melanjutkan.")

@@ -1,7 +1,9 @@
-"""A small dialog to set the Latsar evaluation date and the daily review caps."""
+"""A small dialog for the settings: the Latsar evaluation date, the daily review caps,
+and "konfirmasi jawaban" (Enter answers) in Ujian and in Latihan."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -9,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from latsar_tui.settings import Settings, SettingsError
 
@@ -34,6 +36,16 @@ class ExamDateScreen(ModalScreen[Settings | None]):
             yield Input(str(self.settings.daily_due), type="integer", id="daily-due")
             yield Label("Batas soal baru per hari")
             yield Input(str(self.settings.daily_new), type="integer", id="daily-new")
+            yield Checkbox(
+                "Konfirmasi jawaban di Ujian (pilihan ditandai, Enter menjawab)",
+                self.settings.confirm_exam,
+                id="confirm-exam",
+            )
+            yield Checkbox(
+                "Konfirmasi jawaban di Latihan",
+                self.settings.confirm_practice,
+                id="confirm-practice",
+            )
             yield Static(id="exam-error")
             with Horizontal(id="exam-buttons"):
                 yield Button("Simpan", variant="primary", id="save")
@@ -48,6 +60,11 @@ class ExamDateScreen(ModalScreen[Settings | None]):
             new = int(self.query_one("#daily-new", Input).value or "0")
             updated = self.settings.with_exam_date(self.query_one("#exam-date", Input).value)
             updated = updated.with_caps(due, new)
+            updated = replace(
+                updated,
+                confirm_exam=self.query_one("#confirm-exam", Checkbox).value,
+                confirm_practice=self.query_one("#confirm-practice", Checkbox).value,
+            )
         except (SettingsError, ValueError) as error:
             self.query_one("#exam-error", Static).update(Content(f"✗ {error}"))
             return

@@ -72,6 +72,10 @@ class ChoiceList(_PointedList):
     """Options of a question. 1–8 or a–h pick, arrows + Enter too.
 
     With ``multi`` the same keys (and Space) toggle a tick and Enter submits the set.
+    With ``confirm`` (the "konfirmasi jawaban" setting) a key only highlights and Enter
+    answers. Whatever the setting, a key never answers while an option is off screen,
+    and Enter never answers an option the learner cannot see: the list scrolls to it
+    first. ``chosen`` marks the answer already saved (an exam question visited again).
     """
 
     BINDINGS = [  # noqa: RUF012 - Textual reads class-level lists
@@ -79,6 +83,9 @@ class ChoiceList(_PointedList):
         Binding("enter", "select", "Jawab"),
         Binding("space", "toggle", "Centang", show=False),
     ]
+
+    # The key shown before each option, after its number.
+    KEY_LABELS = OPTION_KEYS
 
     class Answered(Message):
         """The learner submitted: display positions of what they chose."""
@@ -93,38 +100,109 @@ class ChoiceList(_PointedList):
             """The list that was answered (lets handlers use ``@on(..., selector)``)."""
             return self.choice_list
 
+    class Held(Message):
+        """A key highlighted an option without answering (confirm mode or hidden options)."""
+
+        def __init__(self, choice_list: ChoiceList, hidden: bool) -> None:
+            super().__init__()
+            self.choice_list = choice_list
+            self.hidden = hidden
+
+        @property
+        def control(self) -> ChoiceList:
+            """The list whose option was highlighted."""
+            return self.choice_list
+
     def __init__(
         self,
         labels: Sequence[Content],
         *,
         multi: bool = False,
+        confirm: bool = False,
+        chosen: Sequence[int] = (),
         id: str | None = None,
     ) -> None:
         self._labels = list(labels)
         self.multi = multi
-        self.ticked: set[int] = set()
+        self.confirm = confirm
+        self.chosen = frozenset(chosen)
+        self.ticked: set[int] = set(chosen) if multi else set()
         self.locked = False
         super().__init__(*[Option(self._prompt(i)) for i in range(len(labels))], id=id)
 
     def _prompt(self, position: int) -> Hanging:
         # A wrapped option continues under its text, not under the ▶ 1/a keys.
-        key = OPTION_KEYS[position] if position < len(OPTION_KEYS) else "?"
+        keys = self.KEY_LABELS
+        key = keys[position] if position < len(keys) else "?"
         head = f"{self._pointer(position)}{position + 1}/{key}  "
         if self.multi:
             head += "[✓] " if position in self.ticked else "[ ] "
+        elif self.chosen:
+            head += "● " if position in self.chosen else "○ "
         return Hanging([(Content(head).stylize("bold"), self._labels[position])])
 
     def on_mount(self) -> None:
         if self.option_count:
-            self.highlighted = 0
+            first = min(self.chosen) if self.chosen and not self.multi else 0
+            self.highlighted = first
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A letter past the last option is not this list's key: let it reach the
+        # screen (g opens an exam's question grid unless there is a 7th option).
+        if action == "pick" and parameters and isinstance(parameters[0], int):
+            return parameters[0] < self.option_count
+        return super().check_action(action, parameters)
+
+    # --- what is on screen ------------------------------------------------------------
+
+    def _window(self) -> tuple[float, float] | None:
+        """The rows of the parent's scrolled content that are on screen, or None."""
+        parent = self.parent
+        if not isinstance(parent, Widget) or not self.is_mounted:
+            return None
+        top = parent.scroll_y
+        return top, top + parent.scrollable_content_region.height
+
+    def all_options_visible(self) -> bool:
+        """Whether every option is inside the screen's scrolled body right now."""
+        window = self._window()
+        if window is None:
+            return True
+        region = self.virtual_region
+        return region.y >= window[0] and region.bottom <= window[1]
+
+    def option_visible(self, index: int) -> bool:
+        """Whether the option at ``index`` is wholly on screen."""
+        window = self._window()
+        if window is None:
+            return True
+        self._update_lines()
+        line = self._index_to_line.get(index)
+        if line is None:
+            return False
+        top = self.virtual_region.y + self.styles.border.spacing.top + line - round(self.scroll_y)
+        return top >= window[0] and top + self._heights[index] <= window[1]
+
+    # --- keys -----------------------------------------------------------------------
 
     def action_pick(self, position: int) -> None:
-        """A number or letter key: choose (single) or toggle (multi) that option."""
+        """A number or letter key: choose (single) or toggle (multi) that option.
+
+        It only highlights (and brings into view) in confirm mode, or while some
+        option is off screen, so no option is chosen before all were seen.
+        """
         if self.locked or position >= self.option_count:
             return
+        hidden = not self.all_options_visible()
         self.highlighted = position
+        if hidden:
+            self.call_after_refresh(self._show_highlight_in_parent)
+            self.post_message(self.Held(self, hidden=True))
+            return
         if self.multi:
             self._toggle(position)
+        elif self.confirm:
+            self.post_message(self.Held(self, hidden=False))
         else:
             self.locked = True
             self.post_message(self.Answered(self, (position,)))
@@ -139,15 +217,42 @@ class ChoiceList(_PointedList):
         self.replace_option_prompt_at_index(position, self._prompt(position))
 
     def action_select(self) -> None:
-        """Enter: submit the highlighted option, or the ticked set."""
+        """Enter: submit the highlighted option (once it is on screen), or the ticked set."""
         if self.locked:
             return
         if self.multi:
             self.locked = True
             self.post_message(self.Answered(self, tuple(sorted(self.ticked))))
         elif self.highlighted is not None:
+            if not self.option_visible(self.highlighted):
+                self._show_highlight_in_parent()
+                self.post_message(self.Held(self, hidden=True))
+                return
             self.locked = True
             self.post_message(self.Answered(self, (self.highlighted,)))
+
+
+class TrueFalseList(ChoiceList, inherit_bindings=False):
+    """Benar/Salah: letters follow the words, b = Benar and s = Salah (1 and 2 too).
+
+    ChoiceList's a–h are left out on purpose: there ``b`` means the second option,
+    which here is Salah.
+    """
+
+    BINDINGS = [  # noqa: RUF012
+        *OptionList.BINDINGS,
+        Binding("1,b", "pick(0)", show=False),
+        Binding("2,s", "pick(1)", show=False),
+        Binding("enter", "select", "Jawab"),
+    ]
+    KEY_LABELS = "bs"
+
+    def __init__(
+        self, *, confirm: bool = False, chosen: Sequence[int] = (), id: str | None = None
+    ) -> None:
+        super().__init__(
+            [Content("Benar"), Content("Salah")], confirm=confirm, chosen=chosen, id=id
+        )
 
 
 class OrderList(_PointedList):

@@ -1,4 +1,8 @@
-"""The notice shown instead of a cramped, broken layout below 80×24."""
+"""The notice shown instead of a cramped, broken layout below 60×20.
+
+While it shows, the app lets only quit and help keys through (``LatsarApp.on_event``),
+so nothing on the hidden screen below can be answered or ended unseen.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,9 @@ MIN_HEIGHT = 20
 COMFORTABLE_WIDTH = 80
 COMFORTABLE_HEIGHT = 24
 
+# The only keys that act while the notice hides the screen (quit and help).
+KEYS_WHILE_TOO_SMALL = frozenset({"q", "ctrl+c", "question_mark"})
+
 
 class TooSmallNotice(Static):
     """Hidden unless the app carries the ``-too-small`` class (see app.tcss)."""
@@ -18,7 +25,8 @@ class TooSmallNotice(Static):
         super().__init__(
             f"Layar terminal terlalu kecil.\n\nPerbesar jendela menjadi minimal "
             f"{MIN_WIDTH}×{MIN_HEIGHT} karakter untuk memakai Latsar.\n\n"
-            "Tekan q untuk keluar.",
+            "Layar kecil atau pembaca layar? Jalankan `latsar teks`.\n\n"
+            "Tekan q untuk keluar atau ? untuk bantuan.",
             markup=False,
             classes="too-small-notice",
         )
