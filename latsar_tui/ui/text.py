@@ -7,6 +7,7 @@ Everything a trainer wrote passes through ``lit`` (or a ``Markdown`` widget) so 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from textual.content import Content
 
@@ -139,3 +140,20 @@ def right_answer_lines(question: Question) -> list[str]:
     if isinstance(question, MatchingQuestion):
         return pair_lines(question)
     return []
+
+
+def lesson_of(catalog: Any, bank_id: str, lesson_id: str | None) -> tuple[str, str, str] | None:
+    """(module id, lesson id, lesson title) of the lesson a question names, or None."""
+    if lesson_id is None:
+        return None
+    bank = catalog.bank(bank_id)
+    module = catalog.module(bank.module) if bank is not None and bank.module else None
+    lesson = module.lesson(lesson_id) if module is not None else None
+    if module is None or lesson is None:
+        return None
+    return module.id, lesson.id, lesson.title
+
+
+def reread_line(title: str) -> Content:
+    """ "Baca ulang: <lesson> (tekan m)", the title shown literally."""
+    return Content.assemble(("Baca ulang: ", "bold"), Content(title), ("  (tekan m)", "dim"))

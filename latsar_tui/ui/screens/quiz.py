@@ -42,7 +42,7 @@ from latsar_tui.quiz.session import Mode, PresentedQuestion, QuizSession, Sessio
 from latsar_tui.settings import Settings
 from latsar_tui.store.db import StoreError
 from latsar_tui.ui.screens.exam_grid import ExamGridScreen
-from latsar_tui.ui.text import TYPE_NAMES, mode_name
+from latsar_tui.ui.text import TYPE_NAMES, lesson_of, mode_name, reread_line
 from latsar_tui.ui.widgets.answer_lists import ChoiceList, OrderList, TrueFalseList
 from latsar_tui.ui.widgets.feedback import choice_feedback, verdict
 from latsar_tui.ui.widgets.footer import LatsarFooter
@@ -117,7 +117,9 @@ class QuizScreen(Screen[None]):
         Binding("enter", "next", "Lanjut"),
         # x, not s: in a true/false question s means Salah.
         Binding("x", "end", "Akhiri"),
-        Binding("escape", "leave", "Beranda"),
+        # Esc goes back to where the quiz was started (home, or the lesson it came from).
+        Binding("escape", "leave", "Kembali"),
+        Binding("m", "open_lesson", "Materi"),
         # An exam only (see check_action): the CAT's free movement and flags.
         Binding("left", "move(-1)", "Sebelumnya", show=False),
         Binding("right", "move(1)", "Berikutnya", show=False),
@@ -147,6 +149,8 @@ class QuizScreen(Screen[None]):
         # "Lanjut" is only offered (and shown in the footer) while feedback is on screen.
         if action == "next":
             return self.waiting_next
+        if action == "open_lesson":
+            return self.waiting_next and self._lesson() is not None
         if action in {"move", "flag", "grid"}:
             return self.session.free_navigation
         if action == "restart_case":
@@ -507,13 +511,16 @@ class QuizScreen(Screen[None]):
         await self.query_one("#answer").remove()
         question = outcome.presented.question
         order = self._order(len(getattr(question, "options", ())))
-        feedback = Vertical(
+        parts: list[Any] = [
             Static(verdict(question, outcome.answer, outcome.score), classes="verdict"),
             Static(choice_feedback(question, outcome.answer, order), classes="choice-feedback"),
             Static("Pembahasan", classes="section-label"),
             Markdown(question.explanation, open_links=False, classes="explanation"),
-            id="feedback",
-        )
+        ]
+        lesson = self._lesson()
+        if lesson is not None:
+            parts.append(Static(reread_line(lesson[2]), classes="reread"))
+        feedback = Vertical(*parts, id="feedback")
         await body.mount(feedback)
         self.waiting_next = True
         self.refresh_bindings()
@@ -524,6 +531,18 @@ class QuizScreen(Screen[None]):
         body.focus()
         self.call_after_refresh(body.scroll_to_widget, feedback, animate=False, top=True)
         self._update_status()
+
+    def _lesson(self) -> tuple[str, str, str] | None:
+        presented = self.presented
+        if presented is None:
+            return None
+        return lesson_of(self._app.catalog, presented.bank.id, presented.question.lesson)
+
+    def action_open_lesson(self) -> None:
+        """m after feedback: the question's lesson, at once; Esc comes back here."""
+        lesson = self._lesson()
+        if lesson is not None:
+            self._app.open_module(lesson[0], lesson[1])
 
     async def action_next(self) -> None:
         """Enter after feedback: the next step, the next question, or the results."""

@@ -21,9 +21,11 @@ from latsar_tui.quiz.session import ResultItem, SessionResult
 from latsar_tui.ui.text import (
     TYPE_NAMES,
     answer_lines,
+    lesson_of,
     mark,
     mode_name,
     percent,
+    reread_line,
     right_answer_lines,
 )
 from latsar_tui.ui.widgets.feedback import branching_summary, scenario_points
@@ -98,6 +100,7 @@ class ResultsScreen(Screen[None]):
     BINDINGS = [  # noqa: RUF012
         Binding("escape", "home", "Beranda"),
         Binding("h", "history", "Riwayat"),
+        Binding("m", "open_lesson", "Materi"),
     ]
 
     def __init__(self, result: SessionResult) -> None:
@@ -135,6 +138,24 @@ class ResultsScreen(Screen[None]):
         items.highlighted = 0
         items.focus()
 
+    def _selected_lesson(self) -> tuple[str, str, str] | None:
+        index = self.query_one("#result-items", OptionList).highlighted
+        if not index:
+            return None  # the summary row
+        item = self.result.items[index - 1]
+        return lesson_of(self._app.catalog, item.bank_id, item.question.lesson)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open_lesson":
+            return self._selected_lesson() is not None
+        return True
+
+    def action_open_lesson(self) -> None:
+        """m: the selected question's lesson, at once; Esc comes back to the results."""
+        lesson = self._selected_lesson()
+        if lesson is not None:
+            self._app.open_module(lesson[0], lesson[1])
+
     @on(OptionList.OptionHighlighted, "#result-items")
     async def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
         detail = self.query_one("#result-detail", VerticalScroll)
@@ -142,8 +163,14 @@ class ResultsScreen(Screen[None]):
         if event.option_index == 0:
             await detail.mount_all(self._summary_widgets())
         else:
-            await detail.mount_all(self._item_widgets(self.result.items[event.option_index - 1]))
+            item = self.result.items[event.option_index - 1]
+            widgets = self._item_widgets(item)
+            lesson = lesson_of(self._app.catalog, item.bank_id, item.question.lesson)
+            if lesson is not None:
+                widgets.append(Static(reread_line(lesson[2]), classes="reread"))
+            await detail.mount_all(widgets)
         detail.scroll_home(animate=False)
+        self.refresh_bindings()
 
     def _summary_widgets(self) -> list[Any]:
         result = self.result
