@@ -30,6 +30,6 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     from latsar_tui.settings import load_settings
     from latsar_tui.store.progress import ProgressStore
 
-    catalog = load_catalog(ctx.paths, ctx.extra_content)
+    catalog = load_catalog(ctx.paths, ctx.extra_content, cache=True)
     with ProgressStore.open(ctx.paths.ensure()) as store:
         return PlainApp(catalog, store, load_settings(ctx.paths)).run()

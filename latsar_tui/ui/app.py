@@ -105,7 +105,7 @@ class LatsarApp(App[int]):
         self.active_session: QuizSession | None = None
 
     def _default_loader(self) -> Catalog:
-        return load_catalog(self.paths, self.extra_content)
+        return load_catalog(self.paths, self.extra_content, cache=True)
 
     def _due_by_bank(self, catalog: Catalog, store: ProgressStore) -> Mapping[str, int]:
         return due_by_bank(catalog, store, self.clock.now(), self.tz)
