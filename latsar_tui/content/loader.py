@@ -13,7 +13,6 @@ first in load order keeps it and the later one is broken (``id-clash``).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -126,9 +125,10 @@ def display_path(path: Path) -> str:
 def _check_file(entry: _Entry, cache: ContentCache | None = None) -> None:
     shown = entry.shown
     try:
-        with entry.file.path.open("rb") as handle:
-            stat = os.fstat(handle.fileno())
-            data = handle.read()
+        data = entry.file.path.read_bytes()
+        # The hash of these very bytes is in the key, so a stat racing an edit can
+        # only make the next start miss the cache, never trust a stale entry.
+        stat = entry.file.path.stat() if cache is not None else None
     except OSError as error:
         reason = error.strerror or type(error).__name__
         entry.findings = [
@@ -136,7 +136,7 @@ def _check_file(entry: _Entry, cache: ContentCache | None = None) -> None:
         ]
         return
     key = None
-    if cache is not None:
+    if cache is not None and stat is not None:
         key = file_key(entry.file.path, shown, str(entry.file.kind), data, stat)
         hit = cache.get(key)
         if hit is not None:
