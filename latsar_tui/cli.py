@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,7 +17,7 @@ from pathlib import Path
 from latsar_tui.commands.base import CommandContext, CommandError
 
 # Areas whose subcommands the CLI offers, in the order `latsar --help` lists them.
-COMMAND_MODULES: tuple[str, ...] = ("validate", "plain", "trainer", "review")
+COMMAND_MODULES: tuple[str, ...] = ("validate", "plain", "trainer", "review", "xapi")
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
@@ -50,6 +51,12 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         metavar="DIR",
         help="folder data (progres, paket); bawaan: LATSAR_HOME atau folder data pengguna",
+    )
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="mode teks baris demi baris (sama dengan `latsar teks`); juga otomatis dengan "
+        "LATSAR_PLAIN=1, ACCESSIBLE=1, TERM=dumb, atau bila masukan/keluaran bukan terminal",
     )
     parser.add_argument(
         "--content",
@@ -93,6 +100,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = getattr(args, "handler", None)
     try:
         if handler is None:
+            from latsar_tui.plain.start import plain_reason
+
+            reason = plain_reason(args.plain, os.environ, sys.stdin, sys.stdout)
+            if reason is not None:
+                from latsar_tui.commands.plain import run_plain
+
+                return run_plain(ctx, reason)
             return _run_app(ctx)
         result: int = handler(args, ctx)
         return result
@@ -100,7 +114,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"latsar: {error}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
-        print("latsar: dibatalkan", file=sys.stderr)
+        # Every answer is committed the moment it is given, so say that nothing is lost.
+        print(
+            "latsar: dihentikan (Ctrl+C). Jawaban yang sudah dikirim tetap tersimpan.",
+            file=sys.stderr,
+        )
         return 130
 
 

@@ -56,6 +56,11 @@ class Paths:
         return self.data / "progress.sqlite3"
 
     @property
+    def lock_file(self) -> Path:
+        """Held (an OS lock) by the window that has this data folder open."""
+        return self.data / "latsar.lock"
+
+    @property
     def packs(self) -> Path:
         """Installed content packs, one content root per sub-folder (``packs/<id>/``)."""
         return self.data / "packs"
@@ -69,6 +74,11 @@ class Paths:
     def settings_file(self) -> Path:
         """The trainee's settings (theme, exam date, review caps)."""
         return self.config / "settings.json"
+
+    @property
+    def lrs_file(self) -> Path:
+        """The LRS endpoint, key and secret for ``latsar sinkron`` (kept 0600)."""
+        return self.config / "lrs.json"
 
     def ensure(self) -> Paths:
         """Create the data and config folders if they are missing; returns self."""

@@ -33,6 +33,8 @@ class Settings:
     exam_date: date | None = None
     daily_due: int = DEFAULT_DAILY_DUE
     daily_new: int = DEFAULT_DAILY_NEW
+    # Motion can distract or make some readers unwell; off also when TEXTUAL_ANIMATIONS=none.
+    animations: bool = True
     # Keys this version does not know, kept as they were.
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
@@ -44,18 +46,20 @@ class Settings:
             "exam_date": None if self.exam_date is None else self.exam_date.isoformat(),
             "daily_due": self.daily_due,
             "daily_new": self.daily_new,
+            "animations": self.animations,
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Settings:
         """Settings from their JSON form; bad values fall back to the defaults."""
-        known = {"theme", "exam_date", "daily_due", "daily_new"}
+        known = {"theme", "exam_date", "daily_due", "daily_new", "animations"}
         theme = data.get("theme")
         return cls(
             theme=theme if isinstance(theme, str) and theme else None,
             exam_date=_date_or_none(data.get("exam_date")),
             daily_due=_cap_or(data.get("daily_due"), DEFAULT_DAILY_DUE),
             daily_new=_cap_or(data.get("daily_new"), DEFAULT_DAILY_NEW),
+            animations=data.get("animations") is not False,
             extra={k: v for k, v in data.items() if k not in known},
         )
 

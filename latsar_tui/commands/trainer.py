@@ -297,6 +297,7 @@ def _register_export(subparsers: Any) -> None:
         "--format", required=True, choices=("gift", "moodle-xml", "csv"), dest="fmt"
     )
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    parser.add_argument("--force", action="store_true", help="timpa FILE yang sudah ada")
     parser.set_defaults(handler=run_export)
 
 
@@ -327,11 +328,14 @@ def run_export(args: argparse.Namespace, ctx: CommandContext) -> int:
     """Export a bank and say what was left out."""
     from latsar_tui.trainer.export import export_bank
 
+    # Refuse before any work, as `import` does: an earlier export may hold edits.
+    if args.output.exists() and not args.force:
+        raise CommandError(f"{args.output} sudah ada; pakai --force untuk menimpanya")
     bank = _load_bank(args.bank, ctx)
     outcome = export_bank(bank, args.fmt)
     if outcome.exported == 0:
         raise CommandError(f"tidak ada soal bank '{bank.id}' yang bisa diekspor ke {args.fmt}")
-    _write(args.output, outcome.text)
+    _write(args.output, outcome.text, force=True)
     _say(f"Diekspor {outcome.exported} soal bank '{bank.id}' ke {args.output} ({args.fmt}).")
     if outcome.skipped:
         _say(f"Dilewati {len(outcome.skipped)}:")
@@ -521,15 +525,31 @@ def _register_results(subparsers: Any) -> None:
         "report",
         help="laporan kelas dari berkas hasil peserta",
         description=(
-            "Gabungkan berkas hasil peserta: per soal n, fasilitas, daya beda (27% atas-bawah),\n"
-            "pilihan opsi dan tanda; per peserta dan per tag. -o report.csv atau report.html."
+            "Nilai ulang setiap jawaban dari isi bank saat ini lalu gabungkan: per soal n,\n"
+            "fasilitas, simpangan baku, indeks & efisiensi diskriminasi (cara Moodle), daya\n"
+            "beda 27% atas-bawah, pilihan opsi, waktu, tanda; untuk tes rata-rata, median,\n"
+            "simpangan baku, kemencengan, kurtosis, alpha Cronbach, galat baku, tingkat lulus.\n"
+            "HASIL boleh berkas, folder (semua *.json di dalamnya) atau pola seperti\n"
+            "hasil/*.json. -o laporan.html (satu berkas dengan grafik) atau -o laporan.csv\n"
+            "(satu berkas CSV per tabel: laporan-soal.csv, laporan-peserta.csv, ...)."
         ),
         formatter_class=_RAW,
     )
-    report.add_argument("files", nargs="+", type=Path, metavar="HASIL.json")
+    report.add_argument("files", nargs="*", type=Path, metavar="HASIL")
+    report.add_argument(
+        "--lrs",
+        metavar="URL",
+        help="baca jawaban dari LRS xAPI ini (perlu --bank; kunci dari `latsar sinkron atur`)",
+    )
     report.add_argument("--bank", metavar="ID", help="hanya soal bank ini")
     report.add_argument(
-        "-o", "--output", type=Path, metavar="FILE", help="report.csv atau report.html"
+        "--percobaan",
+        choices=("pertama", "terakhir", "terbaik", "semua"),
+        default="pertama",
+        help="jawaban mana yang dihitung per peserta per soal (bawaan: pertama)",
+    )
+    report.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="laporan.html atau laporan.csv"
     )
     report.set_defaults(handler=run_report)
 
@@ -552,28 +572,76 @@ def run_results_export(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 def run_report(args: argparse.Namespace, ctx: CommandContext) -> int:
-    """Merge trainees' results into a class report."""
+    """Re-score trainees' results and merge them into a class report."""
     from latsar_tui.content.loader import load_catalog
-    from latsar_tui.trainer.report import build_report, report_csv, report_html
-    from latsar_tui.trainer.results import ResultsError, read_results
+    from latsar_tui.trainer.report import Problem, build_report
+    from latsar_tui.trainer.report_output import csv_files, report_html
+    from latsar_tui.trainer.results import ResultsError, expand_result_paths, read_results
 
     output: Path | None = args.output
     if output is not None and output.suffix.lower() not in {".csv", ".html", ".htm"}:
         raise CommandError("berkas laporan harus berakhiran .csv atau .html")
-    try:
-        results = [read_results(path) for path in args.files]
-    except ResultsError as error:
-        raise CommandError(str(error)) from None
-    catalog = load_catalog(ctx.paths, ctx.extra_content)
+    problems: list[Problem] = []
+    results = []
+    if args.lrs:
+        results = _results_from_lrs(args.lrs, args.bank, ctx)
+        if not results:
+            raise CommandError(f"LRS {args.lrs} tidak menyimpan jawaban untuk bank '{args.bank}'")
+    elif not args.files:
+        raise CommandError("sebutkan berkas/folder HASIL, atau --lrs URL --bank ID")
+    files, missing = expand_result_paths(args.files)
+    problems += [Problem(where, "tidak ada", why) for where, why in missing]
+    for path in files:
+        try:
+            results.append(read_results(path))
+        except ResultsError as error:
+            # One broken file is named; the others are still reported.
+            detail = str(error).removeprefix(f"{path}: ")
+            problems.append(Problem(str(path), "tidak terbaca", detail))
+    if not results:
+        for problem in problems:
+            _warn(f"peringatan: {problem.where}: {problem.kind}: {problem.detail}")
+        raise CommandError("tidak ada berkas hasil yang bisa dibaca")
+    extra = list(ctx.extra_content)
+    # A trainer runs the report inside their content folder, as in the README.
+    cwd = Path.cwd()
+    if (cwd / "question_banks").is_dir() and cwd not in extra:
+        extra.append(cwd)
+    catalog = load_catalog(ctx.paths, extra)
     if args.bank and catalog.bank(args.bank) is None:
         _warn(f"peringatan: bank '{args.bank}' tidak ada di folder konten; soal tanpa teks")
-    report = build_report(results, catalog, args.bank)
+    report = build_report(results, catalog, args.bank, args.percobaan, problems)
     _print_report(report)
+    for problem in report.problems:
+        _warn(f"peringatan: {problem.where}: {problem.kind}: {problem.detail}")
     if output is not None:
-        text = report_csv(report) if output.suffix.lower() == ".csv" else report_html(report)
-        _write(output, text)
-        _say(f"Laporan ditulis ke {output}.")
+        if output.suffix.lower() == ".csv":
+            written = csv_files(report, output)
+            for path, text in written.items():
+                _write(path, text)
+            _say(
+                f"Laporan ditulis ke {len(written)} berkas CSV: "
+                f"{', '.join(path.name for path in written)}."
+            )
+        else:
+            _write(output, report_html(report))
+            _say(f"Laporan ditulis ke {output}.")
     return 0
+
+
+def _results_from_lrs(url: str, bank_id: str | None, ctx: CommandContext) -> list[Any]:
+    """Trainees' results read back from an LRS (the same objects results files give)."""
+    from latsar_tui.xapi.client import LrsClient, LrsError
+    from latsar_tui.xapi.config import load_config
+    from latsar_tui.xapi.readback import results_from_lrs
+
+    if not bank_id:
+        raise CommandError("--lrs perlu --bank ID: laporan dari LRS dibuat per bank")
+    config = load_config(ctx.paths)
+    try:
+        return results_from_lrs(LrsClient(url, config.key, config.secret), bank_id)
+    except LrsError as error:
+        raise CommandError(f"laporan dari LRS gagal: {error}") from None
 
 
 def _print_report(report: ClassReport) -> None:
@@ -581,18 +649,35 @@ def _print_report(report: ClassReport) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from latsar_tui.trainer.report import fmt_percent, fmt_ratio, option_summary
+    from latsar_tui.trainer.report import (
+        ATTEMPT_LABELS,
+        fmt_number,
+        fmt_percent,
+        fmt_ratio,
+        option_summary,
+    )
 
     console = Console(highlight=False)
+    console.print(
+        Text(
+            f"Dinilai ulang dari isi bank saat ini. Percobaan: {report.attempts} "
+            f"({ATTEMPT_LABELS[report.attempts]})."
+        )
+    )
+    if report.attention:
+        console.print(Text("Periksa lebih dulu:"))
+        for item in report.attention[:12]:
+            reasons = "; ".join(item.attention)
+            console.print(Text(f"  {item.bank_id}/{item.question_id}: {reasons}"))
     items = Table(
-        title=f"Per soal ({len(report.trainees)} peserta, kelompok 27% = {report.group_size})"
+        title=f"Per soal ({report.files_used} peserta, kelompok 27% = {report.group_size})"
     )
     # One bank (e.g. with --bank) goes into the title, leaving the width to the flags.
     banks = sorted({item.bank_id for item in report.items})
     one_bank = len(banks) == 1
     if one_bank:
         items.title = f"{items.title}, bank {banks[0]}"
-    columns = ("Soal", "Jenis", "n", "Fasilitas", "Daya beda", "Pilihan", "Tanda")
+    columns = ("Soal", "Jenis", "n", "Fas.", "ID", "ED", "D27", "Pilihan", "Tanda")
     for column in columns if one_bank else ("Bank", *columns):
         items.add_column(column, overflow="fold")
     for item in report.items:
@@ -603,16 +688,36 @@ def _print_report(report: ClassReport) -> None:
             Text(item.qtype),
             str(item.n),
             fmt_ratio(item.facility),
+            fmt_number(item.discrimination_index, 0),
+            fmt_number(item.discriminative_efficiency, 0),
             fmt_ratio(item.discrimination),
             Text(option_summary(item)),
             Text("; ".join(item.flags)),
         )
     console.print(items)
+    d, r = report.distribution, report.reliability
+    test = Table(title="Tes")
+    test.add_column("Ukuran")
+    test.add_column("Nilai", justify="right")
+    test.add_row("Rata-rata / median", f"{fmt_number(d.mean)}% / {fmt_number(d.median)}%")
+    test.add_row("Simpangan baku", f"{fmt_number(d.sd)}%")
+    test.add_row(
+        "Kemencengan / kurtosis", f"{fmt_number(d.skewness, 2)} / {fmt_number(d.kurtosis, 2)}"
+    )
+    alpha = "-" if r.alpha is None else f"{r.alpha * 100:.1f}%"
+    test.add_row(f"Alpha Cronbach ({r.count} peserta lengkap)", alpha)
+    test.add_row(
+        "Rasio galat / galat baku",
+        f"{fmt_number(r.error_ratio)}% / {fmt_number(r.standard_error)}%",
+    )
+    if report.pass_mark is not None:
+        test.add_row(f"Lulus (≥ {report.pass_mark}%)", fmt_percent(report.pass_rate))
+    console.print(test)
     trainees = Table(title="Per peserta")
     for column in ("Peserta", "Dijawab", "Rata-rata"):
         trainees.add_column(column)
     for trainee in report.trainees:
-        trainees.add_row(Text(trainee.label), str(trainee.answered), fmt_percent(trainee.mean))
+        trainees.add_row(Text(trainee.label), trainee.completion, fmt_percent(trainee.mean))
     console.print(trainees)
     if report.tags:
         tags = Table(title="Per tag")

@@ -28,7 +28,11 @@ def register(subparsers: Any) -> None:
         description=(
             "Periksa file modul (modules/*.yaml) dan bank soal (question_banks/*.yaml).\n"
             "Setiap temuan dicetak satu baris: path:baris:kolom: error|warning: pesan [kode].\n"
-            "Tanpa PATH, semua folder konten yang dibaca aplikasi diperiksa.\n\n"
+            "Tanpa PATH, semua folder konten yang dibaca aplikasi diperiksa, ditambah folder\n"
+            "saat ini bila berisi modules/ atau question_banks/.\n"
+            "Dengan PATH, rujukan (modul, pelajaran, sumber) dicari juga di folder konten\n"
+            "tempat PATH berada, di konten bawaan dan di paket terpasang, seperti di\n"
+            "aplikasi; yang dicetak hanya temuan pada PATH.\n\n"
             "Kode keluar: 0 tidak ada error (warning boleh), 1 ada error,\n"
             "2 tidak dapat dijalankan (misalnya PATH tidak ada)."
         ),
@@ -59,6 +63,7 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
         load_catalog,
         load_paths,
     )
+    from latsar_tui.content.roots import is_root
     from latsar_tui.paths import env_content_roots
 
     targets: list[Path] = list(args.targets)
@@ -71,7 +76,9 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
         for folder in [*ctx.extra_content, *env_content_roots()]:
             if not folder.is_dir():
                 raise CommandError(f"folder konten tidak ditemukan: {folder}", EXIT_CANNOT_RUN)
-        catalog = load_catalog(ctx.paths, ctx.extra_content)
+        # A trainer who runs `latsar validate` inside their own content folder means it.
+        here = [Path.cwd()] if is_root(Path.cwd()) else []
+        catalog = load_catalog(ctx.paths, [*ctx.extra_content, *here])
 
     out = sys.stdout
     if args.format == "json":

@@ -24,8 +24,12 @@ from latsar_tui.content.roots import (
     ContentFile,
     ContentRoot,
     default_roots,
+    owning_root,
     root_files,
+    root_unread_files,
     target_files,
+    target_unread_files,
+    unique_roots,
 )
 from latsar_tui.content.validate import (
     Checked,
@@ -56,9 +60,11 @@ def load_catalog(
     content cache (``content.cache``) instead of being parsed again; the cross-file
     checks always run.
     """
-    files = [f for root in default_roots(paths, extra) for f in root_files(root.path)]
+    roots = default_roots(paths, extra)
+    files = [f for root in roots for f in root_files(root.path)]
+    unread = [path for root in roots for path in root_unread_files(root.path)]
     store = ContentCache(paths.cache) if cache and paths is not None else None
-    return _load([_Entry(f, display_path(f.path), True) for f in files], store)
+    return _load([_Entry(f, display_path(f.path), True) for f in files], unread, store)
 
 
 def load_paths(
@@ -71,18 +77,30 @@ def load_paths(
     """Check the given files or folders, for ``latsar validate PATH...``.
 
     References and id clashes are resolved against the ``context`` roots too (default:
-    every root the app reads, ``extra`` included), but only the targets' findings and
-    content are returned.
+    every root the app reads, ``extra`` included, then the root each target belongs to,
+    see :func:`owning_root`), but only the targets' findings and content are returned.
+    A target file whose name the app would never read, or such a file in a target
+    folder, is reported (``unread-file``).
     A target that is also in a context root keeps that root's place in the load order.
     Raises FileNotFoundError for a target that does not exist.
     """
     wanted: dict[Path, ContentFile] = {}
+    unread: dict[Path, Path] = {}
+    owners: list[ContentRoot] = []
     for target in targets:
         if not target.exists():
             raise FileNotFoundError(str(target))
         for content_file in target_files(target):
             wanted.setdefault(content_file.path.resolve(), content_file)
-    roots = context if context is not None else default_roots(paths, extra)
+        for path in target_unread_files(target):
+            unread.setdefault(path.resolve(), path)
+        owner = owning_root(target)
+        if owner is not None:
+            owners.append(ContentRoot(owner, "extra"))
+    if context is not None:
+        roots = list(context)
+    else:
+        roots = unique_roots([*default_roots(paths, extra), *owners])
     entries: list[_Entry] = []
     for root in roots:
         for content_file in root_files(root.path):
@@ -93,7 +111,7 @@ def load_paths(
             else:
                 entries.append(_Entry(content_file, display_path(content_file.path), False))
     entries.extend(_Entry(f, display_path(f.path), True) for f in wanted.values())
-    return _load(entries)
+    return _load(entries, list(unread.values()))
 
 
 def load_text(
@@ -132,7 +150,7 @@ def _check_file(entry: _Entry, cache: ContentCache | None = None) -> None:
     except OSError as error:
         reason = error.strerror or type(error).__name__
         entry.findings = [
-            make_finding(shown, 1, 1, "unreadable", f"the file could not be read: {reason}")
+            make_finding(shown, 1, 1, "unreadable", f"file ini tidak dapat dibaca: {reason}")
         ]
         return
     key = None
@@ -151,12 +169,30 @@ def _check_file(entry: _Entry, cache: ContentCache | None = None) -> None:
         cache.put(key, entry.checked, list(entry.findings))
 
 
-def _load(entries: list[_Entry], cache: ContentCache | None = None) -> Catalog:
+_KIND_WORD = {"module": "modul", "bank": "bank"}
+
+
+def _load(
+    entries: list[_Entry], unread: Sequence[Path] = (), cache: ContentCache | None = None
+) -> Catalog:
     with gc_paused():
-        return _load_entries(entries, cache)
+        return _load_entries(entries, unread, cache)
 
 
-def _load_entries(entries: list[_Entry], cache: ContentCache | None = None) -> Catalog:
+def _unread_finding(path: Path) -> Finding:
+    return make_finding(
+        display_path(path),
+        1,
+        1,
+        "unread-file",
+        f"aplikasi tidak akan membaca file ini karena namanya tidak berakhiran .yaml "
+        f"atau .yml; ganti namanya, misalnya menjadi {path.name.split('.')[0] or 'bank'}.yaml",
+    )
+
+
+def _load_entries(
+    entries: list[_Entry], unread: Sequence[Path] = (), cache: ContentCache | None = None
+) -> Catalog:
     for entry in entries:
         _check_file(entry, cache)
 
@@ -178,8 +214,8 @@ def _load_entries(entries: list[_Entry], cache: ContentCache | None = None) -> C
                 checked.id_line,
                 checked.id_column,
                 "id-clash",
-                f"the {checked.kind} id '{checked.id}' is already used by {owner}; "
-                "every module and bank needs its own id",
+                f"id {_KIND_WORD[checked.kind]} '{checked.id}' sudah dipakai oleh {owner}; "
+                "setiap modul dan bank memerlukan id sendiri",
             )
         )
 
@@ -205,6 +241,7 @@ def _load_entries(entries: list[_Entry], cache: ContentCache | None = None) -> C
     findings: list[Finding] = []
     broken: list[BrokenFile] = []
     reported = [entry for entry in entries if entry.report]
+    findings.extend(_unread_finding(path) for path in unread)
     for entry in reported:
         file_findings = _sorted(entry.findings or [])
         findings.extend(file_findings)

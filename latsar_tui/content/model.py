@@ -27,7 +27,7 @@ DEFAULT_LANGUAGE = "id"
 
 
 class QuestionType(StrEnum):
-    """The six question types of the content format."""
+    """The question types of the content format."""
 
     SINGLE = "single"
     MULTIPLE = "multiple"
@@ -35,6 +35,8 @@ class QuestionType(StrEnum):
     SCENARIO = "scenario"
     ORDERING = "ordering"
     BRANCHING = "branching"
+    SHORT_ANSWER = "short_answer"
+    MATCHING = "matching"
 
 
 class Severity(StrEnum):
@@ -267,6 +269,56 @@ class BranchingQuestion(QuestionBase):
         return {candidate.id: candidate for candidate in self.steps}
 
 
+@dataclass(frozen=True, slots=True)
+class PartialAnswer:
+    """A typed answer of a ``short_answer`` question worth ``share`` (0 < share < 1)."""
+
+    answer: str
+    share: float
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ShortAnswerQuestion(QuestionBase):
+    """Isian singkat: the learner types the answer. Answer: the typed str.
+
+    ``tolerance`` 1 also accepts answers of at least 6 letters at edit distance 1;
+    matching rules live in ``latsar_tui.quiz.typed_answers``.
+    """
+
+    type: ClassVar[QuestionType] = QuestionType.SHORT_ANSWER
+    answers: tuple[str, ...]
+    partial: tuple[PartialAnswer, ...] = ()
+    tolerance: int = 0
+    feedback_wrong: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MatchPair:
+    """One pair of a ``matching`` question."""
+
+    left: str
+    right: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MatchingQuestion(QuestionBase):
+    """Menjodohkan: match each left item with a right one.
+
+    Answer: a tuple with, per left item (in written order), the canonical index of the
+    chosen right: ``rights`` holds the pairs' rights first, then the distractors, so
+    the right answer is ``(0, 1, ..., len(pairs) - 1)``.
+    """
+
+    type: ClassVar[QuestionType] = QuestionType.MATCHING
+    pairs: tuple[MatchPair, ...]
+    distractors: tuple[str, ...] = ()
+
+    @property
+    def rights(self) -> tuple[str, ...]:
+        """Every right-side text in canonical order: pairs' rights, then distractors."""
+        return tuple(pair.right for pair in self.pairs) + self.distractors
+
+
 Question: TypeAlias = (
     SingleQuestion
     | MultipleQuestion
@@ -274,6 +326,8 @@ Question: TypeAlias = (
     | ScenarioQuestion
     | OrderingQuestion
     | BranchingQuestion
+    | ShortAnswerQuestion
+    | MatchingQuestion
 )
 
 QUESTION_CLASSES: dict[QuestionType, type[QuestionBase]] = {
@@ -283,11 +337,14 @@ QUESTION_CLASSES: dict[QuestionType, type[QuestionBase]] = {
     QuestionType.SCENARIO: ScenarioQuestion,
     QuestionType.ORDERING: OrderingQuestion,
     QuestionType.BRANCHING: BranchingQuestion,
+    QuestionType.SHORT_ANSWER: ShortAnswerQuestion,
+    QuestionType.MATCHING: MatchingQuestion,
 }
 
 # An answer in canonical indices; which form goes with which type is documented on
 # each question class above.
-Answer: TypeAlias = int | bool | frozenset[int] | tuple[int, ...]
+# A short answer is the text the learner typed, as typed.
+Answer: TypeAlias = int | bool | frozenset[int] | tuple[int, ...] | str
 
 
 @dataclass(frozen=True, slots=True)

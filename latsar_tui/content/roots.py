@@ -81,6 +81,44 @@ def yaml_files(folder: Path) -> list[Path]:
     return sorted(path for path in folder.iterdir() if path.suffix in SUFFIXES and path.is_file())
 
 
+def unread_files(folder: Path) -> list[Path]:
+    """Files directly in ``folder`` that the app will never read (``bank.yaml.txt``).
+
+    Dot-files (editor and system litter such as ``.DS_Store``) are left alone: nobody
+    meant them as content.
+    """
+    if not folder.is_dir():
+        return []
+    return sorted(
+        path
+        for path in folder.iterdir()
+        if path.is_file() and path.suffix not in SUFFIXES and not path.name.startswith(".")
+    )
+
+
+def root_unread_files(root: Path) -> list[Path]:
+    """The unread files of a root's ``modules/`` and ``question_banks/``."""
+    return [path for folder in KIND_FOLDERS for path in unread_files(root / folder)]
+
+
+def owning_root(target: Path) -> Path | None:
+    """The content root a ``latsar validate`` target belongs to, if any.
+
+    A file in ``modules/`` or ``question_banks/`` belongs to the folder above; so does
+    such a folder itself; a content root belongs to itself. References of the target
+    are resolved against that root, as the app will once the root is installed.
+    """
+    resolved = _resolved(target)
+    if target.is_file():
+        folder = resolved.parent
+        return folder.parent if folder.name in KIND_FOLDERS else None
+    if is_root(target):
+        return resolved
+    if resolved.name in KIND_FOLDERS:
+        return resolved.parent
+    return None
+
+
 def is_root(folder: Path) -> bool:
     """Whether a folder looks like a content root (it has a modules/ or question_banks/)."""
     return any((folder / name).is_dir() for name in KIND_FOLDERS)
@@ -94,11 +132,22 @@ def target_files(target: Path) -> list[ContentFile]:
     files say their kind in 'schema'.
     """
     if target.is_file():
-        return [ContentFile(target, KIND_FOLDERS.get(target.parent.name))]
+        return [ContentFile(target, KIND_FOLDERS.get(_resolved(target).parent.name))]
     if is_root(target):
         return root_files(target)
     kind = KIND_FOLDERS.get(_resolved(target).name)
     return [ContentFile(path, kind) for path in yaml_files(target)]
+
+
+def target_unread_files(target: Path) -> list[Path]:
+    """The files a target holds (or is) that the app would never read, by their name."""
+    if target.is_file():
+        return [] if target.suffix in SUFFIXES else [target]
+    if is_root(target):
+        return root_unread_files(target)
+    if _resolved(target).name in KIND_FOLDERS:
+        return unread_files(target)
+    return []
 
 
 def _resolved(path: Path) -> Path:

@@ -18,6 +18,6 @@ def closest(word: str, candidates: Iterable[str]) -> str | None:
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
-    """``"; did you mean 'x'?"`` when a candidate is close, else an empty string."""
+    """``"; mungkin maksudnya 'x'?"`` when a candidate is close, else an empty string."""
     match = closest(word, candidates)
-    return f"; did you mean '{match}'?" if match is not None else ""
+    return f"; mungkin maksudnya '{match}'?" if match is not None else ""

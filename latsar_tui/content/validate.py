@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
+from latsar_tui.content.itemwriting import bank_flaws, markup_in, similar_pairs
 from latsar_tui.content.model import (
     AGENDAS,
     BANK_SCHEMA,
@@ -39,20 +40,25 @@ from latsar_tui.content.model import (
     ChoiceOption,
     Finding,
     Lesson,
+    MatchingQuestion,
+    MatchPair,
     Module,
     MultipleQuestion,
     OrderingQuestion,
+    PartialAnswer,
     Question,
     QuestionType,
     ScenarioOption,
     ScenarioQuestion,
     Severity,
+    ShortAnswerQuestion,
     SingleQuestion,
     Source,
     TrueFalseQuestion,
 )
 from latsar_tui.content.suggest import did_you_mean
 from latsar_tui.content.yamlnodes import Mapping, Node, Problem, Scalar, Sequence, describe
+from latsar_tui.quiz.typed_answers import normalise
 
 Kind = Literal["module", "bank"]
 
@@ -96,25 +102,51 @@ CODES: dict[str, str] = {
     "branching-dangling-next": "'next' names no step",
     "branching-unreachable": "a step cannot be reached from the start",
     "branching-cycle": "the steps of a branching case form a loop",
+    "answer-count": "a short_answer question without 1 to 10 accepted answers",
+    "empty-answer": "an accepted or partial answer of a short_answer question is empty",
+    "duplicate-answer": "two answers of a short_answer question are equal once normalised",
+    "pair-count": "a matching question without 3 to 8 pairs, or with over 4 distractors",
+    "duplicate-pair-side": "two lefts, or two rights (distractors included), of a matching "
+    "question are equal",
     # references
     "needs-module": "'lesson' or 'sources' on a question of a bank without a module",
     "unknown-module": "a bank's module does not exist",
     "unknown-lesson": "a lesson id not in the module",
     "unknown-source": "a source id not in the module",
     "id-clash": "two files (in any roots) use the same module or bank id",
+    "unread-file": "a file in modules/ or question_banks/ the app never reads (warning)",
     # warnings
     "missing-lesson": "a question names no lesson (warning)",
     "missing-sources": "a question cites no sources (warning)",
     "duplicate-prompt": "two questions of a bank share a prompt (warning)",
+    # item writing: cues that let a learner score without knowing the answer
+    "duplicate-option": "two options (items, choices) of one question have the same text",
+    "keyed-longest": "the keyed option is the longest in over 40 % of a bank's items (warning)",
+    "true-false-balance": "more than 70 % of a bank's true_false answers go one way (warning)",
+    "multiple-same-count": "every multiple item has the same number of right options (warning)",
+    "similar-question": "two questions whose context and prompt are at least 90 % alike (warning)",
+    "html-markup": "an HTML tag or entity in a text field (warning)",
 }
 
-WARNING_CODES = frozenset({"missing-lesson", "missing-sources", "duplicate-prompt"})
+WARNING_CODES = frozenset(
+    {
+        "missing-lesson",
+        "missing-sources",
+        "duplicate-prompt",
+        "unread-file",
+        "keyed-longest",
+        "true-false-balance",
+        "multiple-same-count",
+        "similar-question",
+        "html-markup",
+    }
+)
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
 # A pragmatic BCP-47 shape: language, then subtags (region, script, variants).
 LANGUAGE_PATTERN = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
 
-ID_RULE = "use 1 to 64 lowercase letters, digits, '.', '_' or '-', starting with a letter or digit"
+ID_RULE = "pakai 1 sampai 64 huruf kecil, angka, '.', '_' atau '-', diawali huruf atau angka"
 
 OPTION_LIMITS: dict[QuestionType, tuple[int, int]] = {
     QuestionType.SINGLE: (2, 6),
@@ -123,6 +155,9 @@ OPTION_LIMITS: dict[QuestionType, tuple[int, int]] = {
 }
 ITEM_LIMITS = (3, 8)
 CHOICE_LIMITS = (2, 5)
+ANSWER_LIMITS = (1, 10)
+PAIR_LIMITS = (3, 8)
+DISTRACTOR_MAX = 4
 
 MODULE_FIELDS: tuple[str, ...] = ("schema", "id", "title", "summary", "agenda", "order")
 MODULE_FIELDS += ("language", "sources", "lessons")
@@ -152,6 +187,8 @@ TYPE_FIELDS: dict[QuestionType, tuple[str, ...]] = {
     QuestionType.SCENARIO: ("options",),
     QuestionType.ORDERING: ("items",),
     QuestionType.BRANCHING: ("start", "steps"),
+    QuestionType.SHORT_ANSWER: ("answers", "partial", "tolerance", "feedback_wrong"),
+    QuestionType.MATCHING: ("pairs", "distractors"),
 }
 TYPE_REQUIRED: dict[QuestionType, tuple[str, ...]] = {
     QuestionType.SINGLE: ("options",),
@@ -160,20 +197,26 @@ TYPE_REQUIRED: dict[QuestionType, tuple[str, ...]] = {
     QuestionType.SCENARIO: ("context", "options"),
     QuestionType.ORDERING: ("items",),
     QuestionType.BRANCHING: ("context", "start", "steps"),
+    QuestionType.SHORT_ANSWER: ("answers",),
+    QuestionType.MATCHING: ("pairs",),
 }
 TYPE_NOUN: dict[QuestionType, str] = {
-    QuestionType.SINGLE: "a single question",
-    QuestionType.MULTIPLE: "a multiple question",
-    QuestionType.TRUE_FALSE: "a true_false question",
-    QuestionType.SCENARIO: "a scenario question",
-    QuestionType.ORDERING: "an ordering question",
-    QuestionType.BRANCHING: "a branching question",
+    QuestionType.SINGLE: "soal single",
+    QuestionType.MULTIPLE: "soal multiple",
+    QuestionType.TRUE_FALSE: "soal true_false",
+    QuestionType.SCENARIO: "soal scenario",
+    QuestionType.ORDERING: "soal ordering",
+    QuestionType.BRANCHING: "soal branching",
+    QuestionType.SHORT_ANSWER: "soal short_answer",
+    QuestionType.MATCHING: "soal matching",
 }
 CHOICE_OPTION_FIELDS = ("text", "correct", "feedback")
 SCENARIO_OPTION_FIELDS = ("text", "score", "feedback")
 STEP_FIELDS = ("text", "choices")
 BRANCH_CHOICE_FIELDS = ("text", "score", "feedback", "next")
 BRANCH_CHOICE_REQUIRED = ("text", "score", "feedback")
+PARTIAL_FIELDS = ("answer", "share")
+PAIR_FIELDS = ("left", "right")
 
 T = TypeVar("T")
 
@@ -228,7 +271,8 @@ def validate_tree(
         checker.error(
             root,
             "not-a-mapping",
-            f"the top level of a content file must be a mapping of fields, found {describe(root)}",
+            "tingkat teratas file konten harus berupa kumpulan field (mapping), ditemukan "
+            f"{describe(root)}",
         )
         return Checked(kind or "bank", path, None, checker.findings)
     kind, other = checker.schema(root, kind)
@@ -264,7 +308,7 @@ def check_references(
                         ref.line,
                         ref.column,
                         "unknown-module",
-                        f"no module has the id '{ref.value}'"
+                        f"tidak ada modul dengan id '{ref.value}'"
                         + did_you_mean(ref.value, list(modules) + list(broken_modules)),
                     )
                 )
@@ -276,7 +320,7 @@ def check_references(
                         ref.line,
                         ref.column,
                         "unknown-lesson",
-                        f"the module '{module.id}' has no lesson '{ref.value}'"
+                        f"modul '{module.id}' tidak punya pelajaran '{ref.value}'"
                         + did_you_mean(ref.value, (lesson.id for lesson in module.lessons)),
                     )
                 )
@@ -287,7 +331,7 @@ def check_references(
                         ref.line,
                         ref.column,
                         "unknown-source",
-                        f"the module '{module.id}' has no source '{ref.value}'"
+                        f"modul '{module.id}' tidak punya sumber '{ref.value}'"
                         + did_you_mean(ref.value, (source.id for source in module.sources)),
                     )
                 )
@@ -301,6 +345,8 @@ class _Checker:
         self.path = path
         self.findings: list[Finding] = []
         self.errors = 0
+        # question id -> its prompt's node, where a finding about the question points
+        self.prompt_nodes: dict[str, Node] = {}
 
     # --- reporting ------------------------------------------------------------------
 
@@ -323,20 +369,22 @@ class _Checker:
         result: dict[str, tuple[Scalar, Node]] = {}
         for key, value in mapping.pairs:
             if not isinstance(key, Scalar) or not isinstance(key.value, str):
-                self.error(key, "wrong-type", f"a field name must be text, found {describe(key)}")
+                self.error(
+                    key, "wrong-type", f"nama field harus berupa teks, ditemukan {describe(key)}"
+                )
                 continue
             name = key.value
             if name not in allowed:
                 self.error(
                     key,
                     "unknown-field",
-                    f"'{name}' is not a field of {noun}" + did_you_mean(name, allowed),
+                    f"'{name}' bukan field {noun}" + did_you_mean(name, allowed),
                 )
                 continue
             result[name] = (key, value)
         for name in required:
             if name not in result:
-                self.error(mapping, "missing-field", f"{noun} needs the field '{name}'")
+                self.error(mapping, "missing-field", f"{noun} memerlukan field '{name}'")
         return result
 
     @staticmethod
@@ -358,22 +406,62 @@ class _Checker:
         value = entry[1]
         if isinstance(value, Scalar) and value.value is None:
             if required:
-                self.error(value, "empty-text", f"'{name}' is empty; write its text")
+                # Text that starts with '#' is a comment to YAML, so the field ends empty.
+                self.error(
+                    value,
+                    "empty-text",
+                    f"'{name}' kosong; tuliskan teksnya (teks yang diawali '#' dibaca YAML "
+                    "sebagai komentar: beri tanda kutip)",
+                )
             return None
         if not isinstance(value, Scalar) or not isinstance(value.value, str):
-            hint = " (put it in quotes to make it text)" if isinstance(value, Scalar) else ""
-            self.error(value, "wrong-type", f"'{name}' must be text, found {describe(value)}{hint}")
+            hint = " (beri tanda kutip agar menjadi teks)" if isinstance(value, Scalar) else ""
+            self.error(
+                value,
+                "wrong-type",
+                f"'{name}' harus berupa teks, ditemukan {describe(value)}{hint}",
+            )
             return None
         if required and not value.value.strip():
-            self.error(value, "empty-text", f"'{name}' is empty; write its text")
+            self.error(value, "empty-text", f"'{name}' kosong; tuliskan teksnya")
             return None
+        self.markup(value, value.value, f"'{name}'")
         return value.value
+
+    def markup(self, node: Node, text: str, what: str) -> None:
+        """Warn about HTML left in text (imports leave it); it would reach learners raw."""
+        found = markup_in(text)
+        if found is not None:
+            self.error(
+                node,
+                "html-markup",
+                f"{what} memuat markup HTML {found!r}; tulis teks biasa (peserta akan melihat "
+                "markup itu apa adanya)",
+            )
+
+    def distinct(self, texts: list[tuple[str, Node]], what: str) -> None:
+        """Report a text that repeats an earlier one of the same question."""
+        seen: dict[str, Node] = {}
+        for text, node in texts:
+            normal = " ".join(text.split()).casefold()
+            first = seen.get(normal)
+            if first is not None:
+                self.error(
+                    node,
+                    "duplicate-option",
+                    f"teks {what} ini sama dengan {what} di baris {first.line}; "
+                    "masing-masing harus menyatakan hal yang berbeda",
+                )
+            else:
+                seen[normal] = node
 
     def null_required(self, fields: dict[str, tuple[Scalar, Node]], name: str, kind: str) -> None:
         """Report a required field written with no value (``score:``); it is not absent."""
         entry = fields.get(name)
         if entry is not None and isinstance(entry[1], Scalar) and entry[1].value is None:
-            self.error(entry[1], "wrong-type", f"'{name}' must be {kind}, found nothing (null)")
+            self.error(
+                entry[1], "wrong-type", f"'{name}' harus berupa {kind}, ditemukan kosong (null)"
+            )
 
     def integer(
         self, fields: dict[str, tuple[Scalar, Node]], name: str, required: bool = False
@@ -381,7 +469,7 @@ class _Checker:
         value = self.present(fields, name)
         if value is None:
             if required:
-                self.null_required(fields, name, "a whole number")
+                self.null_required(fields, name, "bilangan bulat")
             return None
         if (
             not isinstance(value, Scalar)
@@ -389,7 +477,9 @@ class _Checker:
             or not isinstance(value.value, int)
         ):
             self.error(
-                value, "wrong-type", f"'{name}' must be a whole number, found {describe(value)}"
+                value,
+                "wrong-type",
+                f"'{name}' harus berupa bilangan bulat, ditemukan {describe(value)}",
             )
             return None
         return value.value, value
@@ -407,8 +497,8 @@ class _Checker:
             return None
         number, node = got
         if number < low or (high is not None and number > high):
-            allowed = f"{low} to {high}" if high is not None else f"{low} or more"
-            self.error(node, "out-of-range", f"'{name}' must be {allowed}, found {number}")
+            allowed = f"{low} sampai {high}" if high is not None else f"{low} atau lebih"
+            self.error(node, "out-of-range", f"'{name}' harus {allowed}, ditemukan {number}")
             return None
         return number
 
@@ -420,7 +510,7 @@ class _Checker:
             self.error(
                 value,
                 "wrong-type",
-                f"'{name}' must be true or false, found {describe(value)}",
+                f"'{name}' harus true atau false, ditemukan {describe(value)}",
             )
             return None
         return value.value
@@ -428,13 +518,15 @@ class _Checker:
     def ident_node(self, node: Node, what: str) -> str | None:
         """An id value: text matching the id pattern."""
         if not isinstance(node, Scalar) or not isinstance(node.value, str):
-            hint = " (put it in quotes)" if isinstance(node, Scalar) else ""
+            hint = " (beri tanda kutip)" if isinstance(node, Scalar) else ""
             self.error(
-                node, "wrong-type", f"{what} must be an id (text), found {describe(node)}{hint}"
+                node,
+                "wrong-type",
+                f"{what} harus berupa id (teks), ditemukan {describe(node)}{hint}",
             )
             return None
         if not ID_PATTERN.fullmatch(node.value):
-            self.error(node, "bad-id", f"'{node.value}' is not a valid {what}: {ID_RULE}")
+            self.error(node, "bad-id", f"'{node.value}' bukan {what} yang sah: {ID_RULE}")
             return None
         return node.value
 
@@ -458,10 +550,12 @@ class _Checker:
         if isinstance(value, Scalar) and value.value is None and not required:
             return None
         if not isinstance(value, Sequence):
-            self.error(value, "wrong-type", f"'{name}' must be a list, found {describe(value)}")
+            self.error(
+                value, "wrong-type", f"'{name}' harus berupa daftar, ditemukan {describe(value)}"
+            )
             return None
         if required and not value.items:
-            self.error(value, "empty-list", f"'{name}' needs at least one entry")
+            self.error(value, "empty-list", f"'{name}' memerlukan paling sedikit satu butir")
             return None
         return value
 
@@ -475,12 +569,22 @@ class _Checker:
                 self.error(
                     item,
                     "wrong-type",
-                    f"each entry of '{name}' must be text, found {describe(item)}",
+                    f"setiap butir '{name}' harus berupa teks, ditemukan {describe(item)}",
                 )
             elif not item.value.strip():
-                self.error(item, "empty-text", f"an entry of '{name}' is empty; write its text")
+                self.error(item, "empty-text", f"sebuah butir '{name}' kosong; tuliskan teksnya")
             else:
+                self.markup(item, item.value, f"butir '{name}'")
                 result.append(item.value)
+        if name == "items":
+            self.distinct(
+                [
+                    (i.value, i)
+                    for i in seq.items
+                    if isinstance(i, Scalar) and isinstance(i.value, str)
+                ],
+                "butir",
+            )
         return result
 
     def id_list(
@@ -506,7 +610,7 @@ class _Checker:
                 self.error(
                     item,
                     "wrong-type",
-                    f"each entry must be {noun} (a mapping), found {describe(item)}",
+                    f"setiap butir harus berupa {noun} (mapping), ditemukan {describe(item)}",
                 )
                 continue
             built = build(item)
@@ -520,8 +624,8 @@ class _Checker:
             self.error(
                 node,
                 "duplicate-id",
-                f"the {what} id '{ident}' is used twice in this {where} "
-                f"(first at line {first.line})",
+                f"id {what} '{ident}' dipakai dua kali dalam {where} ini "
+                f"(pertama di baris {first.line})",
             )
         else:
             seen[ident] = node
@@ -550,9 +654,11 @@ class _Checker:
         if node is not None and value != expected:
             if declared is not None:
                 where = "modules/" if kind == "module" else "question_banks/"
-                message = f"'schema' is '{value}', but a file in {where} must say '{expected}'"
+                message = (
+                    f"'schema' berisi '{value}', padahal file di {where} harus berisi '{expected}'"
+                )
             else:
-                message = f"'schema' must be '{expected}', found " + (
+                message = f"'schema' harus '{expected}', ditemukan " + (
                     f"'{value}'" if isinstance(value, str) else describe(node)
                 )
             self.error(node, "bad-schema", message)
@@ -561,8 +667,8 @@ class _Checker:
     # --- modules --------------------------------------------------------------------
 
     def module(self, root: Mapping, file: Path | None) -> Checked:
-        f = self.fields(root, "a module", MODULE_FIELDS, MODULE_REQUIRED)
-        ident = self.ident(f, "id", "module id", required=True)
+        f = self.fields(root, "modul", MODULE_FIELDS, MODULE_REQUIRED)
+        ident = self.ident(f, "id", "id modul", required=True)
         title = self.text(f, "title", True)
         summary = self.text(f, "summary", True)
         agenda_node = self.present(f, "agenda")
@@ -579,7 +685,8 @@ class _Checker:
                 self.error(
                     agenda_node,
                     "bad-agenda",
-                    f"'agenda' must be one of I, II, III, IV (in quotes), found {shown}",
+                    "'agenda' harus salah satu dari I, II, III, IV (dalam tanda kutip), "
+                    f"ditemukan {shown}",
                 )
         order = self.integer(f, "order")
         language = DEFAULT_LANGUAGE
@@ -592,19 +699,19 @@ class _Checker:
                     self.error(
                         f["language"][1],
                         "bad-language",
-                        f"'language' must be a language tag such as 'id' or 'en', found '{got}'",
+                        f"'language' harus kode bahasa seperti 'id' atau 'en', ditemukan '{got}'",
                     )
         sources: list[Source] = []
         source_ids: dict[str, Node] = {}
         seq = self.sequence(f, "sources")
         if seq is not None:
-            sources = self.mapping_items(seq, "a source", lambda m: self.source(m, source_ids))
+            sources = self.mapping_items(seq, "sumber", lambda m: self.source(m, source_ids))
         lessons: list[Lesson] = []
         lesson_ids: dict[str, Node] = {}
         seq = self.sequence(f, "lessons", required=True)
         if seq is not None:
             lessons = self.mapping_items(
-                seq, "a lesson", lambda m: self.lesson(m, lesson_ids, source_ids)
+                seq, "pelajaran", lambda m: self.lesson(m, lesson_ids, source_ids)
             )
         checked = Checked("module", self.path, None, self.findings)
         if ident is not None:
@@ -630,10 +737,10 @@ class _Checker:
 
     def source(self, node: Mapping, seen: dict[str, Node]) -> Source | None:
         before = self.errors
-        f = self.fields(node, "a source", SOURCE_FIELDS, SOURCE_REQUIRED)
-        ident = self.ident(f, "id", "source id", required=True)
+        f = self.fields(node, "sumber", SOURCE_FIELDS, SOURCE_REQUIRED)
+        ident = self.ident(f, "id", "id sumber", required=True)
         if ident is not None:
-            self.unique(seen, ident[0], ident[1], "source", "module")
+            self.unique(seen, ident[0], ident[1], "sumber", "modul")
         title = self.text(f, "title", True)
         url = self.text(f, "url", False) if self.present(f, "url") is not None else None
         if self.errors > before or ident is None or title is None:
@@ -644,20 +751,20 @@ class _Checker:
         self, node: Mapping, seen: dict[str, Node], source_ids: dict[str, Node]
     ) -> Lesson | None:
         before = self.errors
-        f = self.fields(node, "a lesson", LESSON_FIELDS, LESSON_REQUIRED)
-        ident = self.ident(f, "id", "lesson id", required=True)
+        f = self.fields(node, "pelajaran", LESSON_FIELDS, LESSON_REQUIRED)
+        ident = self.ident(f, "id", "id pelajaran", required=True)
         if ident is not None:
-            self.unique(seen, ident[0], ident[1], "lesson", "module")
+            self.unique(seen, ident[0], ident[1], "pelajaran", "modul")
         title = self.text(f, "title", True)
         body = self.text(f, "body", True)
         key_points = self.text_list(f, "key_points") or []
-        cited = self.id_list(f, "sources", "source id") or []
+        cited = self.id_list(f, "sources", "id sumber") or []
         for source_id, source_node in cited:
             if source_id not in source_ids:
                 self.error(
                     source_node,
                     "unknown-source",
-                    f"this module has no source '{source_id}'"
+                    f"modul ini tidak punya sumber '{source_id}'"
                     + did_you_mean(source_id, source_ids),
                 )
         if self.errors > before or ident is None or title is None or body is None:
@@ -674,8 +781,8 @@ class _Checker:
 
     def bank(self, root: Mapping, file: Path | None) -> Checked:
         checked = Checked("bank", self.path, None, self.findings)
-        f = self.fields(root, "a bank", BANK_FIELDS, BANK_REQUIRED)
-        ident = self.ident(f, "id", "bank id", required=True)
+        f = self.fields(root, "bank", BANK_FIELDS, BANK_REQUIRED)
+        ident = self.ident(f, "id", "id bank", required=True)
         if ident is not None:
             checked.id, checked.id_line, checked.id_column = (
                 ident[0],
@@ -683,7 +790,7 @@ class _Checker:
                 ident[1].column,
             )
         title = self.text(f, "title", True)
-        module = self.ident(f, "module", "module id")
+        module = self.ident(f, "module", "id modul")
         if module is not None:
             checked.references.append(
                 Reference("module", module[0], module[1].line, module[1].column)
@@ -699,9 +806,10 @@ class _Checker:
             has_module = "module" in f and self.present(f, "module") is not None
             questions = self.mapping_items(
                 seq,
-                "a question",
+                "soal",
                 lambda m: self.question(m, ids, prompts, has_module, checked.references),
             )
+            self.item_writing(f["questions"][0], questions)
         if self.errors == 0:
             assert ident is not None and title is not None
             checked.model = Bank(
@@ -715,6 +823,24 @@ class _Checker:
                 path=file,
             )
         return checked
+
+    def item_writing(self, key: Node, questions: list[Question]) -> None:
+        """The bank-wide item-writing checks (see :mod:`latsar_tui.content.itemwriting`)."""
+        for flaw in bank_flaws(questions):
+            self.error(key, flaw.code, flaw.message)
+        for pair in similar_pairs(questions):
+            more = (
+                f"; {pair.more}{'+' if pair.more >= 250 else ''} pasangan lain juga mirip"
+                if pair.more
+                else ""
+            )
+            self.error(
+                self.prompt_nodes.get(pair.second.id, key),
+                "similar-question",
+                f"soal '{pair.second.id}' {pair.ratio:.0%} mirip dengan soal "
+                f"'{pair.first.id}' (context dan prompt); peserta yang sudah melihat yang satu "
+                f"tahu jawaban yang lain, jadi ubah situasinya atau gabungkan keduanya{more}",
+            )
 
     def question(
         self,
@@ -730,7 +856,7 @@ class _Checker:
             allowed: tuple[str, ...] = QUESTION_COMMON + tuple(
                 {name for names in TYPE_FIELDS.values() for name in names}
             )
-            f = self.fields(node, "a question", allowed, QUESTION_REQUIRED)
+            f = self.fields(node, "soal", allowed, QUESTION_REQUIRED)
         else:
             f = self.fields(
                 node,
@@ -738,9 +864,9 @@ class _Checker:
                 QUESTION_COMMON + TYPE_FIELDS[qtype],
                 QUESTION_REQUIRED + TYPE_REQUIRED[qtype],
             )
-        ident = self.ident(f, "id", "question id", required=True)
+        ident = self.ident(f, "id", "id soal", required=True)
         if ident is not None:
-            self.unique(ids, ident[0], ident[1], "question", "bank")
+            self.unique(ids, ident[0], ident[1], "soal", "bank")
         prompt = self.text(f, "prompt", True)
         context_required = qtype in (QuestionType.SCENARIO, QuestionType.BRANCHING)
         context = (
@@ -758,30 +884,33 @@ class _Checker:
                 self.error(
                     prompt_node,
                     "duplicate-prompt",
-                    f"this question has the same prompt (and context) as question "
-                    f"'{first[0]}' at line {first[1].line}",
+                    f"soal ini punya prompt (dan context) yang sama dengan soal "
+                    f"'{first[0]}' di baris {first[1].line}",
                 )
             else:
                 prompts[normal] = (ident[0] if ident else "?", prompt_node)
+            if ident is not None:
+                self.prompt_nodes[ident[0]] = prompt_node
         explanation = self.text(f, "explanation", True)
-        lesson = self.ident(f, "lesson", "lesson id")
-        sources = self.id_list(f, "sources", "source id")
+        lesson = self.ident(f, "lesson", "id pelajaran")
+        sources = self.id_list(f, "sources", "id sumber")
         for name, given in (("lesson", lesson), ("sources", sources)):
             if given is not None and not has_module:
                 self.error(
                     f[name][0],
                     "needs-module",
-                    f"'{name}' refers to the bank's module, but this bank names no "
-                    "module; add 'module: <module id>' at the top",
+                    f"'{name}' merujuk ke modul bank, tetapi bank ini tidak menyebut "
+                    "modul; tambahkan 'module: <id modul>' di bagian atas",
                 )
         if has_module:
-            label = f"question '{ident[0]}'" if ident else "this question"
+            label = f"soal '{ident[0]}'" if ident else "soal ini"
             # A lesson or sources given but wrong already has its error; no warning too.
             if lesson is None and self.present(f, "lesson") is None:
                 self.error(
                     node,
                     "missing-lesson",
-                    f"{label} names no lesson; add 'lesson' so learners can read up on it",
+                    f"{label} tidak menyebut pelajaran; tambahkan 'lesson' agar peserta bisa "
+                    "membaca materinya",
                 )
             elif lesson is not None:
                 references.append(Reference("lesson", lesson[0], lesson[1].line, lesson[1].column))
@@ -792,7 +921,8 @@ class _Checker:
                 self.error(
                     node,
                     "missing-sources",
-                    f"{label} cites no sources; add 'sources' so learners can check it",
+                    f"{label} tidak mengutip sumber; tambahkan 'sources' agar peserta bisa "
+                    "memeriksanya",
                 )
             else:
                 references.extend(
@@ -829,13 +959,14 @@ class _Checker:
                         self.error(
                             value,
                             "unknown-type",
-                            f"'{value.value}' is not a question type (single, multiple, "
-                            "true_false, scenario, ordering, branching)"
+                            f"'{value.value}' bukan jenis soal (single, multiple, "
+                            "true_false, scenario, ordering, branching, short_answer, "
+                            "matching)"
                             + did_you_mean(value.value, [t.value for t in QuestionType]),
                         )
                         return None
                 self.error(
-                    value, "wrong-type", f"'type' must be a question type, found {describe(value)}"
+                    value, "wrong-type", f"'type' harus jenis soal, ditemukan {describe(value)}"
                 )
                 return None
         return None
@@ -856,7 +987,7 @@ class _Checker:
                 self.error(
                     f["answer"][1],
                     "wrong-type",
-                    "'answer' must be true or false, found nothing (null)",
+                    "'answer' harus true atau false, ditemukan kosong (null)",
                 )
             feedback_true = (
                 self.text(f, "feedback_true", False) if self.present(f, "feedback_true") else None
@@ -882,11 +1013,184 @@ class _Checker:
                 self.error(
                     f["items"][0],
                     "item-count",
-                    f"an ordering question needs {low} to {high} items, found {len(seq.items)}",
+                    f"soal ordering memerlukan {low} sampai {high} butir, ditemukan "
+                    f"{len(seq.items)}",
                 )
                 return None
             return OrderingQuestion(items=tuple(items), **common)
+        if qtype is QuestionType.SHORT_ANSWER:
+            return self._short_answer(f, common)
+        if qtype is QuestionType.MATCHING:
+            return self._matching(f, common)
         return self._branching(f, common)
+
+    def _typed_text(self, node: Node, what: str) -> str | None:
+        """One plain-text entry (an answer, a side of a pair); empty is its own error."""
+        if not isinstance(node, Scalar) or not isinstance(node.value, str):
+            hint = " (beri tanda kutip agar menjadi teks)" if isinstance(node, Scalar) else ""
+            self.error(
+                node, "wrong-type", f"{what} harus berupa teks, ditemukan {describe(node)}{hint}"
+            )
+            return None
+        text = node.value
+        if not normalise(text):
+            code = "empty-answer" if what.startswith("jawaban") else "empty-text"
+            self.error(node, code, f"{what} kosong; tulis teksnya")
+            return None
+        self.markup(node, text, what)
+        return text
+
+    def _short_answer(
+        self, f: dict[str, tuple[Scalar, Node]], common: dict[str, Any]
+    ) -> ShortAnswerQuestion | None:
+        before = self.errors
+        seen: dict[str, Node] = {}
+
+        def remember(text: str, node: Node) -> None:
+            normal = normalise(text)
+            first = seen.get(normal)
+            if first is not None:
+                self.error(
+                    node,
+                    "duplicate-answer",
+                    f"jawaban ini sama dengan jawaban di baris {first.line} bila huruf "
+                    "besar/kecil, spasi, dan tanda baca akhir diabaikan; cukup tulis sekali",
+                )
+            else:
+                seen[normal] = node
+
+        answers: list[str] = []
+        seq = self.sequence(f, "answers", required=True)
+        if seq is not None:
+            low, high = ANSWER_LIMITS
+            if not low <= len(seq.items) <= high:
+                self.error(
+                    f["answers"][0],
+                    "answer-count",
+                    f"soal short_answer butuh {low} sampai {high} jawaban yang diterima, "
+                    f"ada {len(seq.items)}",
+                )
+            for item in seq.items:
+                text = self._typed_text(item, "jawaban di 'answers'")
+                if text is not None:
+                    answers.append(text)
+                    remember(text, item)
+        partial: list[PartialAnswer] = []
+        partial_seq = self.sequence(f, "partial")
+        if partial_seq is not None:
+
+            def build(node: Mapping) -> PartialAnswer | None:
+                pf = self.fields(node, "jawaban parsial", PARTIAL_FIELDS, PARTIAL_FIELDS)
+                text = None
+                if "answer" in pf:
+                    text = self._typed_text(pf["answer"][1], "jawaban di 'partial'")
+                    if text is not None:
+                        remember(text, pf["answer"][1])
+                share = self._share(pf)
+                if text is None or share is None:
+                    return None
+                return PartialAnswer(answer=text, share=share)
+
+            partial = self.mapping_items(partial_seq, "jawaban parsial", build)
+        tolerance = self.in_range(f, "tolerance", 0, 1)
+        feedback_wrong = (
+            self.text(f, "feedback_wrong", False) if self.present(f, "feedback_wrong") else None
+        )
+        if self.errors > before or seq is None:
+            return None
+        return ShortAnswerQuestion(
+            answers=tuple(answers),
+            partial=tuple(partial),
+            tolerance=tolerance or 0,
+            feedback_wrong=feedback_wrong,
+            **common,
+        )
+
+    def _share(self, pf: dict[str, tuple[Scalar, Node]]) -> float | None:
+        """A partial answer's share: a number strictly between 0 and 1."""
+        entry = pf.get("share")
+        if entry is None:
+            return None
+        node = entry[1]
+        if (
+            not isinstance(node, Scalar)
+            or isinstance(node.value, bool)
+            or not isinstance(node.value, int | float)
+        ):
+            self.error(
+                node, "wrong-type", f"'share' harus berupa angka, ditemukan {describe(node)}"
+            )
+            return None
+        if not 0 < node.value < 1:
+            self.error(
+                node,
+                "out-of-range",
+                f"'share' harus lebih dari 0 dan kurang dari 1, ditemukan {node.value}",
+            )
+            return None
+        return float(node.value)
+
+    def _matching(
+        self, f: dict[str, tuple[Scalar, Node]], common: dict[str, Any]
+    ) -> MatchingQuestion | None:
+        before = self.errors
+        lefts: dict[str, Node] = {}
+        rights: dict[str, Node] = {}
+
+        def side(node: Node, seen: dict[str, Node], what: str) -> str | None:
+            text = self._typed_text(node, what)
+            if text is None:
+                return None
+            normal = " ".join(text.split()).casefold()
+            first = seen.get(normal)
+            if first is not None:
+                self.error(
+                    node,
+                    "duplicate-pair-side",
+                    f"teks {what} ini sama dengan yang di baris {first.line}; peserta tidak bisa "
+                    "membedakannya",
+                )
+            else:
+                seen[normal] = node
+            return text
+
+        pairs: list[MatchPair] = []
+        seq = self.sequence(f, "pairs", required=True)
+        if seq is not None:
+            low, high = PAIR_LIMITS
+            if not low <= len(seq.items) <= high:
+                self.error(
+                    f["pairs"][0],
+                    "pair-count",
+                    f"soal matching butuh {low} sampai {high} pasangan, ada {len(seq.items)}",
+                )
+
+            def build(node: Mapping) -> MatchPair | None:
+                pf = self.fields(node, "pasangan", PAIR_FIELDS, PAIR_FIELDS)
+                left = side(pf["left"][1], lefts, "sisi kiri") if "left" in pf else None
+                right = side(pf["right"][1], rights, "sisi kanan") if "right" in pf else None
+                if left is None or right is None:
+                    return None
+                return MatchPair(left=left, right=right)
+
+            pairs = self.mapping_items(seq, "pasangan", build)
+        distractors: list[str] = []
+        extra = self.sequence(f, "distractors")
+        if extra is not None:
+            if len(extra.items) > DISTRACTOR_MAX:
+                self.error(
+                    f["distractors"][0],
+                    "pair-count",
+                    f"soal matching memuat paling banyak {DISTRACTOR_MAX} pengecoh, "
+                    f"ada {len(extra.items)}",
+                )
+            for item in extra.items:
+                text = side(item, rights, "pengecoh sisi kanan")
+                if text is not None:
+                    distractors.append(text)
+        if self.errors > before or seq is None:
+            return None
+        return MatchingQuestion(pairs=tuple(pairs), distractors=tuple(distractors), **common)
 
     def _option_list(
         self, qtype: QuestionType, f: dict[str, tuple[Scalar, Node]]
@@ -899,7 +1203,8 @@ class _Checker:
             self.error(
                 f["options"][0],
                 "option-count",
-                f"{TYPE_NOUN[qtype]} needs {low} to {high} options, found {len(seq.items)}",
+                f"{TYPE_NOUN[qtype]} memerlukan {low} sampai {high} opsi, ditemukan "
+                f"{len(seq.items)}",
             )
         return seq
 
@@ -910,16 +1215,21 @@ class _Checker:
         if seq is None:
             return None
 
+        texts: list[tuple[str, Node]] = []
+
         def build(node: Mapping) -> ChoiceOption | None:
-            of = self.fields(node, "an option", CHOICE_OPTION_FIELDS, ("text",))
+            of = self.fields(node, "opsi", CHOICE_OPTION_FIELDS, ("text",))
             text = self.text(of, "text", True)
+            if text is not None:
+                texts.append((text, of["text"][1]))
             correct = self.boolean(of, "correct")
             feedback = self.text(of, "feedback", False) if self.present(of, "feedback") else None
             if text is None:
                 return None
             return ChoiceOption(text=text, correct=bool(correct), feedback=feedback)
 
-        options = self.mapping_items(seq, "an option", build)
+        options = self.mapping_items(seq, "opsi", build)
+        self.distinct(texts, "opsi")
         # Count right options whenever every option could be read, even if one had a
         # stray key: the trainer then sees every mistake of the question in one pass.
         if len(options) < len(seq.items):
@@ -930,13 +1240,13 @@ class _Checker:
             self.error(
                 key,
                 "single-correct",
-                f"a single-answer question needs exactly one correct option, found {right}",
+                f"soal single memerlukan tepat satu opsi benar, ditemukan {right}",
             )
         if qtype is QuestionType.MULTIPLE and right == 0:
             self.error(
                 key,
                 "multiple-correct",
-                "a multiple-answer question needs at least one correct option, found none",
+                "soal multiple memerlukan paling sedikit satu opsi benar, tidak ada yang benar",
             )
         return options
 
@@ -946,9 +1256,13 @@ class _Checker:
             return None
         scores: dict[int, Node] = {}
 
+        texts: list[tuple[str, Node]] = []
+
         def build(node: Mapping) -> ScenarioOption | None:
-            of = self.fields(node, "an option", SCENARIO_OPTION_FIELDS, SCENARIO_OPTION_FIELDS)
+            of = self.fields(node, "opsi", SCENARIO_OPTION_FIELDS, SCENARIO_OPTION_FIELDS)
             text = self.text(of, "text", True)
+            if text is not None:
+                texts.append((text, of["text"][1]))
             score = self.in_range(of, "score", 1, 5, required=True)
             feedback = self.text(of, "feedback", True)
             if score is not None:
@@ -957,8 +1271,8 @@ class _Checker:
                     self.error(
                         of["score"][1],
                         "scenario-score-repeated",
-                        f"two options score {score} (the other at line {first.line}); "
-                        "each option of a scenario question needs its own score",
+                        f"dua opsi bernilai {score} (yang lain di baris {first.line}); "
+                        "setiap opsi soal scenario memerlukan nilainya sendiri",
                     )
                 else:
                     scores[score] = of["score"][1]
@@ -966,7 +1280,8 @@ class _Checker:
                 return None
             return ScenarioOption(text=text, score=score, feedback=feedback)
 
-        options = self.mapping_items(seq, "an option", build)
+        options = self.mapping_items(seq, "opsi", build)
+        self.distinct(texts, "opsi")
         if len(options) < len(seq.items):
             return None
         if 5 not in scores:
@@ -974,14 +1289,14 @@ class _Checker:
             self.error(
                 f["options"][0],
                 "scenario-best",
-                f"a scenario question needs one option that scores 5, the best scores {best}",
+                f"soal scenario memerlukan satu opsi bernilai 5, nilai tertinggi kini {best}",
             )
         return options
 
     def _branching(
         self, f: dict[str, tuple[Scalar, Node]], common: dict[str, Any]
     ) -> BranchingQuestion | None:
-        start = self.ident(f, "start", "step id", required=True)
+        start = self.ident(f, "start", "id langkah", required=True)
         steps_node = f.get("steps", (None, None))[1]
         if steps_node is None:
             return None
@@ -989,25 +1304,28 @@ class _Checker:
             self.error(
                 steps_node,
                 "wrong-type",
-                f"'steps' must be a mapping of step id to step, found {describe(steps_node)}",
+                "'steps' harus berupa mapping dari id langkah ke langkah, ditemukan "
+                f"{describe(steps_node)}",
             )
             return None
         if not steps_node.pairs:
-            self.error(steps_node, "empty-list", "'steps' needs at least one step")
+            self.error(steps_node, "empty-list", "'steps' memerlukan paling sedikit satu langkah")
             return None
         steps: list[BranchStep] = []
         key_nodes: dict[str, Node] = {}
         # step id -> [(next step id, node of the 'next' value)]
         edges: dict[str, list[tuple[str, Node]]] = {}
         for key, value in steps_node.pairs:
-            step_id = self.ident_node(key, "step id")
+            step_id = self.ident_node(key, "id langkah")
             if step_id is None:
                 continue
             key_nodes[step_id] = key
             edges[step_id] = []
             if not isinstance(value, Mapping):
                 self.error(
-                    value, "wrong-type", f"a step must be a mapping, found {describe(value)}"
+                    value,
+                    "wrong-type",
+                    f"langkah harus berupa mapping, ditemukan {describe(value)}",
                 )
                 continue
             step = self._step(step_id, value, edges[step_id])
@@ -1020,7 +1338,7 @@ class _Checker:
                     self.error(
                         node,
                         "branching-dangling-next",
-                        f"'next' names the step '{target}', but there is no such step"
+                        f"'next' menyebut langkah '{target}', tetapi langkah itu tidak ada"
                         + did_you_mean(target, key_nodes),
                     )
         if start is not None:
@@ -1028,7 +1346,7 @@ class _Checker:
                 self.error(
                     start[1],
                     "branching-start",
-                    f"'start' names the step '{start[0]}', but there is no such step"
+                    f"'start' menyebut langkah '{start[0]}', tetapi langkah itu tidak ada"
                     + did_you_mean(start[0], key_nodes),
                 )
             else:
@@ -1041,7 +1359,7 @@ class _Checker:
         self, step_id: str, node: Mapping, edges: list[tuple[str, Node]]
     ) -> BranchStep | None:
         before = self.errors
-        sf = self.fields(node, "a step", STEP_FIELDS, STEP_FIELDS)
+        sf = self.fields(node, "langkah", STEP_FIELDS, STEP_FIELDS)
         text = self.text(sf, "text", True)
         seq = self.sequence(sf, "choices", required=True)
         choices: list[BranchChoice] = []
@@ -1051,15 +1369,19 @@ class _Checker:
                 self.error(
                     sf["choices"][0],
                     "choice-count",
-                    f"a step needs {low} to {high} choices, found {len(seq.items)}",
+                    f"langkah memerlukan {low} sampai {high} pilihan, ditemukan {len(seq.items)}",
                 )
 
+            texts: list[tuple[str, Node]] = []
+
             def build(choice: Mapping) -> BranchChoice | None:
-                cf = self.fields(choice, "a choice", BRANCH_CHOICE_FIELDS, BRANCH_CHOICE_REQUIRED)
+                cf = self.fields(choice, "pilihan", BRANCH_CHOICE_FIELDS, BRANCH_CHOICE_REQUIRED)
                 ctext = self.text(cf, "text", True)
+                if ctext is not None:
+                    texts.append((ctext, cf["text"][1]))
                 score = self.in_range(cf, "score", 0, 5, required=True)
                 feedback = self.text(cf, "feedback", True)
-                target = self.ident(cf, "next", "step id")
+                target = self.ident(cf, "next", "id langkah")
                 if target is not None:
                     edges.append(target)
                 if ctext is None or score is None or feedback is None:
@@ -1068,7 +1390,8 @@ class _Checker:
                     text=ctext, score=score, feedback=feedback, next=target[0] if target else None
                 )
 
-            choices = self.mapping_items(seq, "a choice", build)
+            choices = self.mapping_items(seq, "pilihan", build)
+            self.distinct(texts, "pilihan")
         if self.errors > before or text is None:
             return None
         return BranchStep(id=step_id, text=text, choices=tuple(choices))
@@ -1092,7 +1415,7 @@ class _Checker:
                 self.error(
                     key,
                     "branching-unreachable",
-                    f"the step '{step_id}' cannot be reached from the start step '{start}'",
+                    f"langkah '{step_id}' tidak bisa dicapai dari langkah awal '{start}'",
                 )
         # Depth-first search with colours: an edge back to a step still on the path
         # closes a loop. Iterative, so a long case cannot exhaust the stack.
@@ -1118,8 +1441,8 @@ class _Checker:
                     self.error(
                         node,
                         "branching-cycle",
-                        f"'next' leads from the step '{step_id}' back to '{target}', which "
-                        "makes a loop; a case must always move on to a new step",
+                        f"'next' membawa dari langkah '{step_id}' kembali ke '{target}', sehingga "
+                        "berputar; sebuah kasus harus selalu maju ke langkah baru",
                     )
                 elif target not in state:
                     state[target] = 1

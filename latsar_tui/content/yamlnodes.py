@@ -23,6 +23,8 @@ from typing import Any
 
 import yaml
 
+from latsar_tui.content.yamlhints import explain
+
 ENV_PURE = "LATSAR_PURE_YAML"
 
 # Nodes a document may expand to once every alias is replaced by what it names. The
@@ -177,8 +179,8 @@ def compose_bytes(data: bytes, *, pure: bool | None = None) -> Composed:
                     "not-utf8",
                     line,
                     column,
-                    f"the file is not UTF-8 text: byte {bad + offset} (0x{data[bad]:02x}) "
-                    "is not valid UTF-8; save the file as UTF-8",
+                    f"file ini bukan teks UTF-8: byte {bad + offset} (0x{data[bad]:02x}) "
+                    "bukan UTF-8 yang sah; simpan ulang file sebagai UTF-8",
                 )
             ],
         )
@@ -212,12 +214,12 @@ def compose_text(text: str, *, pure: bool | None = None) -> Composed:
     except RecursionError:
         return Composed(
             None,
-            [Problem("yaml-syntax", 1, 1, "YAML syntax error: the content is nested too deeply")],
+            [Problem("yaml-syntax", 1, 1, "sintaks YAML salah: isinya bersarang terlalu dalam")],
         )
     if root is None:
         return Composed(
             None,
-            [Problem("empty-file", 1, 1, "the file is empty: it holds no YAML content")],
+            [Problem("empty-file", 1, 1, "file ini kosong: tidak berisi konten YAML")],
         )
     return Composed(root, composer.problems)
 
@@ -235,20 +237,20 @@ def expanded_size(node: Node) -> int:
 def describe(node: Node) -> str:
     """What a node is, in the words of a message: 'text', 'a number', 'a list'..."""
     if isinstance(node, Mapping):
-        return "a mapping"
+        return "mapping (kumpulan field)"
     if isinstance(node, Sequence):
-        return "a list"
+        return "daftar"
     assert isinstance(node, Scalar)
     value = node.value
     if value is None:
-        return "nothing (null)"
+        return "kosong (null)"
     if isinstance(value, bool):
-        return f"a boolean ({'true' if value else 'false'})"
+        return f"nilai benar/salah ({'true' if value else 'false'})"
     if isinstance(value, int | float):
-        return f"a number ({value})"
+        return f"angka ({value})"
     if isinstance(value, str):
-        return "text"
-    return f"a date ({value})"
+        return "teks"
+    return f"tanggal ({value})"
 
 
 class _Composer:
@@ -311,8 +313,8 @@ class _Composer:
                     "yaml-tag",
                     event.start_mark.line + 1,
                     event.start_mark.column + 1,
-                    f"YAML tags are not allowed in content files, found '{shown}'; "
-                    "write plain text, numbers, lists and mappings only",
+                    f"tag YAML tidak boleh dipakai di file konten, ditemukan '{shown}'; "
+                    "tulis hanya teks, angka, daftar dan mapping",
                 )
             )
 
@@ -350,7 +352,9 @@ class _Composer:
                         "yaml-syntax",
                         line,
                         column,
-                        f"the alias '*{event.anchor}' names no anchor defined before it",
+                        f"alias '*{event.anchor}' tidak menyebut anchor yang sudah ditulis "
+                        "sebelumnya; "
+                        "bila ini teks yang diawali '*', beri tanda kutip",
                     )
                 )
             if id(target) in self.open_anchored:
@@ -359,8 +363,8 @@ class _Composer:
                         "alias-bomb",
                         line,
                         column,
-                        f"the alias '*{event.anchor}' refers to a node that contains "
-                        "it, so it never ends",
+                        f"alias '*{event.anchor}' merujuk ke bagian yang memuat alias itu "
+                        "sendiri, sehingga tidak pernah selesai",
                     )
                 )
             return target, self.sizes[id(target)]
@@ -372,8 +376,8 @@ class _Composer:
                     "yaml-syntax",
                     line,
                     column,
-                    f"YAML syntax error: lists and mappings are nested more than "
-                    f"{MAX_DEPTH} levels deep",
+                    f"sintaks YAML salah: daftar dan mapping bersarang lebih dari "
+                    f"{MAX_DEPTH} tingkat",
                 )
             )
         node: Node
@@ -397,7 +401,7 @@ class _Composer:
                 self.open_anchored.add(id(node))
             size = self._mapping(node, events)
         else:  # pragma: no cover - the parser never yields anything else here
-            raise _Fatal(Problem("yaml-syntax", line, column, "unexpected YAML structure"))
+            raise _Fatal(Problem("yaml-syntax", line, column, "susunan YAML yang tidak terduga"))
         self.depth -= 1
         anchor = event.anchor
         if anchor is not None:
@@ -427,8 +431,9 @@ class _Composer:
                             "duplicate-key",
                             key.line,
                             key.column,
-                            f"the key '{key.value}' is repeated in this mapping "
-                            f"(first at line {first.line})",
+                            f"field '{key.value}' ditulis dua kali di sini "
+                            f"(pertama di baris {first.line}); bila ini awal butir baru, "
+                            "tambahkan '- ' di depannya",
                         )
                     )
                     continue
@@ -455,8 +460,8 @@ class _Composer:
                     "alias-bomb",
                     event.start_mark.line + 1,
                     event.start_mark.column + 1,
-                    f"the document grows past {MAX_EXPANDED_NODES:,} nodes once its "
-                    "aliases are expanded; write the content out instead",
+                    f"dokumen ini melebihi {MAX_EXPANDED_NODES:,} simpul setelah aliasnya "
+                    "dijabarkan; tulis isinya secara langsung",
                 )
             )
         return size
@@ -502,13 +507,11 @@ def _syntax_problem(text: str, error: yaml.YAMLError) -> Problem:
             "yaml-tab",
             tab[0],
             tab[1],
-            "a tab character is used for indentation; YAML needs spaces",
+            "karakter tab dipakai untuk indentasi; YAML memerlukan spasi",
         )
     problem = getattr(error, "problem", None) or str(error).splitlines()[0]
     context = getattr(error, "context", None)
-    message = f"YAML syntax error: {problem}"
-    if context:
-        message += f" ({context})"
+    message = explain(problem, context, text.split("\n"), line)
     return Problem("yaml-syntax", line, column, message)
 
 

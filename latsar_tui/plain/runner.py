@@ -3,6 +3,11 @@
 Everything is printed as plain lines and every choice is typed as a number followed by
 Enter, so a screen reader reads each line once, in order, with nothing redrawn. It drives
 the same domain as the TUI: the catalog, the progress store and the session engine.
+
+Every screen starts with one line that says where the learner is ("Soal 3 dari 10 ·
+Latihan BerAKHLAK"); at an answer prompt ``?`` repeats the question, ``u`` the options
+and ``w`` the time left; ``q`` saves and goes back (and leaves the app at the main
+menu). Numbers use the Indonesian decimal comma, as the TUI does.
 """
 
 from __future__ import annotations
@@ -14,15 +19,22 @@ from datetime import UTC, datetime
 
 from latsar_tui.content.model import (
     BranchingQuestion,
+    BranchStep,
     Catalog,
+    MatchingQuestion,
     Module,
     MultipleQuestion,
     OrderingQuestion,
+    Question,
     ScenarioQuestion,
+    ShortAnswerQuestion,
     SingleQuestion,
     TrueFalseQuestion,
 )
-from latsar_tui.quiz.scoring import InvalidAnswer, branching_max_points, branching_points
+from latsar_tui.paths import Paths
+from latsar_tui.plain.markdown import markdown_to_plain
+from latsar_tui.plain.typed import letter, parse_pairs
+from latsar_tui.quiz.scoring import InvalidAnswer, branching_breakdown
 from latsar_tui.quiz.session import (
     Mode,
     PresentedQuestion,
@@ -31,31 +43,49 @@ from latsar_tui.quiz.session import (
     SessionError,
     SessionResult,
     TimeUp,
+    load_result,
+)
+from latsar_tui.quiz.typed_answers import (
+    accepted_lines,
+    matching_answer_lines,
+    pair_lines,
+    typed_note,
 )
 from latsar_tui.review.due import due_summary
 from latsar_tui.review.sessions import start_mistakes, start_review
-from latsar_tui.settings import Settings
+from latsar_tui.review.stats import compute_statistics
+from latsar_tui.review.text import number, overview_lines
+from latsar_tui.settings import Settings, SettingsError, save_settings
 from latsar_tui.store.progress import ProgressStore
+
+__all__ = ["PlainApp", "markdown_to_plain"]
 
 InputFn = Callable[[str], str]
 OutputFn = Callable[[str], None]
 
 QUIT_WORDS = frozenset({"q", "keluar", "k"})
+MODE_NAMES = {
+    Mode.PRACTICE: "Latihan",
+    Mode.EXAM: "Ujian",
+    Mode.REVIEW: "Ulangi",
+    Mode.EXAM_PREP: "Persiapan ujian",
+    Mode.MISTAKES: "Latihan kesalahan",
+}
+RESUME_LABEL = "Lanjutkan sesi yang belum selesai"
+# The main menu lists five activities, then "Lanjutkan sesi" whenever one waits.
+RESUME_NUMBER = 6
 
 
 class _Quit(Exception):
     """The learner typed q at a prompt: leave the current activity."""
 
 
-def markdown_to_plain(text: str) -> str:
-    """Markdown as plain lines: heading marks, emphasis and code ticks removed."""
-    lines = []
-    for raw in text.splitlines():
-        line = re.sub(r"^\s{0,3}#{1,6}\s+", "", raw)
-        line = re.sub(r"(\*\*|__)(.+?)\1", r"\2", line)
-        line = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?!\w)", r"\1", line)
-        lines.append(line.replace("`", ""))
-    return "\n".join(lines).strip()
+class _Repeat(Exception):
+    """The learner asked to hear something again (``?``, ``u`` or ``w``)."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(what)
+        self.what = what
 
 
 @dataclass
@@ -67,45 +97,72 @@ class PlainApp:
     settings: Settings = field(default_factory=Settings)
     ask: InputFn = input
     say: OutputFn = print
+    # Where settings are saved (the exam date); None keeps changes for this run only.
+    paths: Paths | None = None
 
     # --- prompts ----------------------------------------------------------------------
 
-    def _read(self, prompt: str) -> str:
+    def _read(self, prompt: str, repeats: str = "") -> str:
+        """One typed line; ``repeats`` lists the letters that ask to hear something again."""
         try:
             reply = self.ask(prompt).strip()
         except EOFError as error:
             raise _Quit from error
         if reply.casefold() in QUIT_WORDS:
             raise _Quit
+        if reply and reply.casefold() in repeats:
+            raise _Repeat(reply.casefold())
         return reply
 
-    def _choose(self, prompt: str, count: int) -> int:
+    def _choose(self, prompt: str, count: int, repeats: str = "", back: str = "kembali") -> int:
         """Ask for a number from 1 to count; returns a 0-based index."""
         while True:
-            reply = self._read(f"{prompt} (1-{count}, q untuk kembali): ")
+            reply = self._read(f"{prompt} (1-{count}, q {back}): ", repeats)
             if reply.isdigit() and 1 <= int(reply) <= count:
                 return int(reply) - 1
             self.say(f"Ketik angka 1 sampai {count}.")
 
-    def _numbers(self, prompt: str, count: int) -> list[int]:
+    def _numbers(self, prompt: str, count: int, repeats: str = "") -> list[int]:
         """Ask for several numbers separated by spaces or commas; 0-based indices."""
         while True:
-            reply = self._read(f"{prompt}: ")
+            reply = self._read(f"{prompt}: ", repeats)
             parts = [p for p in re.split(r"[\s,]+", reply) if p]
             if parts and all(p.isdigit() and 1 <= int(p) <= count for p in parts):
                 return [int(p) - 1 for p in parts]
             self.say(f"Ketik angka 1 sampai {count}, dipisah spasi.")
 
+    def _where(self, *parts: str) -> None:
+        """The first line of every screen: where the learner is now."""
+        shown: list[str] = []
+        for part in parts:
+            if part and part not in shown:  # "Ulangi · Ulangi" says nothing twice
+                shown.append(part)
+        self.say("")
+        self.say(" · ".join(shown))
+
     # --- menus ------------------------------------------------------------------------
 
     def run(self) -> int:
         """The main menu loop; returns the exit status."""
-        self.say("Latsar TUI, mode teks. Ketik angka lalu Enter. Ketik q untuk kembali.")
+        self.say(
+            "Latsar TUI, mode teks. Ketik nomor lalu Enter. Di menu utama q keluar; "
+            "di tempat lain q menyimpan dan kembali."
+        )
         if self.store.notice:
             self.say(self.store.notice)
         for broken in self.catalog.broken:
             error = broken.first_error
             self.say(f"Berkas rusak: {error.path}:{error.line}: {error.message}")
+        try:
+            return self._main_menu()
+        except KeyboardInterrupt:
+            self.say(
+                "Dihentikan. Jawaban yang sudah dikirim tetap tersimpan; sesi yang belum "
+                "selesai bisa dilanjutkan dari menu utama."
+            )
+            return 130
+
+    def _main_menu(self) -> int:
         while True:
             entries: list[tuple[str, Callable[[], None]]] = [
                 ("Baca materi", self._lessons_menu),
@@ -115,14 +172,18 @@ class PlainApp:
                 ("Latihan kesalahan", self._mistakes),
             ]
             if self.store.unfinished_attempts():
-                entries.append(("Lanjutkan sesi yang belum selesai", self._resume_menu))
-            entries.append(("Keluar", lambda: None))
-            self.say("")
-            self.say("Menu utama:")
-            for number, (label, _) in enumerate(entries, start=1):
-                self.say(f"{number}. {label}")
+                entries.append((RESUME_LABEL, self._resume_menu))
+            entries += [
+                ("Statistik", self._statistics),
+                ("Riwayat", self._history),
+                (self._exam_date_label(), self._exam_date),
+                ("Keluar", lambda: None),
+            ]
+            self._where("Menu utama")
+            for position, (label, _) in enumerate(entries, start=1):
+                self.say(f"{position}. {label}")
             try:
-                index = self._choose("Pilihan", len(entries))
+                index = self._choose("Pilihan", len(entries), back="keluar")
             except _Quit:
                 return 0
             if index == len(entries) - 1:
@@ -132,28 +193,29 @@ class PlainApp:
             except _Quit:
                 continue
 
-    def _pick_module(self) -> Module:
+    def _pick_module(self, where: str) -> Module:
         modules = self.catalog.modules_in_order()
         if not modules:
             self.say("Belum ada modul.")
             raise _Quit
-        self.say("Modul:")
-        for number, module in enumerate(modules, start=1):
+        self._where(where, "Pilih modul")
+        for position, module in enumerate(modules, start=1):
             read = len(self.store.lessons_read(module.id) & {le.id for le in module.lessons})
-            self.say(f"{number}. {module.title} ({read} dari {len(module.lessons)} materi dibaca)")
+            self.say(
+                f"{position}. {module.title} ({read} dari {len(module.lessons)} materi dibaca)"
+            )
         return modules[self._choose("Modul", len(modules))]
 
     def _lessons_menu(self) -> None:
-        module = self._pick_module()
-        index = 0
-        self.say("Materi:")
-        for number, lesson in enumerate(module.lessons, start=1):
-            self.say(f"{number}. {lesson.title}")
+        module = self._pick_module("Baca materi")
+        self._where("Baca materi", module.title, "Pilih materi")
+        for position, lesson in enumerate(module.lessons, start=1):
+            self.say(f"{position}. {lesson.title}")
         index = self._choose("Materi", len(module.lessons))
         while True:
             lesson = module.lessons[index]
-            self.say("")
-            self.say(f"Materi {index + 1} dari {len(module.lessons)}: {lesson.title}")
+            self._where(f"Materi {index + 1} dari {len(module.lessons)}", module.title)
+            self.say(lesson.title)
             self.say(markdown_to_plain(lesson.body))
             if lesson.key_points:
                 self.say("Poin penting:")
@@ -165,7 +227,7 @@ class PlainApp:
                     url = f" ({source.url})" if source.url else ""
                     self.say(f"Sumber: {source.title}{url}")
             self.store.mark_lesson_read(module.id, lesson.id)
-            self.say("Akhir materi.")
+            self.say("Akhir materi. Materi ini tercatat sudah dibaca.")
             reply = self._read("Enter: materi berikutnya, p: sebelumnya, q: kembali: ")
             if reply.casefold() == "p":
                 index = max(0, index - 1)
@@ -180,9 +242,14 @@ class PlainApp:
         if not banks:
             self.say("Belum ada bank soal.")
             return
-        self.say("Bank soal:")
-        for number, bank in enumerate(banks, start=1):
-            self.say(f"{number}. {bank.title} ({len(bank.questions)} soal)")
+        self._where(MODE_NAMES[mode], "Pilih bank soal")
+        for position, bank in enumerate(banks, start=1):
+            limit = (
+                f", {bank.time_limit_minutes} menit"
+                if mode is Mode.EXAM and bank.time_limit_minutes
+                else ""
+            )
+            self.say(f"{position}. {bank.title} ({len(bank.questions)} soal{limit})")
         bank = banks[self._choose("Bank soal", len(banks))]
         try:
             session = QuizSession.start(self.catalog, self.store, Scope(bank_id=bank.id), mode)
@@ -213,9 +280,9 @@ class PlainApp:
 
     def _resume_menu(self) -> None:
         attempts = self.store.unfinished_attempts()
-        self.say("Sesi yang belum selesai:")
-        for number, attempt in enumerate(attempts, start=1):
-            self.say(f"{number}. {attempt.title}")
+        self._where(RESUME_LABEL)
+        for position, attempt in enumerate(attempts, start=1):
+            self.say(f"{position}. {attempt.title}")
         attempt = attempts[self._choose("Sesi", len(attempts))]
         try:
             session = QuizSession.resume(self.catalog, self.store, attempt.id)
@@ -224,66 +291,252 @@ class PlainApp:
             return
         self._play(session)
 
+    # --- statistics, history, exam date ------------------------------------------------
+
+    def _statistics(self) -> None:
+        stats = compute_statistics(self.catalog, self.store, self.settings, datetime.now(UTC))
+        self._where("Statistik")
+        for line in overview_lines(stats):
+            self.say(line)
+        for row in stats.by_module:
+            if row.total:
+                self.say(
+                    f"Modul {row.title}: {row.answered} dari {row.total} soal pernah dijawab, "
+                    f"penguasaan {round(row.mastery)} persen."
+                )
+        self._read("Enter: kembali ke menu utama: ")
+
+    def _history(self) -> None:
+        attempts = self.store.finished_attempts(limit=20)
+        self._where("Riwayat")
+        if not attempts:
+            self.say("Belum ada sesi yang selesai.")
+            return
+        for position, attempt in enumerate(attempts, start=1):
+            when = attempt.finished_at.date().isoformat() if attempt.finished_at else ""
+            self.say(f"{position}. {when} {attempt.title}: {self._attempt_outcome(attempt.id)}")
+        index = self._choose("Buka hasil sesi", len(attempts))
+        self._report(load_result(self.catalog, self.store, attempts[index].id))
+
+    def _attempt_outcome(self, attempt_id: int) -> str:
+        result = load_result(self.catalog, self.store, attempt_id)
+        verdict = ""
+        if result.passed is not None:
+            verdict = ", lulus" if result.passed else ", belum lulus"
+        return f"{number(result.percent, 0)} persen{verdict}"
+
+    def _exam_date_label(self) -> str:
+        if self.settings.exam_date is None:
+            return "Tanggal ujian (belum diatur)"
+        return f"Tanggal ujian ({self.settings.exam_date.isoformat()})"
+
+    def _exam_date(self) -> None:
+        self._where("Tanggal ujian")
+        current = self.settings.exam_date
+        self.say(
+            f"Tanggal ujian sekarang: {current.isoformat()}."
+            if current
+            else "Tanggal ujian belum diatur."
+        )
+        while True:
+            reply = self._read("Tanggal baru TTTT-BB-HH, '-' untuk menghapus, q kembali: ")
+            try:
+                updated = self.settings.with_exam_date("" if reply == "-" else reply)
+            except SettingsError as error:
+                self.say(str(error))
+                continue
+            if not reply:
+                self.say("Tidak ada yang diubah.")
+                return
+            self.settings = updated
+            if self.paths is not None:
+                save_settings(self.paths, updated)
+            when = updated.exam_date.isoformat() if updated.exam_date else None
+            self.say(f"Tanggal ujian disimpan: {when}." if when else "Tanggal ujian dihapus.")
+            return
+
     # --- a quiz -----------------------------------------------------------------------
 
     def _play(self, session: QuizSession) -> None:
-        self.say(f"{session.title}. {session.total} soal.")
+        self._where(MODE_NAMES.get(session.mode, ""), session.title)
+        self.say(f"{session.total} soal.")
         if session.time_limit is not None:
             self.say(f"Batas waktu {int(session.time_limit.total_seconds() // 60)} menit.")
+        self.say(
+            "Ketik nomor jawaban lalu Enter. ? mengulang soal, u mengulang pilihan, "
+            "w sisa waktu, q menyimpan dan kembali."
+        )
         try:
             while (presented := session.current()) is not None:
                 self._ask_question(session, presented)
         except _Quit:
             session.checkpoint()
-            self.say("Sesi disimpan. Anda bisa melanjutkannya dari menu utama.")
+            self.say(
+                f"Sesi disimpan; {session.answered_count} jawaban sudah tersimpan. Lanjutkan "
+                f"dari menu utama, pilihan {RESUME_NUMBER}: {RESUME_LABEL}."
+            )
             return
         except TimeUp:
             self.say("Waktu habis. Jawaban yang sudah masuk dinilai.")
         self._report(session.finish())
 
-    def _ask_question(self, session: QuizSession, presented: PresentedQuestion) -> None:
-        q = presented.question
-        self.say("")
+    def _time_line(self, session: QuizSession) -> str:
         left = session.time_left()
-        timer = f", sisa waktu {int(left.total_seconds() // 60)} menit" if left else ""
-        self.say(f"Soal {presented.position + 1} dari {session.total}{timer}.")
+        if left is None:
+            return "Sesi ini tanpa batas waktu."
+        minutes, seconds = divmod(int(left.total_seconds()), 60)
+        return f"Sisa waktu {minutes} menit {seconds} detik."
+
+    def _say_question(self, q: Question) -> None:
         if q.context:
             self.say("Situasi: " + markdown_to_plain(q.context))
-        if isinstance(q, BranchingQuestion):
-            self._play_branching(session, q)
-            return
         self.say(markdown_to_plain(q.prompt))
+
+    def _answered(
+        self,
+        session: QuizSession,
+        q: Question,
+        show_options: Callable[[], None],
+        get: Callable[[str], object],
+    ) -> object:
+        """Show the options and read an answer, repeating what the learner asks for."""
+        show_options()
+        while True:
+            try:
+                return get("?uw")
+            except _Repeat as repeat:
+                if repeat.what == "?":
+                    self._say_question(q)
+                    show_options()
+                elif repeat.what == "u":
+                    show_options()
+                else:
+                    self.say(self._time_line(session))
+
+    def _ask_question(self, session: QuizSession, presented: PresentedQuestion) -> None:
+        q = presented.question
+        mode = MODE_NAMES.get(session.mode, "")
+        self._where(f"Soal {presented.position + 1} dari {session.total}", mode, session.title)
+        if session.time_limit is not None:
+            self.say(self._time_line(session))
+        if isinstance(q, BranchingQuestion):
+            if q.context:
+                self.say("Situasi: " + markdown_to_plain(q.context))
+            self._play_branching(session, presented, q)
+            return
+        self._say_question(q)
         if isinstance(q, TrueFalseQuestion):
-            self.say("1. Benar")
-            self.say("2. Salah")
-            outcome = session.answer(self._choose("Jawaban", 2) == 0)
-        elif isinstance(q, SingleQuestion | ScenarioQuestion):
-            for number, canonical in enumerate(presented.order, start=1):
-                self.say(f"{number}. {q.options[canonical].text}")
-            choice = self._choose("Jawaban", len(presented.order))
-            outcome = session.answer(presented.canonical(choice))
-        elif isinstance(q, MultipleQuestion):
-            for number, canonical in enumerate(presented.order, start=1):
-                self.say(f"{number}. {q.options[canonical].text}")
-            self.say("Pilih semua yang benar.")
-            picks = self._numbers("Nomor jawaban, dipisah spasi", len(presented.order))
-            outcome = session.answer(frozenset(presented.canonical(i) for i in picks))
+
+            def show_tf() -> None:
+                self.say("1. Benar")
+                self.say("2. Salah")
+
+            def get_tf(repeats: str) -> object:
+                while True:
+                    reply = self._read("Jawaban (1 atau b Benar, 2 atau s Salah): ", repeats)
+                    if reply.casefold() in ("1", "b", "benar"):
+                        return True
+                    if reply.casefold() in ("2", "s", "salah"):
+                        return False
+                    self.say("Ketik 1 atau b untuk Benar, 2 atau s untuk Salah.")
+
+            answer = self._answered(session, q, show_tf, get_tf)
+        elif isinstance(q, SingleQuestion | ScenarioQuestion | MultipleQuestion):
+            options = q.options
+
+            def show_options() -> None:
+                for position, canonical in enumerate(presented.order, start=1):
+                    self.say(f"{position}. {options[canonical].text}")
+                if isinstance(q, MultipleQuestion):
+                    self.say("Pilih semua yang benar.")
+
+            count = len(presented.order)
+            if isinstance(q, MultipleQuestion):
+
+                def get_many(repeats: str) -> object:
+                    picks = self._numbers("Nomor jawaban, dipisah spasi", count, repeats)
+                    return frozenset(presented.canonical(i) for i in picks)
+
+                answer = self._answered(session, q, show_options, get_many)
+            else:
+
+                def get_one(repeats: str) -> object:
+                    return presented.canonical(self._choose("Jawaban", count, repeats))
+
+                answer = self._answered(session, q, show_options, get_one)
+        elif isinstance(q, ShortAnswerQuestion):
+            answer = self._answered(session, q, lambda: None, self._get_typed)
+        elif isinstance(q, MatchingQuestion):
+            answer = self._ask_matching(session, q, presented)
         else:
-            outcome = session.answer(self._ask_ordering(q, presented))
+            assert isinstance(q, OrderingQuestion)
+            answer = self._ask_ordering(session, q, presented)
+        outcome = session.answer(answer)  # type: ignore[arg-type]
+        self.say("Jawaban tersimpan.")
         if session.mode is not Mode.EXAM:
             self._feedback(q, outcome.answer, outcome.score)
 
-    def _ask_ordering(self, q: OrderingQuestion, presented: PresentedQuestion) -> tuple[int, ...]:
-        for number, canonical in enumerate(presented.order, start=1):
-            self.say(f"{number}. {q.items[canonical]}")
-        count = len(presented.order)
+    def _get_typed(self, repeats: str) -> object:
+        # Nothing is stored until a non-empty line is sent: a half-typed answer never is.
         while True:
-            picks = self._numbers(f"Urutan yang benar, {count} nomor dipisah spasi", count)
-            if sorted(picks) == list(range(count)):
-                return tuple(presented.canonical(i) for i in picks)
-            self.say(f"Sebutkan setiap nomor 1 sampai {count} tepat satu kali.")
+            reply = self._read("Jawaban Anda (ketik lalu Enter): ", repeats)
+            if reply:
+                return reply
+            self.say("Ketik jawaban Anda; jawaban kosong tidak dikirim.")
 
-    def _play_branching(self, session: QuizSession, q: BranchingQuestion) -> None:
+    def _ask_matching(
+        self, session: QuizSession, q: MatchingQuestion, presented: PresentedQuestion
+    ) -> tuple[int, ...]:
+        rights = q.rights
+
+        def show_sides() -> None:
+            for left_no, pair in enumerate(q.pairs, start=1):
+                self.say(f"{left_no}. {pair.left}")
+            self.say("Pasangannya:")
+            for position, canonical in enumerate(presented.order):
+                self.say(f"{letter(position)}. {rights[canonical]}")
+
+        def get_pairs(repeats: str) -> object:
+            while True:
+                reply = self._read(
+                    f"Jodohkan, misalnya 1{letter(0)} 2{letter(1)} (tiap nomor sekali): ", repeats
+                )
+                picks = parse_pairs(reply, len(q.pairs), len(presented.order))
+                if isinstance(picks, list):
+                    return tuple(presented.canonical(i) for i in picks)
+                self.say(picks)
+
+        result = self._answered(session, q, show_sides, get_pairs)
+        assert isinstance(result, tuple)
+        return result
+
+    def _ask_ordering(
+        self, session: QuizSession, q: OrderingQuestion, presented: PresentedQuestion
+    ) -> tuple[int, ...]:
+        count = len(presented.order)
+
+        def show_items() -> None:
+            for position, canonical in enumerate(presented.order, start=1):
+                self.say(f"{position}. {q.items[canonical]}")
+
+        def get_order(repeats: str) -> object:
+            while True:
+                picks = self._numbers(
+                    f"Urutan menurut Anda: ketik {count} nomor dari yang pertama, dipisah spasi",
+                    count,
+                    repeats,
+                )
+                if sorted(picks) == list(range(count)):
+                    return tuple(presented.canonical(i) for i in picks)
+                self.say(f"Sebutkan setiap nomor 1 sampai {count} tepat satu kali.")
+
+        result = self._answered(session, q, show_items, get_order)
+        assert isinstance(result, tuple)
+        return result
+
+    def _play_branching(
+        self, session: QuizSession, presented: PresentedQuestion, q: BranchingQuestion
+    ) -> None:
         # A case left half-way is continued where it stopped, with the steps replayed.
         choices = list(session.branch_progress())
         step = q.step(q.start)
@@ -295,12 +548,9 @@ class PlainApp:
             if picked.next is not None:
                 step = q.step(picked.next)
         while True:
-            self.say(markdown_to_plain(step.text))
-            for number, choice in enumerate(step.choices, start=1):
-                self.say(f"{number}. {choice.text}")
-            index = self._choose("Pilihan", len(step.choices))
-            choices.append(index)
-            picked = step.choices[index]
+            picked_index = self._ask_step(session, presented, step, len(choices) + 1)
+            choices.append(picked_index)
+            picked = step.choices[picked_index]
             if session.mode is not Mode.EXAM:
                 self.say(f"Akibatnya: {picked.feedback}")
             if picked.next is None:
@@ -312,11 +562,34 @@ class PlainApp:
         except InvalidAnswer as error:  # the validator rules this out; say so plainly
             self.say(f"Jawaban tidak dapat dinilai: {error}")
             return
+        self.say("Jawaban tersimpan.")
         if session.mode is not Mode.EXAM:
-            earned = branching_points(q, choices)
-            best = branching_max_points(q)
-            self.say(f"Poin Anda {earned} dari {best} yang mungkin.")
+            parts = branching_breakdown(q, choices)
+            for part in parts:
+                self.say(f"Langkah {part.number}: {part.earned} dari {part.best} poin.")
+            earned = sum(part.earned for part in parts)
+            possible = sum(part.best for part in parts)
+            self.say(f"Poin Anda {earned} dari {possible} yang mungkin di langkah yang Anda lalui.")
             self._feedback(q, outcome.answer, outcome.score)
+
+    def _ask_step(
+        self, session: QuizSession, presented: PresentedQuestion, step: BranchStep, number: int
+    ) -> int:
+        """One decision of a case, choices in the session's order; the canonical index."""
+        shown = presented.step_order(step.id)
+
+        def show_step() -> None:
+            self.say(f"Langkah {number}.")
+            self.say(markdown_to_plain(step.text))
+            for position, canonical in enumerate(shown, start=1):
+                self.say(f"{position}. {step.choices[canonical].text}")
+
+        def get_choice(repeats: str) -> object:
+            return shown[self._choose("Pilihan", len(shown), repeats)]
+
+        picked = self._answered(session, presented.question, show_step, get_choice)
+        assert isinstance(picked, int)
+        return picked
 
     def _feedback(self, q: object, answer: object, score: float) -> None:
         # A TKP item has no wrong option: its points say everything, so no verdict word.
@@ -347,23 +620,48 @@ class PlainApp:
             extra = q.feedback_true if answer is True else q.feedback_false
             if extra:
                 self.say(extra)
+        elif isinstance(q, ShortAnswerQuestion) and isinstance(answer, str):
+            note = typed_note(q, answer)
+            if note:
+                self.say(note + ".")
+            for line in accepted_lines(q):
+                self.say(line)
+            if score <= 0 and q.feedback_wrong:
+                self.say(q.feedback_wrong)
+        elif isinstance(q, MatchingQuestion) and isinstance(answer, tuple):
+            for line in matching_answer_lines(q, answer):
+                self.say(line)
+            if score < 1:
+                self.say("Pasangan yang benar:")
+                for line in pair_lines(q):
+                    self.say(line)
         elif isinstance(q, OrderingQuestion) and score < 1:
             self.say("Urutan yang benar:")
-            for number, item in enumerate(q.items, start=1):
-                self.say(f"{number}. {item}")
+            for position, item in enumerate(q.items, start=1):
+                self.say(f"{position}. {item}")
         explanation = getattr(q, "explanation", "")
         if explanation:
             self.say("Penjelasan: " + markdown_to_plain(explanation))
+        lesson = getattr(q, "lesson", None)
+        if lesson and score < 1:
+            self.say(f"Materi untuk dibaca ulang: {self._lesson_title(lesson)}.")
+
+    def _lesson_title(self, lesson_id: str) -> str:
+        for module in self.catalog.modules:
+            lesson = module.lesson(lesson_id)
+            if lesson is not None:
+                return f"{lesson.title} (modul {module.title}, menu 1)"
+        return lesson_id
 
     def _report(self, result: SessionResult) -> None:
-        self.say("")
-        self.say(f"Selesai: {result.title}.")
+        self._where("Hasil", result.title)
         self.say(
-            f"Nilai {result.percent:.0f} persen, {result.points:.1f} dari {result.total} poin, "
-            f"{result.answered} soal dijawab."
+            f"Nilai {number(result.percent, 1)} persen, {number(result.points, 1)} dari "
+            f"{result.total} poin, {result.answered} dari {result.total} soal dijawab."
         )
         if result.passed is not None:
-            verdict = "LULUS" if result.passed else "BELUM LULUS"
+            verdict = "Lulus" if result.passed else "Belum lulus"
             self.say(f"{verdict} (batas lulus {result.pass_mark} persen).")
         for tag, percent in sorted(result.by_tag.items()):
-            self.say(f"Topik {tag}: {percent:.0f} persen.")
+            self.say(f"Topik {tag}: {number(percent, 0)} persen.")
+        self.say("Hasil ini tersimpan di Riwayat.")

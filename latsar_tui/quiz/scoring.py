@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from functools import lru_cache
+from dataclasses import dataclass
 from typing import Any
 
 from latsar_tui.content.model import (
@@ -19,13 +19,19 @@ from latsar_tui.content.model import (
     BranchChoice,
     BranchingQuestion,
     BranchStep,
+    MatchingQuestion,
     MultipleQuestion,
     OrderingQuestion,
     Question,
     ScenarioQuestion,
+    ShortAnswerQuestion,
     SingleQuestion,
     TrueFalseQuestion,
 )
+from latsar_tui.quiz.typed_answers import judge
+
+# A typed short answer longer than this is a front-end bug (or a paste), not an answer.
+SHORT_ANSWER_MAX_CHARS = 500
 
 SCENARIO_MAX = 5
 
@@ -80,6 +86,24 @@ def _check_ordering(question: OrderingQuestion, answer: object) -> tuple[int, ..
     return sequence
 
 
+def _check_matching(question: MatchingQuestion, answer: object) -> tuple[int, ...]:
+    sequence = _check_sequence(answer, "a matching answer")
+    count = len(question.pairs)
+    if len(sequence) != count:
+        raise InvalidAnswer(f"a matching answer needs {count} picks, got {len(sequence)}")
+    for index in sequence:
+        _check_index(index, len(question.rights), "right item")
+    return sequence
+
+
+def _check_typed(answer: object) -> str:
+    if not isinstance(answer, str):
+        raise InvalidAnswer(f"a short answer must be a str, got {type(answer).__name__}")
+    if len(answer) > SHORT_ANSWER_MAX_CHARS:
+        raise InvalidAnswer(f"a short answer is longer than {SHORT_ANSWER_MAX_CHARS} characters")
+    return answer
+
+
 def branching_path(
     q: BranchingQuestion, choices: Sequence[int]
 ) -> list[tuple[BranchStep, BranchChoice]]:
@@ -112,50 +136,48 @@ def branching_points(q: BranchingQuestion, choices: Sequence[int]) -> int:
     return sum(choice.score for _, choice in branching_path(q, choices))
 
 
-@lru_cache(maxsize=512)
-def _best_table(q: BranchingQuestion) -> dict[str, tuple[int, tuple[int, ...]]]:
-    """For every step: the most points reachable from it, and the choices that earn them.
+@dataclass(frozen=True, slots=True)
+class StepScore:
+    """One decision of a branching path: what it earned against its own step's best."""
 
-    Computed once per question over the step graph (memoised depth-first search, so a
-    DAG with shared sub-paths costs one visit per step, not one per path).
-    """
+    number: int  # 1-based position on the path
+    step_id: str
+    earned: int
+    best: int
+
+
+def step_best(step: BranchStep) -> int:
+    """The highest score any choice of the step offers."""
+    return max((choice.score for choice in step.choices), default=0)
+
+
+def branching_breakdown(q: BranchingQuestion, choices: Sequence[int]) -> list[StepScore]:
+    """Each decision on the path, judged against the best choice of its own step."""
+    return [
+        StepScore(number, step.id, choice.score, step_best(step))
+        for number, (step, choice) in enumerate(branching_path(q, choices), start=1)
+    ]
+
+
+def branching_possible_points(q: BranchingQuestion, choices: Sequence[int]) -> int:
+    """The sum, over the steps the path visits, of each step's highest score."""
+    return sum(part.best for part in branching_breakdown(q, choices))
+
+
+def branching_best_path(q: BranchingQuestion) -> tuple[int, ...]:
+    """A path that takes a best choice at every step (the first best where several tie)."""
     steps = q.steps_by_id
-    table: dict[str, tuple[int, tuple[int, ...]]] = {}
-    visiting: set[str] = set()
-
-    def best(step_id: str) -> tuple[int, tuple[int, ...]]:
-        known = table.get(step_id)
-        if known is not None:
-            return known
-        if step_id in visiting:
-            raise ValueError(f"branching question {q.id!r} has a cycle through {step_id!r}")
-        step = steps.get(step_id)
-        if step is None:
-            raise ValueError(f"branching question {q.id!r} names a missing step {step_id!r}")
-        visiting.add(step_id)
-        result: tuple[int, tuple[int, ...]] | None = None
-        for index, choice in enumerate(step.choices):
-            points, rest = (0, ()) if choice.next is None else best(choice.next)
-            candidate = (choice.score + points, (index, *rest))
-            if result is None or candidate[0] > result[0]:
-                result = candidate
-        visiting.discard(step_id)
-        table[step_id] = result if result is not None else (0, ())
-        return table[step_id]
-
-    # Recursion depth is the longest path, a handful of steps in any real case.
-    for step in q.steps:
-        best(step.id)
-    return table
-
-
-def branching_max_points(q: BranchingQuestion, from_step: str | None = None) -> int:
-    """The most points any path from ``from_step`` (default: ``start``) can earn."""
-    step_id = q.start if from_step is None else from_step
-    table = _best_table(q)
-    if step_id not in table:
-        raise KeyError(step_id)
-    return table[step_id][0]
+    path: list[int] = []
+    step_id: str | None = q.start
+    seen: set[str] = set()
+    while step_id is not None and step_id not in seen:
+        seen.add(step_id)
+        step = steps[step_id]
+        best = step_best(step)
+        index = next(i for i, choice in enumerate(step.choices) if choice.score == best)
+        path.append(index)
+        step_id = step.choices[index].next
+    return tuple(path)
 
 
 def check_answer(question: Question, answer: object) -> Answer:
@@ -170,6 +192,10 @@ def check_answer(question: Question, answer: object) -> Answer:
         return answer
     if isinstance(question, OrderingQuestion):
         return _check_ordering(question, answer)
+    if isinstance(question, ShortAnswerQuestion):
+        return _check_typed(answer)
+    if isinstance(question, MatchingQuestion):
+        return _check_matching(question, answer)
     sequence = _check_sequence(answer, "a branching answer")
     branching_path(question, sequence)
     return sequence
@@ -210,12 +236,21 @@ def score(question: Question, answer: Answer) -> float:
         assert isinstance(checked, tuple)
         in_place = sum(1 for position, item in enumerate(checked) if position == item)
         return in_place / len(question.items)
+    if isinstance(question, ShortAnswerQuestion):
+        assert isinstance(checked, str)
+        return judge(question, checked).score
+    if isinstance(question, MatchingQuestion):
+        assert isinstance(checked, tuple)
+        matched = sum(1 for left, right in enumerate(checked) if left == right)
+        return matched / len(question.pairs)
     assert isinstance(checked, tuple)
-    best = branching_max_points(question)
-    if best == 0:
-        # No path earns a point, so no path is worse than another.
-        return 1.0
-    return branching_points(question, checked) / best
+    # Each decision is judged against its own step's best, so a detour can neither
+    # earn back what a weak first choice lost nor make a best-choice path fall short.
+    parts = branching_breakdown(question, checked)
+    possible = sum(part.best for part in parts)
+    if possible == 0:
+        return 1.0  # no step on the path offered a point: nothing was lost
+    return sum(part.earned for part in parts) / possible
 
 
 def right_answer(question: Question) -> Answer:
@@ -230,7 +265,11 @@ def right_answer(question: Question) -> Answer:
         return question.best_index
     if isinstance(question, OrderingQuestion):
         return tuple(range(len(question.items)))
-    return _best_table(question)[question.start][1]
+    if isinstance(question, ShortAnswerQuestion):
+        return question.answers[0]
+    if isinstance(question, MatchingQuestion):
+        return tuple(range(len(question.pairs)))
+    return branching_best_path(question)
 
 
 # --- storage form ------------------------------------------------------------------
@@ -239,6 +278,9 @@ def right_answer(question: Question) -> Answer:
 def answer_to_json(answer: Answer) -> str:
     """Compact JSON of an answer (sets sorted, so equal answers give equal text)."""
     value: Any
+    # A typed short answer is stored as JSON text, non-ASCII kept readable.
+    if isinstance(answer, str):
+        return json.dumps(answer, ensure_ascii=False)
     if isinstance(answer, frozenset | set):
         value = sorted(answer)
     elif isinstance(answer, tuple):
@@ -262,6 +304,8 @@ def answer_from_json(question: Question, text: str) -> Answer:
         if len(set(value)) != len(value):
             raise InvalidAnswer("a stored multiple answer repeats an option")
         value = frozenset(value)
-    elif isinstance(question, OrderingQuestion | BranchingQuestion) and isinstance(value, list):
+    elif isinstance(
+        question, OrderingQuestion | BranchingQuestion | MatchingQuestion
+    ) and isinstance(value, list):
         value = tuple(value)
     return check_answer(question, value)

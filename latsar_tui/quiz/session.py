@@ -32,6 +32,7 @@ from latsar_tui.content.model import (
     Bank,
     BranchingQuestion,
     Catalog,
+    MatchingQuestion,
     MultipleQuestion,
     OrderingQuestion,
     Question,
@@ -120,7 +121,10 @@ class PresentedQuestion:
     """A question as the session shows it.
 
     ``order`` maps display position -> canonical index (options of single, multiple
-    and scenario questions; items of ordering questions); ``()`` for the others.
+    and scenario questions; items of ordering questions; the right side of a
+    matching question (``question.rights``); for branching, one
+    permutation per step, concatenated in the order the steps are written: use
+    :meth:`step_order`); ``()`` for true/false and short answer.
     Answers given to the engine are always canonical.
     """
 
@@ -136,6 +140,18 @@ class PresentedQuestion:
     def display_index(self, canonical_index: int) -> int:
         """Where the canonical option or item ``canonical_index`` is shown."""
         return self.order.index(canonical_index) if self.order else canonical_index
+
+    def step_order(self, step_id: str) -> tuple[int, ...]:
+        """Display position -> canonical choice index for one step of a branching case.
+
+        Attempts stored before choices were shuffled keep the written order.
+        """
+        question = self.question
+        assert isinstance(question, BranchingQuestion)
+        start, count = _step_segments(question)[step_id]
+        if not self.order:
+            return tuple(range(count))
+        return self.order[start : start + count]
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,15 +241,38 @@ def _pick(catalog: Catalog, scope: Scope) -> list[tuple[Bank, Question]]:
 
 
 def _option_count(question: Question) -> int:
-    """How many options (or ordering items) the session shuffles; 0 for the others."""
+    """How many options, ordering items or branching choices the session shuffles."""
     if isinstance(question, SingleQuestion | MultipleQuestion | ScenarioQuestion):
         return len(question.options)
     if isinstance(question, OrderingQuestion):
         return len(question.items)
+    if isinstance(question, MatchingQuestion):
+        # The right side (pairs' rights, then distractors) is shuffled; lefts keep order.
+        return len(question.rights)
+    if isinstance(question, BranchingQuestion):
+        return sum(len(step.choices) for step in question.steps)
     return 0
 
 
+def _step_segments(question: BranchingQuestion) -> dict[str, tuple[int, int]]:
+    """Where each step's choice order sits in the flat stored order: (start, count)."""
+    segments: dict[str, tuple[int, int]] = {}
+    offset = 0
+    for step in question.steps:
+        segments[step.id] = (offset, len(step.choices))
+        offset += len(step.choices)
+    return segments
+
+
 def _option_order(question: Question, rng: random.Random) -> tuple[int, ...]:
+    if isinstance(question, BranchingQuestion):
+        # One permutation per step, in the order the steps are written, stored flat.
+        flat: list[int] = []
+        for step in question.steps:
+            order = list(range(len(step.choices)))
+            rng.shuffle(order)
+            flat.extend(order)
+        return tuple(flat)
     count = _option_count(question)
     if count == 0:
         return ()
@@ -244,6 +283,20 @@ def _option_order(question: Question, rng: random.Random) -> tuple[int, ...]:
         while order == sorted(order):
             rng.shuffle(order)
     return tuple(order)
+
+
+def _order_fits(question: Question, order: tuple[int, ...]) -> bool:
+    """Whether a stored order still fits the question (it may have been edited since)."""
+    if isinstance(question, BranchingQuestion):
+        if order == ():
+            return True  # stored before choices were shuffled: shown as written
+        if len(order) != _option_count(question):
+            return False
+        return all(
+            sorted(order[start : start + count]) == list(range(count))
+            for start, count in _step_segments(question).values()
+        )
+    return sorted(order) == list(range(_option_count(question)))
 
 
 def _title(catalog: Catalog, scope: Scope, picked: list[tuple[Bank, Question]]) -> str:
@@ -531,11 +584,16 @@ class QuizSession:
             if bank is None or question is None:
                 missing.append(f"{item.bank_id}/{item.question_id}")
                 continue
-            if sorted(item.option_order) != list(range(_option_count(question))):
+            order = item.option_order
+            if isinstance(question, BranchingQuestion) and not _order_fits(question, order):
+                # The case was edited since: it starts again from its first step anyway,
+                # so its choices are shown as written rather than refusing the session.
+                order = ()
+            if not _order_fits(question, order):
                 # Options were added or removed since: the stored order no longer fits.
                 missing.append(f"{item.bank_id}/{item.question_id} (sudah diubah)")
                 continue
-            presented.append(PresentedQuestion(item.position, bank, question, item.option_order))
+            presented.append(PresentedQuestion(item.position, bank, question, order))
         if missing:
             raise SessionError(
                 "Sesi tidak dapat dilanjutkan; soal berikut tidak ada lagi: " + ", ".join(missing)

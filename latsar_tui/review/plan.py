@@ -32,6 +32,7 @@ class PredictedRecall:
     module_id: str
     recall: float | None
     position: int
+    last_review: datetime | None = None  # when the question was last answered
 
     @property
     def recall_or_zero(self) -> float:
@@ -68,8 +69,20 @@ def predicted_recall(catalog: Catalog, store: ProgressStore, at: datetime) -> li
         ).fetchall()
     result = []
     for row in rows:
-        recall = None if row[4] is None else retrievability(card_from_row(row[4:]).card, at)
-        result.append(PredictedRecall(row[0], row[1], row[2], recall, int(row[3])))
+        if row[4] is None:
+            result.append(PredictedRecall(row[0], row[1], row[2], None, int(row[3])))
+            continue
+        card = card_from_row(row[4:]).card
+        result.append(
+            PredictedRecall(
+                row[0],
+                row[1],
+                row[2],
+                retrievability(card, at),
+                int(row[3]),
+                card.last_review,
+            )
+        )
     return result
 
 

@@ -58,6 +58,9 @@ EASY_WITHIN_SECONDS: dict[str, float] = {
     "ordering": 25.0,
     "scenario": 30.0,
     "branching": 60.0,
+    # Typing a term takes longer than picking one; matching is several picks.
+    "short_answer": 15.0,
+    "matching": 30.0,
 }
 DEFAULT_EASY_WITHIN_SECONDS = 12.0
 

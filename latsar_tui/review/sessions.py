@@ -35,6 +35,14 @@ def _start(
     empty_message: str,
     title: str | None = None,
 ) -> QuizSession:
+    # One session of each kind at a time: leaving "Ulangi" and pressing u again goes on
+    # with the session already open instead of piling up a second one.
+    for waiting in store.unfinished_attempts():
+        if waiting.mode == str(mode):
+            try:
+                return QuizSession.resume(catalog, store, waiting.id, clock=clock)
+            except SessionError:
+                break  # its questions were edited since: a fresh session replaces it
     if not items:
         raise SessionError(empty_message)
     return QuizSession.start(

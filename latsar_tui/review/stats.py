@@ -3,8 +3,17 @@
 Every figure over the answers is one SQL aggregate (GROUP BY, window functions) on
 the store's connection, joined with the catalog's TEMP tables; Python only loops over
 the aggregated rows and over the cards (one per question ever answered) for FSRS's
-predicted recall. Mastery of a group is the sum of each question's *last* score over
-all the group's questions, so it grows both with coverage and with accuracy.
+predicted recall.
+
+The figures and their one-sentence definitions (shown in ``?`` on the screen):
+
+- *Penguasaan* of a group: the share of all its questions whose latest answer scored
+  full marks and whose predicted recall now is at least MASTERY_RECALL (90 %).
+- *Benar* of a group: the mean score of the latest answer over its answered questions.
+- *Ingatan* of a group, and "ingatan saat ini" overall: the mean recall FSRS predicts
+  now over the answered questions last reviewed more than RECALL_MIN_AGE ago; left
+  out ("—") when there are none, because just after an answer FSRS predicts ~100 %
+  whatever the answer was, which says nothing.
 """
 
 from __future__ import annotations
@@ -26,6 +35,11 @@ from latsar_tui.store.db import to_text
 from latsar_tui.store.progress import ProgressStore
 
 ACTIVITY_DAYS = 30
+# A question counts as mastered when its latest answer was right and FSRS still
+# predicts at least this recall for it now.
+MASTERY_RECALL = 0.9
+# Recall is averaged only over questions last reviewed longer ago than this.
+RECALL_MIN_AGE = timedelta(days=1)
 NO_MODULE_TITLE = "Bank soal tanpa modul"
 
 
@@ -37,9 +51,9 @@ class Mastery:
     title: str
     total: int  # questions in the catalog
     answered: int  # of which answered at least once
-    mastery: float  # sum of last scores / total
-    accuracy: float | None  # average last score over the answered ones
-    recall: float | None  # average predicted recall now over the answered ones
+    mastery: float  # share of all questions: last score full and recall now >= 90 %
+    accuracy: float | None  # average last score over the answered ones ("Benar")
+    recall: float | None  # mean recall now over those last reviewed > 1 day ago
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +81,9 @@ class Statistics:
     streak: int  # consecutive days with answers, ending today (or yesterday)
     average_last_week: float | None  # percent, the last 7 days
     average_week_before: float | None  # percent, the 7 days before those
-    recall_now: float | None  # percent: average predicted recall of answered questions
-    recalled_now: int  # questions predicted recalled now (>= threshold)
+    recall_now: float | None  # percent: mean recall now, questions reviewed > 1 day ago
+    recall_counted: int  # how many questions recall_now is the mean of
+    recalled_now: int  # of those, predicted recalled now (>= threshold)
     due: DueSummary
     plan: ExamPlan | None
     recall_threshold: float = RECALL_THRESHOLD
@@ -79,7 +94,7 @@ def _pct(value: Any) -> float | None:
 
 
 def _fill_temp_tables(
-    conn: sqlite3.Connection, catalog: Catalog, recalls: list[tuple[str, str, float]]
+    conn: sqlite3.Connection, catalog: Catalog, recalls: list[tuple[str, str, float, int]]
 ) -> None:
     load_catalog_tables(conn, catalog)
     conn.execute(
@@ -88,19 +103,21 @@ def _fill_temp_tables(
     )
     conn.execute(
         "CREATE TEMP TABLE IF NOT EXISTS card_recall (bank_id TEXT, question_id TEXT, "
-        "recall REAL, PRIMARY KEY (bank_id, question_id)) WITHOUT ROWID"
+        "recall REAL, old INTEGER, PRIMARY KEY (bank_id, question_id)) WITHOUT ROWID"
     )
     conn.execute("DELETE FROM temp.last_scores")
     conn.execute("DELETE FROM temp.card_recall")
     conn.execute(
         f"INSERT INTO temp.last_scores SELECT bank_id, question_id, score FROM ({LAST_SCORES_SQL})"
     )
-    conn.executemany("INSERT OR IGNORE INTO temp.card_recall VALUES (?, ?, ?)", recalls)
+    conn.executemany("INSERT OR IGNORE INTO temp.card_recall VALUES (?, ?, ?, ?)", recalls)
 
 
 _GROUP_SELECT = """
-    SELECT {key}, count(*), count(l.score), coalesce(sum(l.score), 0), avg(l.score),
-           avg(r.recall), min(q.position)
+    SELECT {key}, count(*), count(l.score),
+           coalesce(sum(CASE WHEN l.score >= 1 AND r.recall >= {mastery_recall}
+                             THEN 1 ELSE 0 END), 0),
+           avg(l.score), avg(CASE WHEN r.old THEN r.recall END), min(q.position)
     FROM {source}
     LEFT JOIN temp.last_scores AS l
            ON l.bank_id = q.bank_id AND l.question_id = q.question_id
@@ -113,7 +130,9 @@ _GROUP_SELECT = """
 
 
 def _mastery(conn: sqlite3.Connection, key: str, source: str, where: str, order: str) -> list[Any]:
-    sql = _GROUP_SELECT.format(key=key, source=source, where=where, order=order)
+    sql = _GROUP_SELECT.format(
+        key=key, source=source, where=where, order=order, mastery_recall=MASTERY_RECALL
+    )
     return conn.execute(sql).fetchall()
 
 
@@ -134,6 +153,11 @@ def _lesson_title(catalog: Catalog, module_id: str, lesson_id: str) -> str:
     module = catalog.module(module_id)
     lesson = module.lesson(lesson_id) if module is not None else None
     return lesson.title if lesson is not None else lesson_id
+
+
+def _is_old(last_review: datetime | None, now: datetime) -> bool:
+    """Reviewed long enough ago for its predicted recall to say something."""
+    return last_review is not None and now - last_review > RECALL_MIN_AGE
 
 
 def _has_answers(conn: sqlite3.Connection, start: datetime, end: datetime) -> bool:
@@ -184,7 +208,9 @@ def compute_statistics(
     """Every statistic at ``now`` (local days in ``tz``, default the system's)."""
     recalls = predicted_recall(catalog, store, now)
     answered_recalls = [
-        (r.bank_id, r.question_id, r.recall) for r in recalls if r.recall is not None
+        (r.bank_id, r.question_id, r.recall, int(_is_old(r.last_review, now)))
+        for r in recalls
+        if r.recall is not None
     ]
     now_day = today(now, tz)
     first_day = now_day - timedelta(days=ACTIVITY_DAYS - 1)
@@ -220,13 +246,14 @@ def compute_statistics(
             },
         ).fetchone()
         streak = _streak(conn, now_day, tz)
-    answered_values = [value for _, _, value in answered_recalls]
+    answered_count = len(answered_recalls)
+    old_values = [value for _, _, value, old in answered_recalls if old]
     return Statistics(
         generated_at=now,
         total_answers=int(total_answers),
         average_score=_pct(average),
         questions_total=len(recalls),
-        questions_answered=len(answered_values),
+        questions_answered=answered_count,
         by_module=[
             _to_mastery(
                 row,
@@ -246,8 +273,9 @@ def compute_statistics(
         streak=streak,
         average_last_week=_pct(last_week),
         average_week_before=_pct(week_before_avg),
-        recall_now=_pct(sum(answered_values) / len(answered_values)) if answered_values else None,
-        recalled_now=sum(1 for value in answered_values if value >= RECALL_THRESHOLD),
+        recall_now=_pct(sum(old_values) / len(old_values)) if old_values else None,
+        recall_counted=len(old_values),
+        recalled_now=sum(1 for value in old_values if value >= RECALL_THRESHOLD),
         due=due_summary(catalog, store, settings, now, tz),
         plan=exam_plan(catalog, store, settings, now, tz),
     )

@@ -33,8 +33,7 @@ def mastery_line(row: Mastery) -> str:
     """``Modul X: penguasaan 63% · 5 dari 8 soal dijawab · benar 80% · ingatan 91%``."""
     return (
         f"{row.title}: penguasaan {pct(row.mastery)} · {row.answered} dari {row.total} soal "
-        f"dijawab · rata-rata jawaban terakhir {pct(row.accuracy)} · "
-        f"perkiraan ingatan {pct(row.recall)}"
+        f"dijawab · benar {pct(row.accuracy)} · ingatan {pct(row.recall)}"
     )
 
 
@@ -102,12 +101,17 @@ def streak_text(stats: Statistics) -> str:
 
 
 def recall_text(stats: Statistics) -> str:
-    """Predicted recall now over the answered questions."""
+    """Predicted recall now, over questions last reviewed more than a day ago."""
     if stats.recall_now is None:
-        return "Perkiraan ingatan: belum ada soal yang dijawab."
+        if stats.questions_answered == 0:
+            return "Ingatan saat ini: belum ada soal yang dijawab."
+        return (
+            "Ingatan saat ini: belum dapat diperkirakan (semua soal baru dijawab dalam "
+            "24 jam terakhir)."
+        )
     return (
-        f"Perkiraan ingatan saat ini: rata-rata {pct(stats.recall_now)} atas "
-        f"{stats.questions_answered} soal yang pernah dijawab; {stats.recalled_now} soal "
+        f"Ingatan saat ini: rata-rata {pct(stats.recall_now)} atas {stats.recall_counted} "
+        f"soal yang terakhir dijawab lebih dari sehari lalu; {stats.recalled_now} soal "
         f"dengan peluang ingat ≥ {pct(100 * stats.recall_threshold)}."
     )
 

@@ -29,6 +29,11 @@ class StoreError(Exception):
     """The progress database cannot be used (newer schema, unreadable folder, ...)."""
 
 
+# The message the one-writer triggers raise; ProgressStore turns it into
+# AttemptFinished so the screen can say why the answer was not kept.
+FINISHED_MESSAGE = "latsar: attempt already finished"
+
+
 Migration = Callable[[sqlite3.Connection], None]
 
 
@@ -213,6 +218,84 @@ def _v4_pending_branch(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v5_xapi_sent(conn: sqlite3.Connection) -> None:
+    """Which xAPI statements the LRS has confirmed, so ``latsar sinkron`` sends the rest.
+
+    Statements are rebuilt from answers and attempts on every run (their ids are
+    name-based uuids of the stored uuids), so only the confirmation is kept here: a
+    statement absent from this table is still waiting to be sent.
+    """
+    _run(
+        conn,
+        [
+            """
+            CREATE TABLE xapi_sent (
+                statement_id TEXT PRIMARY KEY,
+                sent_at TEXT NOT NULL         -- ISO-8601 UTC, when the LRS confirmed it
+            ) WITHOUT ROWID
+            """,
+        ],
+    )
+
+
+def _v6_one_writer(conn: sqlite3.Connection) -> None:
+    """A finished attempt is closed for good, and one window at a time may write.
+
+    Triggers refuse, inside SQLite itself, an answer (or a branching step) into an
+    attempt that is already finished and any change to a finished attempt's result,
+    so a second copy of the app on the same folder cannot overwrite what the first
+    finished. The ``writer`` row names the window allowed to write; a window that was
+    taken over finds another token there, checked in the same transaction as its write.
+    """
+    refuse = f"SELECT RAISE(ABORT, '{FINISHED_MESSAGE}')"
+    finished = (
+        "EXISTS (SELECT 1 FROM attempts WHERE id = NEW.attempt_id AND finished_at IS NOT NULL)"
+    )
+    _run(
+        conn,
+        [
+            f"""
+            CREATE TRIGGER answers_closed_attempt BEFORE INSERT ON answers
+            WHEN NEW.attempt_id IS NOT NULL AND {finished}
+            BEGIN {refuse}; END
+            """,
+            f"""
+            CREATE TRIGGER answers_closed_attempt_update BEFORE UPDATE ON answers
+            WHEN NEW.attempt_id IS NOT NULL AND {finished}
+                 AND (NEW.score IS NOT OLD.score OR NEW.answer_json IS NOT OLD.answer_json
+                      OR NEW.attempt_id IS NOT OLD.attempt_id)
+            BEGIN {refuse}; END
+            """,
+            f"""
+            CREATE TRIGGER pending_branch_closed_attempt BEFORE INSERT ON pending_branch
+            WHEN {finished}
+            BEGIN {refuse}; END
+            """,
+            f"""
+            CREATE TRIGGER pending_branch_closed_attempt_update BEFORE UPDATE ON pending_branch
+            WHEN {finished}
+            BEGIN {refuse}; END
+            """,
+            f"""
+            CREATE TRIGGER attempts_result_final BEFORE UPDATE ON attempts
+            WHEN OLD.finished_at IS NOT NULL
+                 AND (NEW.finished_at IS NOT OLD.finished_at OR NEW.percent IS NOT OLD.percent
+                      OR NEW.timed_out IS NOT OLD.timed_out
+                      OR NEW.time_used_seconds IS NOT OLD.time_used_seconds)
+            BEGIN {refuse}; END
+            """,
+            """
+            CREATE TABLE writer (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                token TEXT NOT NULL,
+                pid INTEGER,
+                claimed_at TEXT NOT NULL
+            )
+            """,
+        ],
+    )
+
+
 # MIGRATIONS[i] takes the schema from version i to version i + 1, inside one
 # transaction. Append new ones at the end; never edit one that has shipped. A
 # migration must use conn.execute only (no executescript, no COMMIT).
@@ -221,6 +304,8 @@ MIGRATIONS: list[Migration] = [
     _v2_review,
     _v3_covering_indexes,
     _v4_pending_branch,
+    _v5_xapi_sent,
+    _v6_one_writer,
 ]
 
 

@@ -22,17 +22,34 @@ from typing import Any, Self
 from latsar_tui.paths import Paths
 from latsar_tui.review.scheduling import Rating, ReviewLog
 from latsar_tui.store.cards import CARD_COLUMNS, CardRecord, apply_answer, card_from_row
-from latsar_tui.store.db import StoreError, from_text, open_database, to_text, transaction
+from latsar_tui.store.db import (
+    FINISHED_MESSAGE,
+    StoreError,
+    from_text,
+    open_database,
+    to_text,
+    transaction,
+)
 
 __all__ = [
     "AnswerRecord",
+    "AttemptFinished",
     "AttemptItem",
     "AttemptRecord",
     "BankScore",
     "CardRecord",
+    "NotWriter",
     "ProgressStore",
     "StoreError",
 ]
+
+
+class AttemptFinished(StoreError):
+    """An answer or a result for an attempt that is already finished: refused."""
+
+
+class NotWriter(StoreError):
+    """This window may not write: it was opened read-only, or another took over."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +170,62 @@ class ProgressStore:
         self.path = path
         # Set when an unusable database was moved aside; the UI shows it once.
         self.notice = notice
+        # True: every write is refused (a second window that chose "baca saja").
+        self.read_only = False
+        # The token of this window in the ``writer`` row, once it claimed writing;
+        # None for stores that never claimed (the CLI, tests): they are not checked.
+        self._writer_token: str | None = None
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, refused unless this window is (still) the writer.
+
+        The writer check runs under the write lock, in the same transaction as the
+        write, so two windows can never both pass it; the triggers' refusal of a
+        finished attempt comes back as AttemptFinished.
+        """
+        if self.read_only:
+            raise NotWriter(
+                "Jendela ini hanya-baca karena Latsar terbuka di jendela lain; "
+                "perubahan tidak disimpan."
+            )
+        with self._lock:
+            try:
+                with transaction(self._conn) as conn:
+                    if self._writer_token is not None:
+                        row = conn.execute("SELECT token FROM writer WHERE id = 1").fetchone()
+                        if row is None or row[0] != self._writer_token:
+                            self.read_only = True
+                            raise NotWriter(
+                                "Jendela Latsar lain telah mengambil alih data ini; jendela "
+                                "ini sekarang hanya-baca dan perubahan tidak disimpan."
+                            )
+                    yield conn
+            except sqlite3.IntegrityError as error:
+                if FINISHED_MESSAGE in str(error):
+                    raise AttemptFinished(
+                        "Percobaan ini sudah diselesaikan (mungkin di jendela lain); "
+                        "jawaban atau hasil baru tidak disimpan dan hasilnya tetap."
+                    ) from error
+                raise
+
+    def claim_writer(self, pid: int | None = None) -> None:
+        """Make this window the one allowed to write (start-up, or "ambil alih")."""
+        token = uuid.uuid4().hex
+        with self._lock, transaction(self._conn) as conn:
+            conn.execute(
+                "INSERT INTO writer (id, token, pid, claimed_at) VALUES (1, ?, ?, ?) "
+                "ON CONFLICT (id) DO UPDATE SET token = excluded.token, pid = excluded.pid, "
+                "claimed_at = excluded.claimed_at",
+                (token, pid, to_text(_now())),
+            )
+        self._writer_token = token
+        self.read_only = False
+
+    @property
+    def is_writer(self) -> bool:
+        """Whether writes from this window are (as far as it knows) allowed."""
+        return not self.read_only
 
     @classmethod
     def open(cls, paths: Paths | None = None) -> ProgressStore:
@@ -198,7 +271,7 @@ class ProgressStore:
         started_at: datetime | None = None,
     ) -> int:
         """Record a new attempt and its questions in order, in one transaction."""
-        with self._lock, transaction(self._conn) as conn:
+        with self._write() as conn:
             cursor = conn.execute(
                 "INSERT INTO attempts (mode, title, bank_id, module_id, scope_json, seed, "
                 "time_limit_seconds, started_at, uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -288,21 +361,33 @@ class ProgressStore:
         *,
         time_used_seconds: float | None = None,
     ) -> None:
-        """Mark the attempt finished with its result (and its final time used)."""
-        with self._lock:
-            cursor = self._conn.execute(
+        """Mark the attempt finished with its result (and its final time used).
+
+        Raises AttemptFinished when it was already finished (by this or another
+        window): a finished attempt's result is never replaced.
+        """
+        with self._write() as conn:
+            row = conn.execute(
+                "SELECT finished_at FROM attempts WHERE id = ?", (attempt_id,)
+            ).fetchone()
+            if row is None:
+                raise StoreError(f"no attempt {attempt_id}")
+            # The trigger would refuse too; checking here gives the same error for a
+            # second finish that happens to carry identical values.
+            if row[0] is not None:
+                raise sqlite3.IntegrityError(FINISHED_MESSAGE)
+            conn.execute(
                 "UPDATE attempts SET finished_at = ?, percent = ?, timed_out = ?, "
                 "time_used_seconds = coalesce(?, time_used_seconds) WHERE id = ?",
                 (to_text(finished_at), percent, int(timed_out), time_used_seconds, attempt_id),
             )
-        if cursor.rowcount != 1:
-            raise StoreError(f"no attempt {attempt_id}")
 
     def update_time_used(self, attempt_id: int, seconds: float) -> None:
-        """Persist how much exam time the attempt has used so far."""
-        with self._lock:
-            self._conn.execute(
-                "UPDATE attempts SET time_used_seconds = ? WHERE id = ?", (seconds, attempt_id)
+        """Persist how much exam time the attempt has used so far (unfinished only)."""
+        with self._write() as conn:
+            conn.execute(
+                "UPDATE attempts SET time_used_seconds = ? WHERE id = ? AND finished_at IS NULL",
+                (seconds, attempt_id),
             )
 
     # --- branching cases still unfolding ----------------------------------------------
@@ -315,8 +400,8 @@ class ProgressStore:
         at: datetime | None = None,
     ) -> None:
         """Keep the choices made so far in the attempt's branching case at ``position``."""
-        with self._lock:
-            self._conn.execute(
+        with self._write() as conn:
+            conn.execute(
                 "INSERT INTO pending_branch (attempt_id, position, choices_json, updated_at) "
                 "VALUES (?, ?, ?, ?) ON CONFLICT (attempt_id, position) DO UPDATE SET "
                 "choices_json = excluded.choices_json, updated_at = excluded.updated_at",
@@ -344,14 +429,30 @@ class ProgressStore:
 
     def clear_pending_branch(self, attempt_id: int, position: int | None = None) -> None:
         """Forget the path kept for one position (or every position of the attempt)."""
-        with self._lock:
+        with self._write() as conn:
             if position is None:
-                self._conn.execute("DELETE FROM pending_branch WHERE attempt_id = ?", (attempt_id,))
+                conn.execute("DELETE FROM pending_branch WHERE attempt_id = ?", (attempt_id,))
             else:
-                self._conn.execute(
+                conn.execute(
                     "DELETE FROM pending_branch WHERE attempt_id = ? AND position = ?",
                     (attempt_id, position),
                 )
+
+    # --- xAPI statements the LRS has confirmed ------------------------------------------
+
+    def sent_statement_ids(self) -> set[str]:
+        """Ids of the xAPI statements an LRS has confirmed (see ``xapi.sync``)."""
+        with self._lock:
+            rows = self._conn.execute("SELECT statement_id FROM xapi_sent").fetchall()
+        return {row[0] for row in rows}
+
+    def mark_statements_sent(self, statement_ids: Sequence[str], at: datetime) -> None:
+        """Record, in one transaction, that the LRS confirmed these statements."""
+        with self._lock, transaction(self._conn) as conn:
+            conn.executemany(
+                "INSERT OR IGNORE INTO xapi_sent (statement_id, sent_at) VALUES (?, ?)",
+                [(statement_id, to_text(at)) for statement_id in statement_ids],
+            )
 
     # --- answers ----------------------------------------------------------------------
 
@@ -382,7 +483,7 @@ class ProgressStore:
         """
         moment = answered_at or _now()
         answer_uuid = uuid.uuid4().hex
-        with self._lock, transaction(self._conn) as conn:
+        with self._write() as conn:
             cursor = conn.execute(
                 f"INSERT INTO answers ({_ANSWER_COLUMNS.removeprefix('id, ')}, uuid) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -410,7 +511,8 @@ class ProgressStore:
             )
             if time_used_seconds is not None and attempt_id is not None:
                 conn.execute(
-                    "UPDATE attempts SET time_used_seconds = ? WHERE id = ?",
+                    "UPDATE attempts SET time_used_seconds = ? "
+                    "WHERE id = ? AND finished_at IS NULL",
                     (time_used_seconds, attempt_id),
                 )
             if position is not None and attempt_id is not None:
@@ -480,8 +582,8 @@ class ProgressStore:
 
     def mark_lesson_read(self, module_id: str, lesson_id: str, at: datetime | None = None) -> None:
         """Record that a lesson was read (each reading is kept, with its time)."""
-        with self._lock:
-            self._conn.execute(
+        with self._write() as conn:
+            conn.execute(
                 "INSERT INTO lesson_reads (module_id, lesson_id, read_at) VALUES (?, ?, ?)",
                 (module_id, lesson_id, to_text(at or _now())),
             )

@@ -225,6 +225,15 @@ def _values(record: dict[str, Any], names: tuple[str, ...]) -> tuple[Any, ...]:
     )
 
 
+# The fields of an attempt's result, set only once its answers are imported.
+_RESULT_FIELDS = frozenset({"finished_at", "percent", "timed_out"})
+
+
+def _is_finished(conn: sqlite3.Connection, attempt_id: int) -> bool:
+    row = conn.execute("SELECT finished_at FROM attempts WHERE id = ?", (attempt_id,)).fetchone()
+    return row is not None and row[0] is not None
+
+
 def _exists(conn: sqlite3.Connection, sql: str, key: Any) -> bool:
     if key is None:
         raise ValueError("a record without its uuid")
@@ -233,6 +242,7 @@ def _exists(conn: sqlite3.Connection, sql: str, key: Any) -> bool:
 
 def _merge(conn: sqlite3.Connection, data: dict[str, Any]) -> ImportReport:
     attempt_ids: dict[str, int] = {}
+    to_close: list[tuple[int, dict[str, Any]]] = []
     added_attempts = 0
     for attempt in data.get("attempts", []):
         uuid = str(attempt["uuid"])
@@ -242,14 +252,20 @@ def _merge(conn: sqlite3.Connection, data: dict[str, Any]) -> ImportReport:
             continue
         values = list(_values(attempt, _ATTEMPT_FIELDS))
         values[-1] = int(bool(values[-1]))  # timed_out
+        # Inserted open and closed once its answers are in: the store refuses an
+        # answer into a finished attempt (db._v5_one_writer), imports included.
+        result = dict(zip(_ATTEMPT_FIELDS, values, strict=True))
+        opened = [None if name in _RESULT_FIELDS else value for name, value in result.items()]
+        opened[_ATTEMPT_FIELDS.index("timed_out")] = 0
         cursor = conn.execute(
             f"INSERT INTO attempts ({', '.join(_ATTEMPT_FIELDS)}) "
             f"VALUES ({', '.join('?' * len(_ATTEMPT_FIELDS))})",
-            values,
+            opened,
         )
         attempt_id = cursor.lastrowid
         assert attempt_id is not None
         attempt_ids[uuid] = attempt_id
+        to_close.append((attempt_id, result))
         added_attempts += 1
         conn.executemany(
             "INSERT INTO attempt_items (attempt_id, position, bank_id, question_id, "
@@ -272,15 +288,23 @@ def _merge(conn: sqlite3.Connection, data: dict[str, Any]) -> ImportReport:
         if _exists(conn, "SELECT 1 FROM answers WHERE uuid = ?", answer["uuid"]):
             continue
         attempt_uuid = answer.get("attempt_uuid")
+        attempt_id = attempt_ids.get(attempt_uuid) if attempt_uuid else None
+        if attempt_id is not None and _is_finished(conn, attempt_id):
+            # An answer this copy never saw, for an attempt it already holds as
+            # finished: kept in the history and the review cards, but a finished
+            # result is never reopened, so it joins no attempt.
+            attempt_id = None
         conn.execute(
             f"INSERT INTO answers (attempt_id, {', '.join(_ANSWER_FIELDS)}) "
             f"VALUES (?, {', '.join('?' * len(_ANSWER_FIELDS))})",
-            (
-                attempt_ids.get(attempt_uuid) if attempt_uuid else None,
-                *_values(answer, _ANSWER_FIELDS),
-            ),
+            (attempt_id, *_values(answer, _ANSWER_FIELDS)),
         )
         added_answers += 1
+    for attempt_id, result in to_close:
+        conn.execute(
+            "UPDATE attempts SET finished_at = ?, percent = ?, timed_out = ? WHERE id = ?",
+            (result["finished_at"], result["percent"], result["timed_out"], attempt_id),
+        )
     added_logs = 0
     touched: set[tuple[str, str]] = set()
     for log in data.get("review_logs", []):

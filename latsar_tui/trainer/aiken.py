@@ -70,6 +70,8 @@ def parse_aiken(text: str, source: str = "<aiken>") -> ImportResult:
                         prompt=current.text,
                         kind="choice",
                         single=True,
+                        # Aiken is plain text: markup in it is flagged, not trusted.
+                        plain_source=True,
                         options=[
                             DraftOption(text=t, weight=100.0 if label == letter else 0.0)
                             for label, t in current.options

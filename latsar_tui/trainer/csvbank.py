@@ -20,10 +20,17 @@ order, upper or lower case:
 ``lesson``     lesson id in the bank's module (kept only with ``--module``)
 ``context``    the situation of a scenario (optional extra column; without it the
                prompt's last paragraph is the question and the rest the context)
+``answers``    short_answer: accepted answers separated by ``|`` (``akuntabel|akuntabilitas``)
+``partial``    short_answer: ``answer=share`` entries separated by ``|`` (``jujur=0.5``)
+``tolerance``  short_answer: ``1`` accepts a one-letter typo in answers of 6+ letters
+``feedback_wrong`` short_answer: shown when the answer scored 0
+``pairs``      matching: ``left -> right`` entries separated by ``|``
+``distractors`` matching: extra right-side texts separated by ``|``
 =============  ==========================================================================
 
 Export writes the same columns (comma-separated, UTF-8 with BOM so Excel shows
-accents), for single, multiple (up to six options), true_false and scenario questions.
+accents), for single, multiple (up to six options), true_false, scenario, short_answer
+and matching questions.
 """
 
 from __future__ import annotations
@@ -35,13 +42,16 @@ import re
 from latsar_tui.content.model import (
     Bank,
     ChoiceOption,
+    MatchingQuestion,
     MultipleQuestion,
     Question,
     ScenarioOption,
     ScenarioQuestion,
+    ShortAnswerQuestion,
     SingleQuestion,
     TrueFalseQuestion,
 )
+from latsar_tui.trainer.csvtyped import typed_cells, typed_row
 from latsar_tui.trainer.gift import ExportOutcome
 from latsar_tui.trainer.importing import (
     DraftOption,
@@ -64,8 +74,14 @@ COLUMNS: tuple[str, ...] = (
     "tags",
     "lesson",
     "context",
+    "answers",
+    "partial",
+    "tolerance",
+    "feedback_wrong",
+    "pairs",
+    "distractors",
 )
-_TYPES = ("single", "multiple", "true_false", "scenario")
+_TYPES = ("single", "multiple", "true_false", "scenario", "short_answer", "matching")
 _TRUE = {"benar", "true", "ya", "b"}
 _FALSE = {"salah", "false", "tidak", "s"}
 
@@ -128,6 +144,8 @@ def _row(cells: dict[str, str], line: int, result: ImportResult) -> DraftQuestio
         "explicit_type": qtype,
     }
     correct = cells.get("correct", "")
+    if qtype in ("short_answer", "matching"):
+        return typed_row(cells, qtype, line, result, common)
     if qtype == "true_false":
         value = correct.strip().lower()
         if value not in _TRUE | _FALSE:
@@ -196,6 +214,8 @@ def _row_of(question: Question) -> dict[str, str] | None:
         row["feedback_a"] = question.feedback_true or ""
         row["feedback_b"] = question.feedback_false or ""
         return row
+    if isinstance(question, ShortAnswerQuestion | MatchingQuestion):
+        return typed_cells(question, row)
     if not isinstance(question, SingleQuestion | MultipleQuestion | ScenarioQuestion):
         return None
     if len(question.options) > len(LETTERS):

@@ -80,6 +80,24 @@ def attach_module(result: ImportResult, module_id: str | None, module: Module | 
     result.questions = kept
 
 
+def nothing_imported(result: ImportResult, fmt: str) -> str:
+    """Why an import gave no question: every skipped item with its line and reason."""
+    if not result.skipped:
+        return (
+            f"{result.source}: tidak ada soal yang bisa diimpor: tidak ditemukan satu pun "
+            f"butir berformat {fmt} (berkas kosong, hanya komentar, atau formatnya lain? "
+            "periksa pilihan --format)"
+        )
+    lines = [
+        f"{result.source}: tidak ada soal yang bisa diimpor; {len(result.skipped)} butir dilewati:"
+    ]
+    lines.extend(
+        f"  {result.source}:{item.line}: {item.reason}"
+        for item in sorted(result.skipped, key=lambda s: s.line)
+    )
+    return "\n".join(lines)
+
+
 @dataclasses.dataclass(frozen=True)
 class ImportOutput:
     """The YAML to write, the bank it holds and the loader's findings on it."""
@@ -106,7 +124,7 @@ def render_import(
 ) -> ImportOutput:
     """Bank YAML for an import result, checked by the loader."""
     if not result.questions:
-        raise ImportFailure(f"{result.source}: tidak ada soal yang bisa diimpor")
+        raise ImportFailure(nothing_imported(result, fmt))
     bank = result.to_bank(bank_id, title=title, module=module_id)
     stamp = (now or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC")
     header: Sequence[str] = [

@@ -6,11 +6,14 @@ questions are separated by blank lines; whole lines starting with ``//`` are com
 the title (used as the question id when it fits); ``\\~ \\= \\# \\{ \\} \\:`` are
 escaped characters and ``\\n`` a newline (we also read ``\\\\`` as one backslash so
 that exported text survives the trip); ``[markdown]``, ``[html]``, ``[plain]`` and
-``[moodle]`` mark the text format (HTML is turned into plain text); the answer part is
+``[moodle]`` mark the text format (HTML and Markdown are turned into plain text, in
+options and feedback too, which take the question's format unless they name their
+own; dropped images are listed and marked ``TODO: periksa``); the answer part is
 classified in Moodle's order: empty (essay), ``#`` (numeric), ``~`` (multiple choice),
 ``=`` with ``->`` (matching), T/F/TRUE/FALSE (true/false), anything else (short
-answer). Only multiple choice and true/false are imported; the rest is skipped with
-its line number. In true/false, ``{T#a#b}`` means: ``a`` is shown for a wrong answer,
+answer). Multiple choice, true/false, short answer and matching are imported (see
+typed_import.py for the last two); essay and numeric are skipped with their line number.
+In true/false, ``{T#a#b}`` means: ``a`` is shown for a wrong answer,
 ``b`` for a right one (Moodle's semantics). ``####`` starts the general feedback,
 which becomes the explanation.
 
@@ -24,8 +27,9 @@ prompt, every special character escaped, and the explanation as general feedback
 A scenario becomes a single-answer item with partial credit (``=`` for the 5-point
 option, ``~%80%`` ... for the others) and its context and prompt joined by a blank
 line; a multiple question gives each right option ``100/k %`` and each wrong one
-``-100/k %``, which matches our scoring. Ordering and branching have no GIFT form
-and are skipped with a note.
+``-100/k %``, which matches our scoring. Short answer becomes ``{=a =%50%b =%0%*#wrong}``
+and matching ``{=left -> right = -> distractor}``. Ordering and branching have no GIFT
+form, nor has a typed text holding ``->`` (or ``*`` in an answer): skipped with a note.
 """
 
 from __future__ import annotations
@@ -36,10 +40,12 @@ from dataclasses import dataclass
 from latsar_tui.content.model import (
     Bank,
     BranchingQuestion,
+    MatchingQuestion,
     MultipleQuestion,
     OrderingQuestion,
     Question,
     ScenarioQuestion,
+    ShortAnswerQuestion,
     SingleQuestion,
     TrueFalseQuestion,
 )
@@ -50,7 +56,7 @@ from latsar_tui.trainer.importing import (
     build_questions,
     check_question_count,
 )
-from latsar_tui.trainer.textutil import html_to_text, slugify
+from latsar_tui.trainer.textutil import markdown_to_plain, slugify, to_plain
 
 # Escaped characters become private-use placeholders while the structure is parsed.
 _ESCAPES = {
@@ -79,17 +85,34 @@ def _restore(text: str) -> str:
     return "".join(_RESTORE.get(ch, ch) for ch in text)
 
 
-def _formatted(raw: str) -> str:
-    """Text with its format marker removed, HTML turned into plain text, escapes restored."""
+def _format_of(raw: str, default: str = "moodle") -> str:
+    """The format a piece of GIFT text declares (``[html]`` ...), else ``default``."""
     match = _FORMAT.match(raw)
-    fmt = "moodle"
+    return match.group(1).lower() if match else default
+
+
+def _formatted(
+    raw: str,
+    default: str = "moodle",
+    dropped: list[str] | None = None,
+    *,
+    markdown: bool = False,
+) -> str:
+    """Text with its format marker removed, made plain text, escapes restored.
+
+    As in Moodle's parser, an answer or feedback without its own marker has the
+    question text's format (``default``). Images and media left out are added to
+    ``dropped``. ``markdown``: the target field is Markdown (prompt, explanation).
+    """
+    match = _FORMAT.match(raw)
+    fmt = default
     if match:
         fmt = match.group(1).lower()
         raw = raw[match.end() :]
-    text = _restore(raw).strip()
-    if fmt == "html":
-        text = html_to_text(text)
-    return text
+    plain = to_plain(_restore(raw).strip(), fmt, markdown=markdown)
+    if dropped is not None:
+        dropped.extend(plain.dropped)
+    return plain.text
 
 
 def category_tag(path: str) -> str | None:
@@ -181,7 +204,9 @@ def _parse_block(raw: str, line: int, result: ImportResult) -> DraftQuestion | N
     if after:
         # Moodle's "missing word" form: the answers stand for a gap in the sentence.
         question_raw = f"{question_raw.rstrip()} _____ {after}"
-    prompt = _formatted(question_raw)
+    fmt = _format_of(question_raw.lstrip())
+    dropped: list[str] = []
+    prompt = _formatted(question_raw.lstrip(), fmt, dropped, markdown=True)
     answer_part = body[start + 1 : end].strip()
     if "{" in answer_part or "}" in answer_part:
         # Escaped braces are placeholders by now: these are structural, which means two
@@ -195,7 +220,7 @@ def _parse_block(raw: str, line: int, result: ImportResult) -> DraftQuestion | N
     explanation: str | None = None
     general = answer_part.rfind("####")
     if general >= 0:
-        explanation = _formatted(answer_part[general + 4 :]) or None
+        explanation = _formatted(answer_part[general + 4 :], fmt, dropped, markdown=True) or None
         answer_part = answer_part[:general].strip()
     label = f"'{title}'" if title else "soal"
     if answer_part == "":
@@ -205,23 +230,34 @@ def _parse_block(raw: str, line: int, result: ImportResult) -> DraftQuestion | N
         result.skip(line, f"{label}: soal numerik tidak didukung")
         return None
     if "~" in answer_part:
-        return _multichoice(
+        draft = _multichoice(
             answer_part,
             prompt=prompt,
             title=title,
             explanation=explanation,
             line=line,
             result=result,
+            fmt=fmt,
+            dropped=dropped,
         )
+        if draft is not None:
+            draft.dropped = dropped
+        return draft
     if "=" in answer_part and "->" in answer_part:
-        result.skip(line, f"{label}: soal menjodohkan tidak didukung")
-        return None
+        return DraftQuestion(
+            line=line,
+            prompt=prompt,
+            kind="matching",
+            title=title,
+            pairs=_pairs(answer_part),
+            explanation=explanation,
+        )
     pieces = answer_part.split("#")
     head = pieces[0].strip()
     if head in {"T", "TRUE", "F", "FALSE"}:
         truth = head in {"T", "TRUE"}
-        wrong = _formatted(pieces[1]) if len(pieces) > 1 else ""
-        right = _formatted("#".join(pieces[2:])) if len(pieces) > 2 else ""
+        wrong = _formatted(pieces[1], fmt, dropped) if len(pieces) > 1 else ""
+        right = _formatted("#".join(pieces[2:]), fmt, dropped) if len(pieces) > 2 else ""
         return DraftQuestion(
             line=line,
             prompt=prompt,
@@ -231,9 +267,61 @@ def _parse_block(raw: str, line: int, result: ImportResult) -> DraftQuestion | N
             feedback_true=(right if truth else wrong) or None,
             feedback_false=(wrong if truth else right) or None,
             explanation=explanation,
+            dropped=dropped,
         )
-    result.skip(line, f"{label}: soal jawaban singkat tidak didukung")
-    return None
+    return _short_answer(
+        answer_part, prompt, title=title, explanation=explanation, line=line, result=result
+    )
+
+
+def _pairs(answer_part: str) -> list[tuple[str, str]]:
+    """``=left -> right`` pieces; ``= -> right`` (empty left) is a distractor."""
+    pairs: list[tuple[str, str]] = []
+    for raw_piece in re.split(r"(?==)", answer_part):
+        piece = raw_piece.strip().removeprefix("=")
+        if not piece.strip():
+            continue
+        left, _, right = piece.partition("->")
+        pairs.append((_formatted(left), _formatted(right)))
+    return pairs
+
+
+def _short_answer(
+    answer_part: str,
+    prompt: str,
+    *,
+    title: str | None,
+    explanation: str | None,
+    line: int,
+    result: ImportResult,
+) -> DraftQuestion | None:
+    """``{=a =%50%b#feedback}``: every answer starts with '=' (Moodle's rule)."""
+    label = f"'{title}'" if title else "soal"
+    if not answer_part.startswith("="):
+        result.skip(
+            line, f"{label}: jawaban singkat harus diawali '=' (bukan '{answer_part[:12]}')"
+        )
+        return None
+    options: list[DraftOption] = []
+    for raw_piece in re.split(r"(?==)", answer_part):
+        piece = raw_piece.strip().removeprefix("=")
+        if not piece:
+            continue
+        weight = 100.0
+        match = _WEIGHT.match(piece)
+        if match:
+            weight = float(match.group(1))
+            piece = piece[match.end() :]
+        text, _, feedback = piece.partition("#")
+        options.append(DraftOption(_formatted(text), weight, _formatted(feedback) or None))
+    return DraftQuestion(
+        line=line,
+        prompt=prompt,
+        kind="short_answer",
+        title=title,
+        options=options,
+        explanation=explanation,
+    )
 
 
 def _multichoice(
@@ -244,6 +332,8 @@ def _multichoice(
     explanation: str | None,
     line: int,
     result: ImportResult,
+    fmt: str = "moodle",
+    dropped: list[str] | None = None,
 ) -> DraftQuestion | None:
     pieces = re.split(r"(?=[=~])", answer_part)
     options: list[DraftOption] = []
@@ -269,7 +359,11 @@ def _multichoice(
                 return None
         text, _, feedback = piece.partition("#")
         options.append(
-            DraftOption(text=_formatted(text), weight=weight, feedback=_formatted(feedback) or None)
+            DraftOption(
+                text=_formatted(text, fmt, dropped),
+                weight=weight,
+                feedback=_formatted(feedback, fmt, dropped) or None,
+            )
         )
     return DraftQuestion(
         line=line,
@@ -285,18 +379,22 @@ def _multichoice(
 # --- export ------------------------------------------------------------------------
 
 
-def escape(text: str, *, guard_marker: bool = True) -> str:
+def escape(text: str, *, guard_marker: bool = True, plain: bool = False) -> str:
     """Text with GIFT's special characters escaped and newlines written as ``\\n``.
 
     Surrounding whitespace is dropped (GIFT trims it anyway). With ``guard_marker``, a
     text that itself begins like a format marker gets ``[plain]`` in front so the marker
-    stays text; without it the caller writes its own marker first.
+    stays text; without it the caller writes its own marker first. With ``plain`` (an
+    option or feedback, which inherit the prompt's ``[markdown]``), text that Markdown
+    would change (``*a*``) gets ``[plain]`` in front so it comes back as written.
     """
     out = text.strip().replace("\\", "\\\\")
     for char in "~=#{}:":
         out = out.replace(char, "\\" + char)
     out = out.replace("\r\n", "\n").replace("\n", "\\n")
-    if guard_marker and _FORMAT.match(out):
+    marker_like = guard_marker and _FORMAT.match(out)
+    markdown_like = plain and markdown_to_plain(text.strip()).text != text.strip()
+    if marker_like or markdown_like:
         out = "[plain]" + out
     return out
 
@@ -307,19 +405,37 @@ def _weight(value: float) -> str:
 
 
 def _option_line(marker: str, text: str, feedback: str | None) -> str:
-    body = escape(text)
+    body = escape(text, plain=True)
     if marker == "~" and body.startswith("%"):
         # A leading %n% after a bare ~ would be read as a weight: state the weight.
         marker = "~%0%"
     line = f"{marker}{body}"
     if feedback:
-        line += f"#{escape(feedback)}"
+        line += f"#{escape(feedback, plain=True)}"
     return line
 
 
-def question_to_gift(question: Question) -> str | None:
-    """The GIFT block of one question, or None when GIFT cannot carry its type."""
+def gift_problem(question: Question) -> str | None:
+    """Why GIFT cannot carry this question, or None."""
     if isinstance(question, OrderingQuestion | BranchingQuestion):
+        return f"jenis {question.type} tidak ada padanannya di GIFT"
+    texts: list[str] = []
+    if isinstance(question, ShortAnswerQuestion):
+        texts = [*question.answers, *(p.answer for p in question.partial)]
+        if any("*" in text for text in texts):
+            return "jawaban berisi '*', yang di GIFT berarti wildcard"
+    elif isinstance(question, MatchingQuestion):
+        texts = [side for p in question.pairs for side in (p.left, p.right)]
+        texts += question.distractors
+    # GIFT has no escape for '->', which marks a matching pair.
+    if any("->" in text for text in texts):
+        return "teks jawaban berisi '->', yang tidak dapat ditulis di GIFT"
+    return None
+
+
+def question_to_gift(question: Question) -> str | None:
+    """The GIFT block of one question, or None when GIFT cannot carry it."""
+    if gift_problem(question) is not None:
         return None
     prompt = question.prompt.strip()
     if question.context:
@@ -347,10 +463,25 @@ def question_to_gift(question: Question) -> str | None:
         wrong = question.feedback_false if question.answer else question.feedback_true
         answer = head
         if wrong or right:
-            answer += f"#{escape(wrong or '')}"
+            answer += f"#{escape(wrong or '', plain=True)}"
         if right:
-            answer += f"#{escape(right)}"
+            answer += f"#{escape(right, plain=True)}"
         lines[-1] += answer
+    elif isinstance(question, ShortAnswerQuestion):
+        for text in question.answers:
+            body = escape(text)
+            # A leading %n% would be read as a weight: state the full weight.
+            lines.append(f"=%100%{body}" if body.startswith("%") else f"={body}")
+        for part in question.partial:
+            lines.append(f"={_weight(part.share * 100)}{escape(part.answer)}")
+        if question.feedback_wrong:
+            # Moodle's "anything else" answer carries the feedback for a wrong answer.
+            lines.append(f"=%0%*#{escape(question.feedback_wrong)}")
+    elif isinstance(question, MatchingQuestion):
+        for pair in question.pairs:
+            lines.append(f"={escape(pair.left)} -> {escape(pair.right)}")
+        for extra in question.distractors:
+            lines.append(f"= -> {escape(extra)}")
     lines.append(f"####[markdown]{escape(question.explanation, guard_marker=False)}")
     lines.append("}")
     return "\n".join(lines)
@@ -376,7 +507,7 @@ def export_gift(bank: Bank) -> ExportOutcome:
     for question in bank.questions:
         block = question_to_gift(question)
         if block is None:
-            skipped.append((question.id, f"jenis {question.type} tidak ada padanannya di GIFT"))
+            skipped.append((question.id, gift_problem(question) or "tidak dapat ditulis"))
             continue
         out.append(block)
         exported += 1

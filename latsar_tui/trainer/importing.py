@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from latsar_tui.content.model import (
@@ -31,10 +31,19 @@ from latsar_tui.content.model import (
     TrueFalseQuestion,
 )
 from latsar_tui.trainer.textutil import (
+    TODO_CHECK,
     TODO_EXPLANATION,
     TODO_FEEDBACK,
     IdAllocator,
+    html_to_plain,
+    looks_like_html,
     slugify,
+)
+from latsar_tui.trainer.typed_import import (
+    build_matching,
+    build_short_answer,
+    matching_problem,
+    short_answer_problem,
 )
 
 # Limits of the content format (content-format.md, "Question types").
@@ -102,6 +111,15 @@ class DraftQuestion:
     tags: list[str] = field(default_factory=list)
     lesson: str | None = None
     explicit_type: str | None = None  # CSV names the type itself
+    # kind "short_answer": ``options`` are the answers with their weights;
+    # kind "matching": (left, right) pairs, an empty left being a distractor.
+    pairs: list[tuple[str, str]] = field(default_factory=list)
+    tolerance: int = 0
+    feedback_wrong: str | None = None
+    # Images and media files the conversion to plain text left out ("gambar x.jpg").
+    dropped: list[str] = field(default_factory=list)
+    # The source is plain text (Aiken): HTML found in it is removed and flagged.
+    plain_source: bool = False
 
 
 @dataclass(frozen=True)
@@ -196,13 +214,18 @@ class _Builder:
     def __init__(self, result: ImportResult, taken: set[str]) -> None:
         self.result = result
         self.ids = IdAllocator(taken)
+        self._markup_left: list[str] = []
 
     def build(self, draft: DraftQuestion) -> None:
+        self._markup_left = _strip_markup(draft) if draft.plain_source else []
         if not draft.prompt.strip():
             self.result.skip(draft.line, "teks soal kosong")
             return
         if draft.kind == "true_false":
             self._true_false(draft)
+            return
+        if draft.kind in ("short_answer", "matching"):
+            self._typed(draft)
             return
         if len(draft.options) < 2:
             self.result.skip(
@@ -261,16 +284,74 @@ class _Builder:
                 "bobot opsi benar tidak sama rata; semua opsi berbobot > 0 dianggap benar",
             )
 
+    def _typed(self, draft: DraftQuestion) -> None:
+        answers = [(o.text, o.weight, o.feedback) for o in draft.options]
+        problem = (
+            short_answer_problem(answers)
+            if draft.kind == "short_answer"
+            else matching_problem(draft.pairs)
+        )
+        if problem is not None:
+            self.result.skip(draft.line, problem)
+            return
+        qid, explanation = self._common(draft)
+        common: dict[str, object] = {
+            "id": qid,
+            "prompt": draft.prompt.strip(),
+            "explanation": explanation,
+            "context": _clean(draft.context),
+            "tags": self._tags(draft),
+            "lesson": draft.lesson,
+            "line": draft.line,
+        }
+        notes: list[str] = []
+        question: Question
+        if draft.kind == "short_answer":
+            question = build_short_answer(answers, common, notes)
+            if draft.tolerance or draft.feedback_wrong:
+                question = replace(
+                    question,
+                    tolerance=draft.tolerance,
+                    feedback_wrong=_clean(draft.feedback_wrong) or question.feedback_wrong,
+                )
+        else:
+            question = build_matching(draft.pairs, common)
+        for message in notes:
+            self.result.note(draft.line, qid, message)
+        self.result.questions.append(question)
+
     def _common(self, draft: DraftQuestion) -> tuple[str, str]:
         qid = self.ids.allocate(draft.title)
         explanation = (draft.explanation or "").strip()
         if not explanation:
             explanation = TODO_EXPLANATION
-            self.result.todo_ids.append(qid)
+            self._todo(qid)
             self.result.note(
                 draft.line, qid, f"penjelasan tidak ada di sumber; diisi '{TODO_EXPLANATION}'"
             )
+        if draft.dropped:
+            # An image may carry the point of the question: a trainer must look.
+            self._todo(qid)
+            self.result.note(
+                draft.line,
+                qid,
+                f"{len(draft.dropped)} gambar/berkas tidak ikut diimpor "
+                f"({', '.join(draft.dropped)}); tempatnya ditandai '{TODO_CHECK} ...'",
+            )
+        if self._markup_left:
+            self._todo(qid)
+            explanation = f"{TODO_CHECK}: markup HTML dibuang dari teks biasa. {explanation}"
+            self.result.note(
+                draft.line,
+                qid,
+                "teks biasa memuat markup HTML (" + ", ".join(self._markup_left) + ") yang "
+                f"dibuang; periksa maknanya (penjelasan diawali '{TODO_CHECK}')",
+            )
         return qid, explanation
+
+    def _todo(self, qid: str) -> None:
+        if qid not in self.result.todo_ids:
+            self.result.todo_ids.append(qid)
 
     def _tags(self, draft: DraftQuestion) -> tuple[str, ...]:
         seen: list[str] = []
@@ -363,8 +444,7 @@ class _Builder:
                 qid,
                 f"{missing} opsi skenario tanpa umpan balik; diisi '{TODO_FEEDBACK}'",
             )
-            if qid not in self.result.todo_ids:
-                self.result.todo_ids.append(qid)
+            self._todo(qid)
         self.result.questions.append(
             ScenarioQuestion(
                 id=qid,
@@ -377,6 +457,35 @@ class _Builder:
                 line=draft.line,
             )
         )
+
+
+def _strip_markup(draft: DraftQuestion) -> list[str]:
+    """Turn HTML still left in a draft's fields into text; the fields it was found in.
+
+    Parsers convert what their source declares as HTML. A plain-text source (Aiken)
+    that still holds tags or entities would reach learners with its markup, so it is
+    converted here, and the question flagged: the tags may have been meant literally.
+    """
+    fields: list[str] = []
+
+    def plain(text: str | None, name: str) -> str | None:
+        if text is None or not looks_like_html(text):
+            return text
+        converted = html_to_plain(text)
+        draft.dropped.extend(converted.dropped)
+        if name not in fields:
+            fields.append(name)
+        return converted.text
+
+    draft.prompt = plain(draft.prompt, "soal") or ""
+    draft.context = plain(draft.context, "konteks")
+    draft.explanation = plain(draft.explanation, "penjelasan")
+    draft.feedback_true = plain(draft.feedback_true, "umpan balik")
+    draft.feedback_false = plain(draft.feedback_false, "umpan balik")
+    for option in draft.options:
+        option.text = plain(option.text, "opsi") or ""
+        option.feedback = plain(option.feedback, "umpan balik")
+    return fields
 
 
 def _clean(text: str | None) -> str | None:

@@ -1,11 +1,13 @@
 """Moodle XML import and export (the ``<quiz>`` format of Moodle's question bank).
 
 Import reads ``multichoice`` (single and multiple answer, with ``fraction`` weights),
-``truefalse`` and ``category`` entries; every other question type is skipped with its
-line number. The file is parsed with defusedxml, so entity expansion, external entities
+``truefalse``, ``shortanswer``, ``matching`` (see typed_import.py) and ``category``
+entries; every other question type is skipped with its line number.
+The file is parsed with defusedxml, so entity expansion, external entities
 and DTD tricks are refused. Text in ``format="html"`` (Moodle's default) or
-``moodle_auto_format`` with tags is turned into Markdown-ish plain text; ``markdown``
-and ``plain_text`` are kept as written. ``generalfeedback`` becomes the explanation,
+``moodle_auto_format`` with tags is turned into plain text (images listed and marked
+``TODO: periksa``); ``markdown`` loses its emphasis, heading and code marks, and
+``plain_text`` is kept as written. ``generalfeedback`` becomes the explanation,
 each answer's ``feedback`` the option's feedback, ``<tags>`` and the category's last
 segment become tags. Weights follow the same rules as GIFT (see gift.py): a scenario
 when they are 20/40/60/80/100 % without repeats, otherwise single or multiple.
@@ -26,10 +28,12 @@ import defusedxml.ElementTree as DET
 from latsar_tui.content.model import (
     Bank,
     BranchingQuestion,
+    MatchingQuestion,
     MultipleQuestion,
     OrderingQuestion,
     Question,
     ScenarioQuestion,
+    ShortAnswerQuestion,
     SingleQuestion,
     TrueFalseQuestion,
 )
@@ -41,7 +45,7 @@ from latsar_tui.trainer.importing import (
     ImportResult,
     build_questions,
 )
-from latsar_tui.trainer.textutil import html_to_text, looks_like_html
+from latsar_tui.trainer.textutil import dropped_marker, to_plain
 
 _TYPE_NAMES = {
     "matching": "menjodohkan",
@@ -88,16 +92,23 @@ def _parse(data: bytes, source: str) -> tuple[ET.Element, dict[int, int]]:
     return root, builder.lines
 
 
-def _text_of(element: ET.Element | None) -> str:
-    """The text of a Moodle text holder (``<x format=..><text>..</text></x>``), converted."""
+def _text_of(
+    element: ET.Element | None, dropped: list[str] | None = None, *, markdown: bool = False
+) -> str:
+    """The text of a Moodle text holder (``<x format=..><text>..</text></x>``), converted.
+
+    ``html`` (Moodle's default) and text with tags become plain text, ``markdown``
+    loses its marks in plain fields (``markdown`` false: options, feedback); images and
+    media left out are added to ``dropped``.
+    """
     if element is None:
         return ""
     holder = element.find("text")
     raw = (holder.text if holder is not None else element.text) or ""
-    fmt = element.get("format", "html")
-    if fmt == "html" or (fmt == "moodle_auto_format" and looks_like_html(raw)):
-        return html_to_text(raw)
-    return raw.strip()
+    plain = to_plain(raw, element.get("format", "html"), markdown=markdown)
+    if dropped is not None:
+        dropped.extend(plain.dropped)
+    return plain.text
 
 
 def _fraction(value: str | None) -> float | None:
@@ -126,19 +137,44 @@ def parse_moodle_xml(data: bytes, source: str = "<xml>") -> ImportResult:
             continue
         name = _text_of(element.find("name")) or None
         label = f"'{name}'" if name else "soal"
-        if qtype not in {"multichoice", "truefalse"}:
+        if qtype not in {"multichoice", "truefalse", "shortanswer", "matching"}:
             shown = _TYPE_NAMES.get(qtype, qtype or "tanpa jenis")
             result.skip(line, f"{label}: jenis {shown} tidak didukung")
             continue
-        prompt = _text_of(element.find("questiontext"))
-        explanation = _text_of(element.find("generalfeedback")) or None
+        dropped: list[str] = []
+        prompt = _text_of(element.find("questiontext"), dropped, markdown=True)
+        old_image = (element.findtext("image") or "").strip()
+        if old_image:
+            # Moodle 1.9's <image> field: a picture shown with the question, not in it.
+            dropped.append(f"gambar {old_image}")
+            prompt = f"{prompt} {dropped_marker('gambar', old_image)}".strip()
+        explanation = _text_of(element.find("generalfeedback"), dropped, markdown=True) or None
         tags = [t.text or "" for t in element.findall("tags/tag/text")]
         if category:
             tags.append(category)
         answers = element.findall("answer")
         if qtype == "truefalse":
             draft = _truefalse(
-                answers, prompt=prompt, name=name, explanation=explanation, line=line, result=result
+                answers,
+                prompt=prompt,
+                name=name,
+                explanation=explanation,
+                line=line,
+                result=result,
+                dropped=dropped,
+            )
+        elif qtype == "matching":
+            pairs = [
+                (_text_of(sub), (sub.findtext("answer/text") or "").strip())
+                for sub in element.findall("subquestion")
+            ]
+            draft = DraftQuestion(
+                line=line,
+                prompt=prompt,
+                kind="matching",
+                title=name,
+                pairs=pairs,
+                explanation=explanation,
             )
         else:
             single_text = (element.findtext("single") or "true").strip().lower()
@@ -152,9 +188,9 @@ def parse_moodle_xml(data: bytes, source: str = "<xml>") -> ImportResult:
                     break
                 options.append(
                     DraftOption(
-                        text=_text_of(answer),
+                        text=_text_of(answer, dropped),
                         weight=weight,
-                        feedback=_text_of(answer.find("feedback")) or None,
+                        feedback=_text_of(answer.find("feedback"), dropped) or None,
                     )
                 )
             if bad:
@@ -162,7 +198,7 @@ def parse_moodle_xml(data: bytes, source: str = "<xml>") -> ImportResult:
             draft = DraftQuestion(
                 line=line,
                 prompt=prompt,
-                kind="choice",
+                kind="short_answer" if qtype == "shortanswer" else "choice",
                 title=name,
                 options=options,
                 single=single_text in {"true", "1"},
@@ -170,6 +206,7 @@ def parse_moodle_xml(data: bytes, source: str = "<xml>") -> ImportResult:
             )
         if draft is not None:
             draft.tags.extend(tags)
+            draft.dropped = dropped
             drafts.append(draft)
     return build_questions(drafts, result)
 
@@ -182,6 +219,7 @@ def _truefalse(
     explanation: str | None,
     line: int,
     result: ImportResult,
+    dropped: list[str] | None = None,
 ) -> DraftQuestion | None:
     by_value: dict[bool, ET.Element] = {}
     for answer in answers:
@@ -203,8 +241,8 @@ def _truefalse(
         kind="true_false",
         title=name,
         answer=right[0],
-        feedback_true=_text_of(by_value[True].find("feedback")) or None,
-        feedback_false=_text_of(by_value[False].find("feedback")) or None,
+        feedback_true=_text_of(by_value[True].find("feedback"), dropped) or None,
+        feedback_false=_text_of(by_value[False].find("feedback"), dropped) or None,
         explanation=explanation,
     )
 
@@ -234,6 +272,8 @@ def question_to_element(question: Question) -> ET.Element | None:
     """The ``<question>`` element of one question, or None for types Moodle lacks."""
     if isinstance(question, OrderingQuestion | BranchingQuestion):
         return None
+    if isinstance(question, ShortAnswerQuestion | MatchingQuestion):
+        return typed_element(question)
     qtype = "truefalse" if isinstance(question, TrueFalseQuestion) else "multichoice"
     element = ET.Element("question", {"type": qtype})
     name = ET.SubElement(element, "name")
@@ -270,6 +310,49 @@ def question_to_element(question: Question) -> ET.Element | None:
                     scenario_option.text,
                     scenario_option.feedback,
                 )
+    if question.tags:
+        tags = ET.SubElement(element, "tags")
+        for tag in question.tags:
+            ET.SubElement(ET.SubElement(tags, "tag"), "text").text = tag
+    return element
+
+
+def _head(question: Question, qtype: str) -> ET.Element:
+    element = ET.Element("question", {"type": qtype})
+    name = ET.SubElement(element, "name")
+    ET.SubElement(name, "text").text = question.id
+    prompt = question.prompt.strip()
+    if question.context:
+        prompt = f"{question.context.strip()}\n\n{prompt}"
+    _text_holder(element, "questiontext", prompt, "markdown")
+    _text_holder(element, "generalfeedback", question.explanation, "markdown")
+    ET.SubElement(element, "defaultgrade").text = "1"
+    ET.SubElement(element, "penalty").text = "0.3333333"
+    ET.SubElement(element, "hidden").text = "0"
+    return element
+
+
+def typed_element(question: ShortAnswerQuestion | MatchingQuestion) -> ET.Element:
+    """``shortanswer`` (answers with fractions, ``*`` for feedback_wrong) or ``matching``
+    (one ``subquestion`` per pair, an empty one per distractor)."""
+    if isinstance(question, ShortAnswerQuestion):
+        element = _head(question, "shortanswer")
+        ET.SubElement(element, "usecase").text = "0"
+        for text in question.answers:
+            _answer(element, 100, text, None)
+        for part in question.partial:
+            _answer(element, part.share * 100, part.answer, None)
+        if question.feedback_wrong:
+            _answer(element, 0, "*", question.feedback_wrong)
+    else:
+        element = _head(question, "matching")
+        ET.SubElement(element, "shuffleanswers").text = "true"
+        sides = [(pair.left, pair.right) for pair in question.pairs]
+        sides += [("", extra) for extra in question.distractors]
+        for left, right in sides:
+            sub = ET.SubElement(element, "subquestion", {"format": "plain_text"})
+            ET.SubElement(sub, "text").text = left
+            ET.SubElement(ET.SubElement(sub, "answer"), "text").text = right
     if question.tags:
         tags = ET.SubElement(element, "tags")
         for tag in question.tags:

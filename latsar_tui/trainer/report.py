@@ -1,67 +1,109 @@
 """The class report: how each question worked across many trainees' results files.
 
-Per question: n (trainees who answered it), facility (mean score, 0..1), a
-discrimination index, how often each option was chosen, and flags. Per trainee: the
-number answered and the mean score. Per tag: the mean score of the answers to
-questions carrying it.
+The report trusts nothing a results file claims. Every answer is scored again from the
+bank's *current* content with the app's own scoring (``quiz.scoring``):
 
-Choices, documented because they change the numbers:
+- an answer whose question hash differs from the current question (an older version)
+  has nothing to be scored against: it is left out of every figure and counted in the
+  question's "versi lama" column; so is an answer to a question no longer in the bank,
+  and an answer that does not fit its question ("jawaban rusak");
+- a claimed score that differs from the recomputed one is named ("skor tidak cocok")
+  and the recomputed score is used;
+- the same trainee twice (the same results ``uuid``, or the same NIP) counts once, with
+  a warning; a file with no answer for the report's bank(s) is named and left out.
 
-- Each trainee counts once per question, with the *first* answer they gave: the first
-  try measures the question; later tries measure memory of it.
-- A trainee's total is the mean of those first-try scores over the questions in the
-  report (so trainees who answered different subsets stay comparable).
-- Discrimination is Kelley's upper-lower index: trainees are ranked by total
-  (ties broken by their label, so the result is reproducible), the top and bottom
-  ``round(0.27 * N)`` (at least 1) form the groups, and D = mean item score of the
-  upper group minus that of the lower group, each over the group's members who
-  answered the item. It needs N >= 2; otherwise it is shown as ``-``.
-- Answers given to an older version of a question (content hash differs from the
-  current bank's) count in n and facility (they were scored on what the trainee saw),
-  are left out of the option counts (indices may point at other options now), and are
-  flagged.
+Which answer of a trainee counts for a question (``--percobaan``): ``pertama`` (the
+first, default: the first try measures the question, later tries memory of it),
+``terakhir``, ``terbaik``, or ``semua`` (every answer; a trainee's mark on the question
+is then the mean of their answers).
 
-Flags: too easy (facility > 0.9), too hard (< 0.2), poor discrimination (D < 0.2), an
-option nobody chose (a distractor of single/multiple, or a non-best option of a
-scenario), answers to an older version, a question no longer in the bank.
+Per question: n (answers counted), facility = mean score over the trainees who
+*answered* it (not over the class), Moodle's SD, discrimination index (correlation of
+the item with the rest of the test) and discriminative efficiency (see
+``itemstats``), Kelley's upper-lower 27 % index, option choices overall and per
+group, time taken, and flags. "Rest of the test" for a trainee is the mean of their
+marks on the other questions they answered: with a complete class this is Moodle's sum
+divided by a constant, which changes neither the correlation nor the efficiency, and
+it keeps trainees who skipped questions comparable.
+
+A trainee's mark is the mean of their counted scores over the questions they answered
+("20 dari 77 dijawab" is shown beside it). The test's mean, median, SD, skewness,
+kurtosis, histogram and pass rate (against the bank's ``pass_mark``) are over every
+trainee with at least one counted answer. Cronbach's alpha, error ratio and standard
+error need a complete matrix, so they are computed, as Moodle does, over the trainees
+who answered every question in the report; the report says how many those are.
 """
 
 from __future__ import annotations
 
-import csv
-import html
-import io
+import json
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
 from latsar_tui.content.model import (
     Bank,
+    BranchingQuestion,
     Catalog,
+    MatchingQuestion,
     MultipleQuestion,
     Question,
     ScenarioQuestion,
+    ShortAnswerQuestion,
     SingleQuestion,
     TrueFalseQuestion,
     question_hash,
 )
+from latsar_tui.quiz.scoring import InvalidAnswer, answer_from_json, score
+from latsar_tui.trainer.itemstats import (
+    Reliability,
+    ScoreDistribution,
+    distribution_stats,
+    item_stats,
+    reliability,
+)
 from latsar_tui.trainer.results import ResultAnswer, TraineeResults
+from latsar_tui.trainer.typed_report import matching_groups, short_answer_groups
 
 TOO_EASY = 0.9
 TOO_HARD = 0.2
-POOR_DISCRIMINATION = 0.2
+POOR_DISCRIMINATION = 0.2  # upper-lower D, and Moodle's index / 100
 GROUP_FRACTION = 0.27
+SCORE_TOLERANCE = 1e-6
 LETTERS = "ABCDEFGH"
+
+Attempts = Literal["pertama", "terakhir", "terbaik", "semua"]
+ATTEMPT_CHOICES: tuple[str, ...] = ("pertama", "terakhir", "terbaik", "semua")
+ATTEMPT_LABELS = {
+    "pertama": "jawaban pertama tiap peserta per soal",
+    "terakhir": "jawaban terakhir tiap peserta per soal",
+    "terbaik": "jawaban terbaik tiap peserta per soal",
+    "semua": "semua jawaban (nilai peserta per soal = rata-ratanya)",
+}
+Key = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something the report refused to take at its word, named for the trainer."""
+
+    where: str  # a file, or a trainee
+    kind: str  # short Indonesian label, e.g. "skor tidak cocok"
+    detail: str
 
 
 @dataclass
 class OptionCount:
-    """How many trainees chose one option (or Benar/Salah)."""
+    """How many counted answers chose one option (or Benar/Salah), overall and per group."""
 
     label: str
     text: str
     count: int
     is_key: bool
+    upper: int = 0
+    lower: int = 0
+    points: int | None = None  # scenario options: 1..5
 
 
 @dataclass
@@ -74,20 +116,34 @@ class ItemStats:
     prompt: str
     n: int
     facility: float | None
-    discrimination: float | None
+    discrimination: float | None  # upper-lower 27 % (Kelley), -1..1
+    sd: float | None = None
+    discrimination_index: float | None = None  # Moodle, -100..100
+    discriminative_efficiency: float | None = None  # Moodle, percent
+    mean_time: float | None = None  # seconds
+    situation: str = ""  # start of the context (scenario, branching)
     options: list[OptionCount] = field(default_factory=list)
     old_version: int = 0
+    invalid: int = 0
     missing: bool = False
     flags: list[str] = field(default_factory=list)
+    attention: list[str] = field(default_factory=list)  # why to look at it first
 
 
 @dataclass
 class TraineeTotal:
-    """One trainee's line: answered questions and mean first-try score."""
+    """One trainee's line: questions answered of those in the report, mean score."""
 
     label: str
     answered: int
     mean: float | None
+    total_questions: int = 0
+    passed: bool | None = None
+
+    @property
+    def completion(self) -> str:
+        """``20 dari 77 dijawab``."""
+        return f"{self.answered} dari {self.total_questions} dijawab"
 
 
 @dataclass
@@ -108,6 +164,35 @@ class ClassReport:
     tags: list[TagAverage]
     group_size: int
     bank_id: str | None = None
+    attempts: str = "pertama"
+    problems: list[Problem] = field(default_factory=list)
+    distribution: ScoreDistribution = field(
+        default_factory=lambda: ScoreDistribution(0, None, None, None, None, None)
+    )
+    reliability: Reliability = field(default_factory=lambda: Reliability(0, 0, None, None, None))
+    pass_mark: int | None = None
+    pass_rate: float | None = None
+    files_used: int = 0
+
+    @property
+    def attention(self) -> list[ItemStats]:
+        """The questions to look at first, most serious first."""
+        flagged = [item for item in self.items if item.attention]
+        return sorted(flagged, key=_attention_order)
+
+    @property
+    def marks(self) -> list[float]:
+        """Each trainee's mark (0..1), for the histogram."""
+        return [t.mean for t in self.trainees if t.mean is not None]
+
+
+def _attention_order(item: ItemStats) -> tuple[int, str, str]:
+    ranks = {"kunci": 0, "daya beda negatif": 1, "daya beda rendah": 2, "terlalu": 3}
+    best = min(
+        (rank for reason in item.attention for word, rank in ranks.items() if word in reason),
+        default=4,
+    )
+    return best, item.bank_id, item.question_id
 
 
 def _short(text: str, limit: int = 70) -> str:
@@ -115,19 +200,171 @@ def _short(text: str, limit: int = 70) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def _first_answers(
-    results: Sequence[TraineeResults], bank_id: str | None
-) -> list[dict[tuple[str, str], ResultAnswer]]:
-    firsts: list[dict[tuple[str, str], ResultAnswer]] = []
+# --- which files count --------------------------------------------------------------
+
+
+def _deduplicate(
+    results: Sequence[TraineeResults], problems: list[Problem]
+) -> list[TraineeResults]:
+    by_uuid: dict[str, TraineeResults] = {}
+    kept: list[TraineeResults] = []
     for trainee in results:
-        chosen: dict[tuple[str, str], ResultAnswer] = {}
-        ordered = sorted(trainee.answers, key=lambda a: a.answered_at)
-        for answer in ordered:
-            if bank_id is not None and answer.bank != bank_id:
-                continue
-            chosen.setdefault((answer.bank, answer.question), answer)
-        firsts.append(chosen)
-    return firsts
+        twin = by_uuid.get(trainee.uuid)
+        if twin is not None:
+            problems.append(
+                Problem(
+                    trainee.source,
+                    "duplikat",
+                    f"berkas yang sama dengan {twin.source}; dihitung sekali",
+                )
+            )
+            continue
+        by_uuid[trainee.uuid] = trainee
+        kept.append(trainee)
+    by_nip: dict[str, TraineeResults] = {}
+    for trainee in kept:
+        if not trainee.nip:
+            continue
+        twin = by_nip.get(trainee.nip)
+        if twin is None:
+            by_nip[trainee.nip] = trainee
+            continue
+        # The later export holds everything the earlier one did, and more.
+        newer, older = (
+            (trainee, twin) if trainee.exported_at > twin.exported_at else (twin, trainee)
+        )
+        by_nip[trainee.nip] = newer
+        problems.append(
+            Problem(
+                older.source,
+                "duplikat",
+                f"NIP {trainee.nip} juga ada di {newer.source}; hanya {newer.source} dihitung",
+            )
+        )
+    dropped = {id(t) for t in kept if t.nip and by_nip[t.nip] is not t}
+    return [t for t in kept if id(t) not in dropped]
+
+
+def _in_scope(
+    results: Sequence[TraineeResults],
+    questions: dict[Key, Question],
+    bank_ids: set[str],
+    bank_id: str | None,
+    problems: list[Problem],
+) -> list[TraineeResults]:
+    kept = []
+    for trainee in results:
+        if bank_id is not None:
+            own = [a for a in trainee.answers if a.bank == bank_id]
+        else:
+            own = [a for a in trainee.answers if a.bank in bank_ids]
+        if not own and trainee.answers:
+            others = ", ".join(sorted({a.bank for a in trainee.answers}))
+            wanted = f"bank {bank_id}" if bank_id else "bank yang ada di folder konten"
+            problems.append(
+                Problem(
+                    trainee.source,
+                    "bank lain",
+                    f"berisi jawaban untuk {others}, bukan {wanted}; tidak dihitung",
+                )
+            )
+            continue
+        if not trainee.answers:
+            problems.append(Problem(trainee.source, "kosong", "tidak berisi satu jawaban pun"))
+        if bank_id is None:
+            # Answers to a question no longer in any bank stay, to be flagged per question.
+            own = [
+                a
+                for a in trainee.answers
+                if a.bank in bank_ids or (a.bank, a.question) in questions
+            ]
+            unknown = sorted({a.bank for a in trainee.answers if a.bank not in bank_ids})
+            if unknown:
+                problems.append(
+                    Problem(
+                        trainee.source,
+                        "bank lain",
+                        f"jawaban untuk {', '.join(unknown)} tidak dihitung",
+                    )
+                )
+        kept.append(
+            TraineeResults(
+                trainee.source, trainee.name, trainee.nip, own, trainee.uuid, trainee.exported_at
+            )
+        )
+    return kept
+
+
+# --- re-scoring ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Scored:
+    answer: ResultAnswer
+    score: float
+
+
+def _rescore(
+    trainee: TraineeResults,
+    *,
+    questions: dict[Key, Question],
+    hashes: dict[Key, str],
+    problems: list[Problem],
+    old: dict[Key, int],
+    invalid: dict[Key, int],
+    missing: set[Key],
+) -> dict[Key, list[_Scored]]:
+    scored: dict[Key, list[_Scored]] = defaultdict(list)
+    mismatches: list[str] = []
+    for answer in sorted(trainee.answers, key=lambda a: a.answered_at):
+        key = (answer.bank, answer.question)
+        question = questions.get(key)
+        if question is None:
+            missing.add(key)
+            continue
+        if answer.question_hash != hashes[key]:
+            old[key] += 1
+            continue
+        try:
+            checked = answer_from_json(question, json.dumps(answer.answer))
+            earned = score(question, checked)
+        except (InvalidAnswer, TypeError, ValueError) as error:
+            invalid[key] += 1
+            problems.append(
+                Problem(
+                    trainee.label, "jawaban rusak", f"{key[0]}/{key[1]}: {error}; tidak dihitung"
+                )
+            )
+            continue
+        if abs(earned - answer.score) > SCORE_TOLERANCE:
+            mismatches.append(
+                f"{key[0]}/{key[1]} berkas {answer.score:.2f}, dinilai ulang {earned:.2f}"
+            )
+        scored[key].append(_Scored(answer, earned))
+    if mismatches:
+        # One line per trainee: a forged file is one problem, however many answers.
+        problems.append(
+            Problem(
+                trainee.label,
+                "skor tidak cocok",
+                f"{len(mismatches)} jawaban, skor hasil nilai ulang yang dipakai: "
+                + "; ".join(mismatches),
+            )
+        )
+    return scored
+
+
+def _select(answers: list[_Scored], attempts: str) -> list[_Scored]:
+    if attempts == "semua":
+        return answers
+    if attempts == "terakhir":
+        return [answers[-1]]
+    if attempts == "terbaik":
+        return [max(answers, key=lambda a: a.score)]  # max keeps the earliest of a tie
+    return [answers[0]]
+
+
+# --- building -------------------------------------------------------------------------
 
 
 def _groups(totals: list[tuple[str, float | None]]) -> tuple[set[int], set[int], int]:
@@ -142,129 +379,285 @@ def _groups(totals: list[tuple[str, float | None]]) -> tuple[set[int], set[int],
     return set(ranked[:size]), set(ranked[-size:]), size
 
 
-def _option_counts(question: Question, answers: list[ResultAnswer]) -> list[OptionCount]:
+def _picked(question: Question, value: object) -> list[object]:
     if isinstance(question, TrueFalseQuestion):
-        counts = {True: 0, False: 0}
-        for answer in answers:
-            if isinstance(answer.answer, bool):
-                counts[answer.answer] += 1
-        return [
-            OptionCount("Benar", "Benar", counts[True], question.answer),
-            OptionCount("Salah", "Salah", counts[False], not question.answer),
+        return [value]
+    return list(value) if isinstance(value, list) else [value]
+
+
+def _option_counts(
+    question: Question, answers: list[tuple[int, ResultAnswer]], upper: set[int], lower: set[int]
+) -> list[OptionCount]:
+    if isinstance(question, TrueFalseQuestion):
+        result = [
+            OptionCount("Benar", "Benar", 0, question.answer),
+            OptionCount("Salah", "Salah", 0, not question.answer),
         ]
-    if not isinstance(question, SingleQuestion | MultipleQuestion | ScenarioQuestion):
+        slots: dict[object, OptionCount] = {True: result[0], False: result[1]}
+    elif isinstance(question, SingleQuestion | MultipleQuestion):
+        result = [
+            OptionCount(LETTERS[i], option.text, 0, option.correct)
+            for i, option in enumerate(question.options)
+        ]
+        slots = dict(enumerate(result))
+    elif isinstance(question, ScenarioQuestion):
+        result = [
+            OptionCount(LETTERS[i], option.text, 0, option.score == 5, points=option.score)
+            for i, option in enumerate(question.options)
+        ]
+        slots = dict(enumerate(result))
+    elif isinstance(question, ShortAnswerQuestion | MatchingQuestion):
+        return _typed_counts(question, answers, upper, lower)
+    else:
         return []
-    tally = [0] * len(question.options)
-    for answer in answers:
-        picked = answer.answer if isinstance(answer.answer, list) else [answer.answer]
-        for index in picked:
-            if isinstance(index, int) and not isinstance(index, bool) and 0 <= index < len(tally):
-                tally[index] += 1
-    result = []
-    if isinstance(question, ScenarioQuestion):
-        for index, scenario_option in enumerate(question.options):
-            text = f"{scenario_option.text} (skor {scenario_option.score})"
-            result.append(
-                OptionCount(LETTERS[index], text, tally[index], scenario_option.score == 5)
-            )
-        return result
-    for index, option in enumerate(question.options):
-        result.append(OptionCount(LETTERS[index], option.text, tally[index], option.correct))
+    for trainee, answer in answers:
+        for value in _picked(question, answer.answer):
+            option = slots.get(value) if not isinstance(value, list | dict) else None
+            if option is None:
+                continue
+            option.count += 1
+            option.upper += trainee in upper
+            option.lower += trainee in lower
     return result
+
+
+def _typed_counts(
+    question: ShortAnswerQuestion | MatchingQuestion,
+    answers: list[tuple[int, ResultAnswer]],
+    upper: set[int],
+    lower: set[int],
+) -> list[OptionCount]:
+    given = [(trainee, answer.answer) for trainee, answer in answers]
+    groups = (
+        short_answer_groups(question, given, upper, lower)
+        if isinstance(question, ShortAnswerQuestion)
+        else matching_groups(question, given, upper, lower)
+    )
+    return [
+        OptionCount(g.label, g.text, g.count, g.is_key, upper=g.upper, lower=g.lower)
+        for g in groups
+    ]
+
+
+def _bank_list(banks: Sequence[Bank] | Catalog) -> list[Bank]:
+    return list(banks.banks) if isinstance(banks, Catalog) else list(banks)
 
 
 def build_report(
     results: Sequence[TraineeResults],
     banks: Sequence[Bank] | Catalog,
     bank_id: str | None = None,
+    attempts: str = "pertama",
+    problems: Sequence[Problem] = (),
 ) -> ClassReport:
-    """Merge trainees' results into a class report against the current banks."""
-    bank_list = list(banks.banks) if isinstance(banks, Catalog) else list(banks)
-    questions: dict[tuple[str, str], Question] = {
-        (bank.id, q.id): q for bank in bank_list for q in bank.questions
-    }
-    firsts = _first_answers(results, bank_id)
-    totals: list[tuple[str, float | None]] = []
-    for trainee, chosen in zip(results, firsts, strict=True):
-        scores = [a.score for a in chosen.values()]
-        totals.append((trainee.label, sum(scores) / len(scores) if scores else None))
+    """Re-score trainees' results against the current banks and build the class report.
+
+    ``problems`` are those found before (files that could not be read); the report
+    adds its own and never raises on a trainee's data.
+    """
+    if attempts not in ATTEMPT_CHOICES:
+        raise ValueError(f"attempts must be one of {ATTEMPT_CHOICES}, not {attempts!r}")
+    found = list(problems)
+    bank_list = _bank_list(banks)
+    in_report = [b for b in bank_list if bank_id is None or b.id == bank_id]
+    questions: dict[Key, Question] = {(b.id, q.id): q for b in bank_list for q in b.questions}
+    hashes = {key: question_hash(q) for key, q in questions.items()}
+    trainees = _in_scope(
+        _deduplicate(results, found), questions, {b.id for b in bank_list}, bank_id, found
+    )
+
+    old: dict[Key, int] = defaultdict(int)
+    invalid: dict[Key, int] = defaultdict(int)
+    missing: set[Key] = set()
+    chosen: list[dict[Key, list[_Scored]]] = []
+    for trainee in trainees:
+        scored = _rescore(
+            trainee,
+            questions=questions,
+            hashes=hashes,
+            problems=found,
+            old=old,
+            invalid=invalid,
+            missing=missing,
+        )
+        chosen.append({key: _select(values, attempts) for key, values in scored.items()})
+    # A trainee's mark on a question: the mean of the counted answers (one unless "semua").
+    marks: list[dict[Key, float]] = [
+        {key: sum(a.score for a in values) / len(values) for key, values in per.items()}
+        for per in chosen
+    ]
+    totals = [
+        (t.label, sum(m.values()) / len(m) if m else None)
+        for t, m in zip(trainees, marks, strict=True)
+    ]
     upper, lower, group_size = _groups(totals)
 
-    keys: list[tuple[str, str]] = []
-    seen: set[tuple[str, str]] = set()
-    # Questions in bank order first, then any answered question no longer in a bank.
-    for bank in bank_list:
-        if bank_id is not None and bank.id != bank_id:
-            continue
-        for q in bank.questions:
-            key = (bank.id, q.id)
-            if any(key in chosen for chosen in firsts):
-                keys.append(key)
-                seen.add(key)
-    for chosen in firsts:
-        for key in chosen:
-            if key not in seen:
-                seen.add(key)
-                keys.append(key)
+    keys: list[Key] = [
+        (b.id, q.id)
+        for b in in_report
+        for q in b.questions
+        if any((b.id, q.id) in m for m in marks) or old[(b.id, q.id)] or invalid[(b.id, q.id)]
+    ]
+    keys += sorted(missing - set(keys))
 
     tag_scores: dict[str, list[float]] = defaultdict(list)
     items: list[ItemStats] = []
     for key in keys:
-        question = questions.get(key)
-        answered = [(i, chosen[key]) for i, chosen in enumerate(firsts) if key in chosen]
-        scores = [a.score for _, a in answered]
-        facility = sum(scores) / len(scores) if scores else None
-        up = [a.score for i, a in answered if i in upper]
-        low = [a.score for i, a in answered if i in lower]
-        discrimination = sum(up) / len(up) - sum(low) / len(low) if up and low else None
-        item = ItemStats(
-            bank_id=key[0],
-            question_id=key[1],
-            qtype=str(question.type) if question else "?",
-            prompt=_short(question.prompt) if question else "",
-            n=len(answered),
-            facility=facility,
-            discrimination=discrimination,
-            missing=question is None,
+        items.append(
+            _item(key, questions.get(key), chosen=chosen, marks=marks, upper=upper, lower=lower)
         )
+        item = items[-1]
+        item.old_version = old[key]
+        item.invalid = invalid[key]
+        question = questions.get(key)
         if question is not None:
-            current = question_hash(question)
-            same = [a for _, a in answered if a.question_hash == current]
-            item.old_version = len(answered) - len(same)
-            item.options = _option_counts(question, same)
             for tag in question.tags:
-                tag_scores[tag].extend(scores)
-        item.flags = _flags(item)
-        items.append(item)
-    trainees = [
-        TraineeTotal(label, len(chosen), total)
-        for (label, total), chosen in zip(totals, firsts, strict=True)
-    ]
+                tag_scores[tag].extend(a.score for per in chosen for a in per.get(key, []))
+        _flag(item)
+
+    total_questions = sum(len(b.questions) for b in in_report)
+    pass_mark = in_report[0].pass_mark if len({b.pass_mark for b in in_report}) == 1 else None
+    lines = []
+    for mark_of, (label, total) in zip(marks, totals, strict=True):
+        passed = None if total is None or pass_mark is None else total * 100 >= pass_mark - 1e-9
+        lines.append(TraineeTotal(label, len(mark_of), total, total_questions, passed))
+    with_mark = [t for t in lines if t.mean is not None]
+    pass_rate = None
+    if pass_mark is not None and with_mark:
+        pass_rate = sum(1 for t in with_mark if t.passed) / len(with_mark)
+
+    scored_keys = [item_key for item_key in keys if item_key in questions]
+    scored_keys = [k for k in scored_keys if any(k in m for m in marks)]
+    complete = [[m[k] for k in scored_keys] for m in marks if all(k in m for k in scored_keys)]
     tags = [
         TagAverage(tag, len(values), sum(values) / len(values))
         for tag, values in sorted(tag_scores.items())
         if values
     ]
-    return ClassReport(items, trainees, tags, group_size, bank_id)
+    return ClassReport(
+        items=items,
+        trainees=lines,
+        tags=tags,
+        group_size=group_size,
+        bank_id=bank_id,
+        attempts=attempts,
+        problems=found,
+        distribution=distribution_stats([t.mean * 100 for t in with_mark if t.mean is not None]),
+        reliability=reliability(complete) if scored_keys else Reliability(0, 0, None, None, None),
+        pass_mark=pass_mark,
+        pass_rate=pass_rate,
+        files_used=len(trainees),
+    )
 
 
-def _flags(item: ItemStats) -> list[str]:
+def _item(
+    key: Key,
+    question: Question | None,
+    *,
+    chosen: list[dict[Key, list[_Scored]]],
+    marks: list[dict[Key, float]],
+    upper: set[int],
+    lower: set[int],
+) -> ItemStats:
+    counted = [(i, a) for i, per in enumerate(chosen) for a in per.get(key, [])]
+    scores = [a.score for _, a in counted]
+    takers = [i for i, m in enumerate(marks) if key in m]
+    up = [marks[i][key] for i in takers if i in upper]
+    low = [marks[i][key] for i in takers if i in lower]
+    # Moodle's figures pair the item mark with the mark on the rest of the test.
+    item_marks: list[float] = []
+    rest: list[float] = []
+    for i in takers:
+        others = [v for k, v in marks[i].items() if k != key]
+        if others:
+            item_marks.append(marks[i][key])
+            rest.append(sum(others) / len(others))
+    moodle = item_stats(item_marks, rest)
+    # The SD is over every trainee who answered, with or without a rest of the test.
+    spread = item_stats([marks[i][key] for i in takers], [0.0] * len(takers))
+    times = [a.answer.time_taken_seconds for _, a in counted if a.answer.time_taken_seconds]
+    item = ItemStats(
+        bank_id=key[0],
+        question_id=key[1],
+        qtype=str(question.type) if question else "?",
+        prompt=_short(question.prompt) if question else "",
+        n=len(counted),
+        facility=sum(scores) / len(scores) if scores else None,
+        discrimination=sum(up) / len(up) - sum(low) / len(low) if up and low else None,
+        sd=spread.sd,
+        discrimination_index=moodle.discrimination_index,
+        discriminative_efficiency=moodle.discriminative_efficiency,
+        mean_time=sum(times) / len(times) if times else None,
+        missing=question is None,
+    )
+    if question is not None:
+        if isinstance(question, ScenarioQuestion | BranchingQuestion) or question.context:
+            item.situation = _short(question.context or "", 160)
+        if isinstance(question, BranchingQuestion) and not item.situation:
+            item.situation = _short(question.steps_by_id[question.start].text, 160)
+        item.options = _option_counts(question, [(i, a.answer) for i, a in counted], upper, lower)
+    return item
+
+
+def _flag(item: ItemStats) -> None:
     flags: list[str] = []
+    attention: list[str] = []
     if item.missing:
         flags.append("tidak ada di bank saat ini")
     if item.facility is not None:
         if item.facility > TOO_EASY:
             flags.append("terlalu mudah")
+            attention.append(
+                f"terlalu mudah: fasilitas {item.facility * 100:.0f}% (> {TOO_EASY * 100:.0f}%)"
+            )
         elif item.facility < TOO_HARD:
             flags.append("terlalu sulit")
-    if item.discrimination is not None and item.discrimination < POOR_DISCRIMINATION:
+            attention.append(
+                f"terlalu sulit: fasilitas {item.facility * 100:.0f}% (< {TOO_HARD * 100:.0f}%)"
+            )
+    index = item.discrimination_index
+    if index is not None and index < 0:
+        flags.append("daya beda negatif")
+        attention.append(
+            f"daya beda negatif: indeks diskriminasi {index:.0f}% (peserta yang lebih baik "
+            "justru lebih sering salah)"
+        )
+    elif (index is not None and index < POOR_DISCRIMINATION * 100) or (
+        index is None
+        and item.discrimination is not None
+        and item.discrimination < POOR_DISCRIMINATION
+    ):
         flags.append("daya beda rendah")
+        shown = (
+            f"indeks diskriminasi {index:.0f}%"
+            if index is not None
+            else (f"daya beda atas-bawah {item.discrimination:.2f}")
+        )
+        attention.append(f"daya beda rendah: {shown} (< 20%)")
+    counted_current = item.n > 0
     unused = [o.label for o in item.options if not o.is_key and o.count == 0]
-    if unused and item.qtype in {"single", "multiple", "scenario"} and item.n > item.old_version:
+    if unused and item.qtype in {"single", "multiple", "scenario"} and counted_current:
         flags.append(f"opsi tak dipilih: {', '.join(unused)}")
+        attention.append(f"pengecoh tak dipilih siapa pun: {', '.join(unused)}")
+    keys = [o for o in item.options if o.is_key]
+    if keys and counted_current:
+        key_upper = max(o.upper for o in keys)
+        rivals = [o for o in item.options if not o.is_key and o.upper > key_upper]
+        for rival in rivals:
+            flags.append(f"kunci mungkin salah: {rival.label}")
+            attention.append(
+                f"kunci mungkin salah: kelompok atas memilih {rival.label} ({rival.upper}) "
+                f"lebih sering daripada kunci {'/'.join(o.label for o in keys)} ({key_upper})"
+            )
     if item.old_version:
         flags.append(f"{item.old_version} jawaban untuk versi lama")
-    return flags
+    if item.invalid:
+        flags.append(f"{item.invalid} jawaban rusak")
+    item.flags = flags
+    item.attention = attention
+
+
+# --- number formats -------------------------------------------------------------------
 
 
 def fmt_ratio(value: float | None) -> str:
@@ -277,115 +670,11 @@ def fmt_percent(value: float | None) -> str:
     return "-" if value is None else f"{value * 100:.1f}%"
 
 
+def fmt_number(value: float | None, digits: int = 1) -> str:
+    """A number with ``digits`` decimals, or '-'."""
+    return "-" if value is None else f"{value:.{digits}f}"
+
+
 def option_summary(item: ItemStats) -> str:
     """Option counts in one line: ``A*:12 B:3 C:0`` (``*`` marks the key)."""
     return " ".join(f"{o.label}{'*' if o.is_key else ''}:{o.count}" for o in item.options)
-
-
-def report_csv(report: ClassReport) -> str:
-    """The report as CSV: the question table, then trainees, then tags (blank-line separated)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(
-        ["bank", "soal", "jenis", "n", "fasilitas", "daya_beda", "pilihan", "versi_lama", "tanda"]
-    )
-    for item in report.items:
-        writer.writerow(
-            [
-                item.bank_id,
-                item.question_id,
-                item.qtype,
-                item.n,
-                fmt_ratio(item.facility),
-                fmt_ratio(item.discrimination),
-                option_summary(item),
-                item.old_version,
-                "; ".join(item.flags),
-            ]
-        )
-    writer.writerow([])
-    writer.writerow(["peserta", "dijawab", "rata_rata"])
-    for trainee in report.trainees:
-        writer.writerow([trainee.label, trainee.answered, fmt_percent(trainee.mean)])
-    writer.writerow([])
-    writer.writerow(["tag", "jawaban", "rata_rata"])
-    for tag in report.tags:
-        writer.writerow([tag.tag, tag.answers, fmt_percent(tag.mean)])
-    return "\ufeff" + buffer.getvalue()
-
-
-_CSS = """
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem;color:#1b1b1b}
-h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:2rem}
-table{border-collapse:collapse;width:100%;font-size:.9rem}
-th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}
-th{background:#f0f0f0}td.num{text-align:right;font-variant-numeric:tabular-nums}
-.flag{color:#9a3412}.muted{color:#666}
-"""
-
-
-def report_html(report: ClassReport, title: str = "Laporan Kelas Latsar") -> str:
-    """The report as one self-contained HTML file (inline CSS, every text escaped)."""
-    e = html.escape
-    rows = []
-    for item in report.items:
-        options = "<br>".join(
-            e(f"{o.label}{' ✓' if o.is_key else ''}: {o.count} — {_short(o.text, 50)}")
-            for o in item.options
-        )
-        rows.append(
-            "<tr>"
-            f"<td>{e(item.bank_id)}<br><b>{e(item.question_id)}</b></td>"
-            f"<td>{e(item.qtype)}</td><td>{e(item.prompt)}</td>"
-            f'<td class="num">{item.n}</td>'
-            f'<td class="num">{e(fmt_ratio(item.facility))}</td>'
-            f'<td class="num">{e(fmt_ratio(item.discrimination))}</td>'
-            f"<td>{options}</td>"
-            f'<td class="flag">{"<br>".join(e(flag) for flag in item.flags)}</td>'
-            "</tr>"
-        )
-    trainee_rows = "".join(
-        f'<tr><td>{e(t.label)}</td><td class="num">{t.answered}</td>'
-        f'<td class="num">{e(fmt_percent(t.mean))}</td></tr>'
-        for t in report.trainees
-    )
-    tag_rows = "".join(
-        f'<tr><td>{e(t.tag)}</td><td class="num">{t.answers}</td>'
-        f'<td class="num">{e(fmt_percent(t.mean))}</td></tr>'
-        for t in report.tags
-    )
-    scope = f"bank {e(report.bank_id)}" if report.bank_id else "semua bank"
-    return f"""<!DOCTYPE html>
-<html lang="id">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{e(title)}</title>
-<style>{_CSS}</style>
-</head>
-<body>
-<h1>{e(title)}</h1>
-<p class="muted">{len(report.trainees)} peserta, {len(report.items)} soal, {scope}.
-Fasilitas = rata-rata skor (0–1); daya beda = kelompok atas − kelompok bawah
-({report.group_size} peserta per kelompok, 27%). ✓ = kunci jawaban.</p>
-<h2>Per soal</h2>
-<table>
-<thead><tr><th>Soal</th><th>Jenis</th><th>Pertanyaan</th><th>n</th><th>Fasilitas</th>
-<th>Daya beda</th><th>Pilihan</th><th>Tanda</th></tr></thead>
-<tbody>
-{"".join(rows)}
-</tbody>
-</table>
-<h2>Per peserta</h2>
-<table>
-<thead><tr><th>Peserta</th><th>Dijawab</th><th>Rata-rata</th></tr></thead>
-<tbody>{trainee_rows}</tbody>
-</table>
-<h2>Per tag</h2>
-<table>
-<thead><tr><th>Tag</th><th>Jawaban</th><th>Rata-rata</th></tr></thead>
-<tbody>{tag_rows}</tbody>
-</table>
-</body>
-</html>
-"""

@@ -4,11 +4,14 @@ The answers are read from the progress database with a read-only SQL query (the
 store has no "every answer" method, and a read-only connection cannot disturb a
 running app). Each answer keeps the content hash of the question as it was answered,
 so the class report can tell answers to an older version of a question apart.
+The report never trusts the ``score`` written here: it scores every answer again.
+The ``uuid`` lets it notice the same file handed in twice (files written before it
+existed get one derived from their content).
 
 File format ``latsar-results@1``::
 
     {"format": "latsar-results@1", "exported_at": "...Z", "app_version": "0.1.0",
-     "trainee": {"name": "...", "nip": "..."},
+     "uuid": "<random id of this export>", "trainee": {"name": "...", "nip": "..."},
      "answers": [{"bank": "...", "question": "...", "question_hash": "...",
                   "answer": <JSON of the answer in canonical indices>, "score": 0.0..1.0,
                   "answered_at": "...", "attempt": 3, "mode": "latihan",
@@ -17,8 +20,12 @@ File format ``latsar-results@1``::
 
 from __future__ import annotations
 
+import glob
+import hashlib
 import json
 import sqlite3
+import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -46,6 +53,7 @@ class ResultAnswer:
     answered_at: str
     attempt: int | None = None
     mode: str | None = None
+    time_taken_seconds: float | None = None
 
 
 @dataclass(frozen=True)
@@ -56,6 +64,8 @@ class TraineeResults:
     name: str | None
     nip: str | None
     answers: list[ResultAnswer]
+    uuid: str = ""
+    exported_at: str = ""
 
     @property
     def label(self) -> str:
@@ -126,6 +136,7 @@ def export_results(
         "format": RESULTS_FORMAT,
         "exported_at": stamp,
         "app_version": latsar_tui.__version__,
+        "uuid": uuid.uuid4().hex,
         "trainee": {"name": name, "nip": nip},
         "answers": collect_answers(paths, bank_id),
     }
@@ -145,9 +156,14 @@ def read_results(path: Path) -> TraineeResults:
         )
     trainee = raw.get("trainee") or {}
     answers: list[ResultAnswer] = []
-    for number, item in enumerate(raw.get("answers") or [], start=1):
+    raw_answers = raw.get("answers") or []
+    if not isinstance(raw_answers, list):
+        raise ResultsError(f"{path}: 'answers' harus berupa daftar")
+    for number, item in enumerate(raw_answers, start=1):
         try:
             score = float(item["score"])
+            taken = item.get("time_taken_seconds")
+            taken = None if taken is None else float(taken)
             if not 0.0 <= score <= 1.0:
                 raise ValueError(score)
             answers.append(
@@ -160,15 +176,63 @@ def read_results(path: Path) -> TraineeResults:
                     answered_at=str(item.get("answered_at") or ""),
                     attempt=item.get("attempt"),
                     mode=item.get("mode"),
+                    time_taken_seconds=taken,
                 )
             )
-        except (KeyError, TypeError, ValueError):
+        except (KeyError, TypeError, ValueError, AttributeError):
             raise ResultsError(f"{path}: jawaban ke-{number} tidak lengkap atau rusak") from None
     name = trainee.get("name") if isinstance(trainee, dict) else None
     nip = trainee.get("nip") if isinstance(trainee, dict) else None
+    file_id = raw.get("uuid")
+    if not isinstance(file_id, str) or not file_id:
+        # Files from before the uuid: the same content is the same hand-in.
+        digest = json.dumps([trainee, raw_answers], sort_keys=True, ensure_ascii=False)
+        file_id = "isi-" + hashlib.sha256(digest.encode("utf-8")).hexdigest()[:32]
     return TraineeResults(
         source=str(path),
         name=str(name) if name else None,
-        nip=str(nip) if nip else None,
+        nip=str(nip).strip() if nip else None,
         answers=answers,
+        uuid=file_id,
+        exported_at=str(raw.get("exported_at") or ""),
     )
+
+
+def expand_result_paths(
+    arguments: Sequence[Path],
+) -> tuple[list[Path], list[tuple[str, str]]]:
+    """The results files named on the command line, and (argument, why) for each that is not.
+
+    A folder stands for the ``*.json`` files in it; a pattern such as ``hasil\\*.json``
+    is expanded here because the Windows shell leaves it as typed. Each file appears
+    once even when two arguments name it.
+    """
+    found: list[Path] = []
+    problems: list[tuple[str, str]] = []
+    seen: set[Path] = set()
+
+    def add(path: Path) -> None:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            found.append(path)
+
+    for argument in arguments:
+        if argument.is_dir():
+            files = sorted(p for p in argument.iterdir() if p.suffix.lower() == ".json")
+            if not files:
+                problems.append((str(argument), "folder ini tidak berisi berkas .json"))
+            for file in files:
+                add(file)
+        elif argument.is_file():
+            add(argument)
+        elif glob.has_magic(str(argument)):
+            matches = sorted(Path(m) for m in glob.glob(str(argument)))
+            files = [m for m in matches if m.is_file()]
+            if not files:
+                problems.append((str(argument), "tidak ada berkas yang cocok"))
+            for file in files:
+                add(file)
+        else:
+            problems.append((str(argument), "berkas tidak ditemukan"))
+    return found, problems

@@ -157,6 +157,32 @@ questions:
             feedback: Warga harus menunggu lama tanpa kabar.
     explanation: Informasi yang jelas sejak awal mencegah warga bolak-balik.
 @@REFS@@
+
+  # short_answer: isian singkat; 'answers' 1..10 jawaban yang diterima. Huruf besar/kecil,
+  # spasi dan tanda baca di akhir diabaikan; angka dan kata bilangan tidak disamakan.
+  - id: contoh-isian
+    type: short_answer
+    prompt: Nilai dasar ASN yang berarti bertanggung jawab atas kepercayaan yang diberikan?
+    answers: [akuntabel]
+    partial:                    # opsional: jawaban bernilai sebagian (0 < share < 1)
+      - {answer: akuntabilitas, share: 0.5}
+    tolerance: 1                # opsional: salah ketik satu huruf diterima (kata >= 6 huruf)
+    feedback_wrong: Ingat akronim BerAKHLAK.   # opsional: bila jawaban bernilai 0
+    explanation: Akuntabel adalah huruf A kedua dalam BerAKHLAK.
+@@REFS@@
+
+  # matching: menjodohkan; 'pairs' 3..8 pasangan {left, right}; sisi kanan diacak.
+  - id: contoh-jodoh
+    type: matching
+    prompt: Jodohkan nilai dasar dengan maknanya.
+    pairs:
+      - {left: Berorientasi Pelayanan, right: Memahami dan memenuhi kebutuhan masyarakat}
+      - {left: Kompeten, right: Terus belajar dan mengembangkan kapabilitas}
+      - {left: Harmonis, right: Saling peduli dan menghargai perbedaan}
+    distractors:                # opsional: 0..4 pilihan kanan yang tidak berpasangan
+      - Bekerja tanpa perlu diawasi sama sekali
+    explanation: Tiap nilai dasar punya panduan perilakunya sendiri.
+@@REFS@@
 """
 
 

@@ -64,6 +64,8 @@ TYPE_PROPS: dict[str, tuple[str, ...]] = {
     "scenario": ("options",),
     "ordering": ("items",),
     "branching": ("start", "steps"),
+    "short_answer": ("answers", "partial", "tolerance", "feedback_wrong"),
+    "matching": ("pairs", "distractors"),
 }
 TYPE_REQUIRED: dict[str, tuple[str, ...]] = {
     "single": ("options",),
@@ -72,10 +74,17 @@ TYPE_REQUIRED: dict[str, tuple[str, ...]] = {
     "scenario": ("context", "options"),
     "ordering": ("items",),
     "branching": ("context", "start", "steps"),
+    "short_answer": ("answers",),
+    "matching": ("pairs",),
 }
 OPTION_LIMITS = {"single": (2, 6), "multiple": (2, 8), "scenario": (2, 6)}
 ITEM_LIMITS = (3, 8)
 CHOICE_LIMITS = (2, 5)
+ANSWER_LIMITS = (1, 10)
+PAIR_LIMITS = (3, 8)
+DISTRACTOR_MAX = 4
+PARTIAL_PROPS = ("answer", "share")
+PAIR_PROPS = ("left", "right")
 
 
 def _text(description: str) -> dict[str, Any]:
@@ -242,6 +251,39 @@ def bank_schema() -> dict[str, Any]:
             "items": {"type": "string", "pattern": "\\S"},
             "description": "ordering: langkah dalam urutan yang benar",
         },
+        "answers": {
+            "type": "array",
+            "minItems": ANSWER_LIMITS[0],
+            "maxItems": ANSWER_LIMITS[1],
+            "items": {"type": "string", "pattern": "\\S"},
+            "description": "short_answer: jawaban yang diterima penuh",
+        },
+        "partial": {
+            "type": "array",
+            "items": {"$ref": "#/definitions/partial"},
+            "description": "short_answer: jawaban yang bernilai sebagian",
+        },
+        "tolerance": {
+            "enum": [0, 1],
+            "description": "short_answer: 1 menerima salah ketik satu huruf (kata >= 6 huruf)",
+        },
+        "feedback_wrong": {
+            "type": "string",
+            "description": "short_answer: ditampilkan bila jawaban bernilai 0",
+        },
+        "pairs": {
+            "type": "array",
+            "minItems": PAIR_LIMITS[0],
+            "maxItems": PAIR_LIMITS[1],
+            "items": {"$ref": "#/definitions/pair"},
+            "description": "matching: pasangan kiri-kanan",
+        },
+        "distractors": {
+            "type": "array",
+            "maxItems": DISTRACTOR_MAX,
+            "items": {"type": "string", "pattern": "\\S"},
+            "description": "matching: pilihan kanan tambahan yang tidak berpasangan",
+        },
         "start": _id("branching: id langkah pertama"),
         "steps": {
             "type": "object",
@@ -251,6 +293,22 @@ def bank_schema() -> dict[str, Any]:
             "description": "branching: langkah-langkah, id -> langkah",
         },
     }
+    partial = _object(
+        {
+            "answer": _text("jawaban yang bernilai sebagian"),
+            "share": {
+                "type": "number",
+                "exclusiveMinimum": 0,
+                "exclusiveMaximum": 1,
+                "description": "bagian nilai, lebih dari 0 dan kurang dari 1",
+            },
+        },
+        PARTIAL_PROPS,
+    )
+    pair = _object(
+        {"left": _text("butir kiri"), "right": _text("pasangannya di kanan")},
+        PAIR_PROPS,
+    )
     question = _object(question_props, ("id", "type", "prompt", "explanation"))
     question["allOf"] = [_type_rule(qtype) for qtype in TYPE_PROPS]
     schema = _object(
@@ -282,6 +340,8 @@ def bank_schema() -> dict[str, Any]:
             "scenario_option": scenario_option,
             "step": step,
             "choice": choice,
+            "partial": partial,
+            "pair": pair,
         },
     }
 

@@ -21,11 +21,13 @@ from latsar_tui.content.model import (
     Bank,
     BranchingQuestion,
     Lesson,
+    MatchingQuestion,
     Module,
     MultipleQuestion,
     OrderingQuestion,
     Question,
     ScenarioQuestion,
+    ShortAnswerQuestion,
     SingleQuestion,
     Source,
     TrueFalseQuestion,
@@ -109,6 +111,16 @@ def question_to_data(question: Question) -> dict[str, Any]:
                 choices.append(entry)
             steps[step.id] = {"text": step.text, "choices": choices}
         data["steps"] = steps
+    elif isinstance(question, ShortAnswerQuestion):
+        data["answers"] = list(question.answers)
+        if question.partial:
+            data["partial"] = [{"answer": p.answer, "share": p.share} for p in question.partial]
+        if question.tolerance:
+            data["tolerance"] = question.tolerance
+        _put(data, "feedback_wrong", question.feedback_wrong)
+    elif isinstance(question, MatchingQuestion):
+        data["pairs"] = [{"left": p.left, "right": p.right} for p in question.pairs]
+        _put(data, "distractors", question.distractors)
     data["explanation"] = question.explanation
     _put(data, "lesson", question.lesson)
     _put(data, "tags", question.tags)

@@ -1,22 +1,24 @@
 """The Latsar study app: an App that takes its dependencies, and ``run_app`` for the CLI.
 
 Every dependency with a side effect (where content comes from, where progress is
-stored, what time it is, how long a lesson must be shown to count as read) is a
+stored, what time it is, the reading pace that decides when a lesson counts as read) is a
 constructor parameter, so tests run the real screens hermetically and fast.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+import contextlib
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import events
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from latsar_tui.commands.base import CommandError
@@ -37,10 +39,18 @@ from latsar_tui.review.plan import ExamPlan, exam_plan
 from latsar_tui.review.sessions import start_exam_prep, start_mistakes, start_review
 from latsar_tui.settings import Settings, load_settings, save_settings
 from latsar_tui.store.db import StoreError
+from latsar_tui.store.lock import InstanceLock
 from latsar_tui.store.progress import ProgressStore
-from latsar_tui.ui.commands import LatsarCommands
+from latsar_tui.ui.commands import LatsarCommands, LatsarPalette
 from latsar_tui.ui.screens.home import HomeScreen
-from latsar_tui.ui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH
+from latsar_tui.ui.screens.other_window import OtherWindowScreen
+from latsar_tui.ui.themes import NO_COLOUR, THEMES
+from latsar_tui.ui.widgets.too_small import (
+    COMFORTABLE_HEIGHT,
+    COMFORTABLE_WIDTH,
+    MIN_HEIGHT,
+    MIN_WIDTH,
+)
 
 # Every other screen is imported when first opened: the first frame shows only the
 # home screen, and the statistics screen alone pulls in plotext.
@@ -48,9 +58,21 @@ from latsar_tui.ui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH
 if TYPE_CHECKING:
     from latsar_tui.commands.base import CommandContext
 
-# Seconds a lesson must stay on screen to count as read when not scrolled to its end.
-READ_AFTER_SECONDS = 20.0
+# The reading pace that sets how long a lesson must stay visible to count as read
+# when it was not scrolled to its end (see screens.lesson.reading_seconds).
+WORDS_PER_MINUTE = 200.0
 
+
+# The help section that belongs to each screen (see screens.help.HELP).
+HELP_SECTIONS = {
+    "HomeScreen": "Beranda",
+    "ReviewScreen": "Ulangi",
+    "StatsScreen": "Statistik",
+    "LessonScreen": "Pembaca pelajaran",
+    "QuizScreen": "Kuis",
+    "ResultsScreen": "Hasil dan riwayat",
+    "HistoryScreen": "Hasil dan riwayat",
+}
 
 # Questions due for review per bank id, shown in the home screen's "Ulang" column.
 # The default is the spaced-review count (``review.due.due_by_bank``) at the app's clock.
@@ -78,7 +100,7 @@ class LatsarApp(App[int]):
         extra_content: Sequence[Path] = (),
         catalog_loader: Callable[[], Catalog] | None = None,
         clock: Clock | None = None,
-        read_after_seconds: float = READ_AFTER_SECONDS,
+        words_per_minute: float = WORDS_PER_MINUTE,
         tick_seconds: float = 1.0,
         seed: int | None = None,
         review_counts: ReviewCounter | None = None,
@@ -86,11 +108,13 @@ class LatsarApp(App[int]):
         tz: tzinfo | None = None,
     ) -> None:
         super().__init__()
+        for theme in THEMES:
+            self.register_theme(theme)
         self.paths = paths
         self.extra_content = tuple(extra_content)
         self._catalog_loader = catalog_loader or self._default_loader
         self.clock: Clock = clock if clock is not None else SystemClock()
-        self.read_after_seconds = read_after_seconds
+        self.words_per_minute = words_per_minute
         self.tick_seconds = tick_seconds
         self.seed = seed
         self.review_counts: ReviewCounter = review_counts or self._due_by_bank
@@ -103,6 +127,8 @@ class LatsarApp(App[int]):
         self._store: ProgressStore | None = store
         # The quiz being answered, so quitting from anywhere can checkpoint its clock.
         self.active_session: QuizSession | None = None
+        # Held while this window has the data folder open (see store.lock).
+        self._instance_lock = InstanceLock(paths.lock_file)
 
     def _default_loader(self) -> Catalog:
         return load_catalog(self.paths, self.extra_content, cache=True)
@@ -148,18 +174,62 @@ class LatsarApp(App[int]):
         # in a thread so that a big bank never holds back the first frame.
         self.push_screen(HomeScreen())
         self.load_catalog_in_background()
+        if self._instance_lock.acquire():
+            self.store.claim_writer()
+        else:
+            self.push_screen(OtherWindowScreen(), self._other_window_chosen)
+
+    def _other_window_chosen(self, choice: str | None) -> None:
+        """Read-only, take over, or quit: the answer to OtherWindowScreen."""
+        if choice == "quit":
+            self.exit(0)
+        elif choice == "take":
+            self.store.claim_writer()
+            self.notify("Jendela ini sekarang yang menyimpan; jendela lain menjadi hanya-baca.")
+        else:
+            self.store.read_only = True
+            self.sub_title = "hanya-baca (Latsar terbuka di jendela lain)"
+            self.notify("Jendela ini hanya-baca: tidak ada yang disimpan.", severity="warning")
+
+    def report_store_error(self, error: StoreError) -> None:
+        """Say why a write was refused (finished attempt, read-only, taken over)."""
+        if self.store.read_only:
+            self.sub_title = "hanya-baca (Latsar terbuka di jendela lain)"
+        self.notify(str(error), title="Tidak disimpan", severity="error", markup=False, timeout=10)
 
     def _apply_saved_theme(self) -> None:
         # A theme that is no longer registered (renamed, or from a newer version) is
         # ignored rather than refused, so the app always starts.
-        saved = self.settings().theme
-        if saved is not None and saved in self.available_themes and saved != self.theme:
+        settings = self.settings()
+        saved = settings.theme
+        if self.no_color:
+            # NO_COLOR asks for no colour at all; the choice is not saved over theirs.
+            self.theme = NO_COLOUR
+        elif saved is not None and saved in self.available_themes and saved != self.theme:
             self.theme = saved
+        if not settings.animations:
+            self.animation_level = "none"
         self._theme_restored = True
+
+    def set_animations(self, on: bool) -> None:
+        """Turn motion on or off now and for the next start."""
+        self.animation_level = "full" if on else "none"
+        try:
+            save_settings(self.paths, replace(self.settings(), animations=on))
+        except OSError as error:
+            self.notify(
+                f"Pengaturan tidak dapat disimpan: {error}", severity="warning", markup=False
+            )
+            return
+        self.notify("Animasi dinyalakan." if on else "Animasi dimatikan.")
+
+    def use_theme(self, name: str) -> None:
+        """Switch theme (from the palette); remembered for the next start."""
+        self.theme = name
 
     def watch_theme(self, theme: str) -> None:
         """Remember the theme the learner picked (Ctrl+P, "Tema") for the next start."""
-        if not getattr(self, "_theme_restored", False):
+        if not getattr(self, "_theme_restored", False) or self.no_color:
             return  # the start-up default or the saved theme being applied
         settings = self.settings()
         if settings.theme != theme:
@@ -228,11 +298,16 @@ class LatsarApp(App[int]):
 
     def _update_too_small(self, width: int, height: int) -> None:
         self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
+        # Below the comfortable 80x24 the stylesheet folds side panes away.
+        self.set_class(width < COMFORTABLE_WIDTH, "-narrow")
+        self.set_class(height < COMFORTABLE_HEIGHT, "-short")
 
     def checkpoint(self) -> None:
         """Persist the running quiz's time used, so a resume gets the time that was left."""
         if self.active_session is not None and not self.active_session.is_finished:
-            self.active_session.checkpoint()
+            # Read-only or taken over: the other window keeps the clock.
+            with contextlib.suppress(StoreError):
+                self.active_session.checkpoint()
 
     async def action_quit(self) -> None:
         self.checkpoint()
@@ -240,6 +315,7 @@ class LatsarApp(App[int]):
 
     def on_unmount(self) -> None:
         self.checkpoint()
+        self._instance_lock.release()
         if self._store is not None:
             self._store.close()
             self._store = None
@@ -247,17 +323,22 @@ class LatsarApp(App[int]):
     # --- navigation used by screens and the command palette ------------------------
 
     def action_command_palette(self) -> None:
-        """Ctrl+P: Textual's palette, with its search prompt in Indonesian."""
+        """Ctrl+P: the palette, its own texts in Indonesian."""
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(
-                CommandPalette(id="--command-palette", placeholder="Cari perintah atau modul…")
-            )
+            self.push_screen(LatsarPalette(id="--command-palette"))
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's built-in palette entries, in Indonesian and only those that fit."""
+        yield SystemCommand("Tema", "Ganti tema warna tampilan", self.action_change_theme)
+        yield SystemCommand("Bantuan tombol", "Semua tombol layar ini", self.action_help)
+        yield SystemCommand("Keluar", "Keluar; jawaban sudah tersimpan", self.action_quit)
 
     def action_help(self) -> None:
+        """?: the key help, opened at the section of the screen on top."""
         from latsar_tui.ui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(HELP_SECTIONS.get(type(self.screen).__name__)))
 
     def go_home(self) -> None:
         """Back to the home screen, closing whatever is above it."""
@@ -312,6 +393,9 @@ class LatsarApp(App[int]):
             self.notify(
                 str(error), title="Kuis tidak dapat dimulai", severity="error", markup=False
             )
+            return
+        except StoreError as error:
+            self.report_store_error(error)
             return
         self.open_session(session)
 
@@ -378,6 +462,9 @@ class LatsarApp(App[int]):
             session = build()
         except SessionError as error:
             self.notify(str(error), title="Sesi tidak dimulai", markup=False)
+            return
+        except StoreError as error:
+            self.report_store_error(error)
             return
         self.open_session(session)
 

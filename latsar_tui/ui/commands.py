@@ -1,5 +1,5 @@
-"""Command palette (Ctrl+P) entries: every module, every bank, every screen and the
-review sessions.
+"""Command palette (Ctrl+P) entries: every module, lesson and bank, every screen and
+the review sessions; and the palette itself with its texts in Indonesian.
 
 Titles come from YAML, so hits are built as literal ``Content`` and highlighted by
 hand: Textual's ``Matcher.highlight`` would read them as markup.
@@ -11,8 +11,41 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from typing import Any
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from rich.align import Align
+from rich.text import Text
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+from textual.widgets.option_list import Option
+
+NO_MATCHES = "Tidak ada yang cocok"
+PLACEHOLDER = "Cari perintah, modul, pelajaran, bank soal…"
+
+
+class LatsarPalette(CommandPalette):
+    """Textual's palette with its own words in Indonesian."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("placeholder", PLACEHOLDER)
+        super().__init__(**kwargs)
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        # Textual's own method, with the message translated (it has no parameter).
+        self._stop_no_matches_countdown()
+
+        def _show_no_matches() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(
+                    Option(
+                        Align.center(Text(NO_MATCHES, style="not bold")),
+                        disabled=True,
+                        id=self._NO_MATCHES,
+                    )
+                )
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, _show_no_matches)
 
 
 class LatsarCommands(Provider):
@@ -34,12 +67,30 @@ class LatsarCommands(Provider):
         yield "Statistik", app.open_stats, "Penguasaan, aktivitas, perkiraan ingatan"
         yield "Tanggal ujian", app.open_exam_date, "Atur tanggal evaluasi dan batas harian"
         yield "Muat ulang konten", app.action_reload_content, "Baca lagi semua berkas YAML"
+        yield (
+            "Tema: kontras tinggi gelap",
+            partial(app.use_theme, "latsar-kontras-gelap"),
+            "Teks putih dan kuning di atas hitam (WCAG AA)",
+        )
+        yield (
+            "Tema: kontras tinggi terang",
+            partial(app.use_theme, "latsar-kontras-terang"),
+            "Teks hitam di atas putih (WCAG AA)",
+        )
+        yield "Animasi: matikan", partial(app.set_animations, False), "Tanpa gerakan di layar"
+        yield "Animasi: nyalakan", partial(app.set_animations, True), "Gerakan halus di layar"
         for module in app.catalog.modules_in_order():
             yield (
                 f"Modul: {module.title}",
                 partial(app.open_module, module.id),
                 "Buka pembaca pelajaran",
             )
+            for lesson in module.lessons:
+                yield (
+                    f"Pelajaran: {lesson.title}",
+                    partial(app.open_module, module.id, lesson.id),
+                    f"Baca pelajaran ini ({module.title})",
+                )
         for bank in app.catalog.banks:
             yield (
                 f"Bank soal: {bank.title}",

@@ -13,13 +13,16 @@ from textual.content import Content
 from latsar_tui.content.model import (
     Answer,
     BranchingQuestion,
+    MatchingQuestion,
     MultipleQuestion,
     OrderingQuestion,
     Question,
     ScenarioQuestion,
+    ShortAnswerQuestion,
     SingleQuestion,
     TrueFalseQuestion,
 )
+from latsar_tui.quiz.typed_answers import accepted_lines, matching_answer_lines, pair_lines
 
 OPTION_KEYS = "abcdefgh"
 
@@ -30,6 +33,8 @@ TYPE_NAMES = {
     "scenario": "Situasional",
     "ordering": "Urutkan langkah",
     "branching": "Kasus bercabang",
+    "short_answer": "Isian singkat",
+    "matching": "Menjodohkan",
 }
 
 
@@ -107,6 +112,10 @@ def answer_lines(question: Question, answer: Answer | None) -> list[str]:
         return [f"{n}. {question.items[i]}" for n, i in enumerate(answer, start=1)]
     if isinstance(question, BranchingQuestion) and isinstance(answer, tuple):
         return [f"{n}. {t}" for n, t in enumerate(_branch_choice_texts(question, answer), 1)]
+    if isinstance(question, ShortAnswerQuestion) and isinstance(answer, str):
+        return [answer.strip() or "(kosong)"]
+    if isinstance(question, MatchingQuestion) and isinstance(answer, tuple):
+        return matching_answer_lines(question, answer)
     return [str(answer)]
 
 
@@ -125,4 +134,8 @@ def right_answer_lines(question: Question) -> list[str]:
         ]
     if isinstance(question, OrderingQuestion):
         return [f"{n}. {item}" for n, item in enumerate(question.items, start=1)]
+    if isinstance(question, ShortAnswerQuestion):
+        return accepted_lines(question)
+    if isinstance(question, MatchingQuestion):
+        return pair_lines(question)
     return []

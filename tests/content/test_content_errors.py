@@ -20,7 +20,13 @@ from latsar_tui.content.validate import CODES, WARNING_CODES
 
 FILES = sorted(ERRORS.glob("*.yaml"))
 # Codes whose trigger cannot be a committed file, each with its own test below.
-CODES_WITHOUT_FIXTURE = {"unreadable", "file-too-large", "text-too-long", "too-many-nodes"}
+CODES_WITHOUT_FIXTURE = {
+    "unreadable",
+    "unread-file",
+    "file-too-large",
+    "text-too-long",
+    "too-many-nodes",
+}
 
 
 def _expected(path: Path) -> list[tuple[str, int, int]]:
@@ -68,7 +74,7 @@ def test_fixture_file_names_in_findings_are_the_fixture_paths() -> None:
     catalog = load_paths([ERRORS / "unknown-field.yaml"], context=[])
     (finding,) = catalog.findings
     assert finding.path.endswith("errors/unknown-field.yaml")
-    assert finding.message == "'feedbak' is not a field of an option; did you mean 'feedback'?"
+    assert finding.message == "'feedbak' bukan field opsi; mungkin maksudnya 'feedback'?"
 
 
 def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

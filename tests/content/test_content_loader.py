@@ -326,7 +326,7 @@ def test_required_field_without_value_is_an_error(old: str, new: str) -> None:
     model, findings = load_text(text.replace(old, new))
     assert model is None
     assert [f.code for f in findings] == ["wrong-type"]
-    assert "nothing (null)" in findings[0].message
+    assert "kosong (null)" in findings[0].message
 
 
 def test_no_missing_lesson_warning_when_the_lesson_is_wrong() -> None:

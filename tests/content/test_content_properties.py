@@ -30,6 +30,16 @@ texts = st.text(
 ).filter(lambda s: s.strip() != "")
 
 
+def _same_text(text: str) -> str:
+    # The validator's duplicate-option rule: trimmed, whitespace collapsed, any case.
+    return " ".join(text.split()).casefold()
+
+
+def distinct_texts(count: int) -> st.SearchStrategy[list[str]]:
+    """``count`` texts no two of which the validator would call the same option."""
+    return st.lists(texts, min_size=count, max_size=count, unique_by=_same_text)
+
+
 @st.composite
 def choice_options(draw: st.DrawFn, low: int, high: int, exactly_one: bool) -> list[Any]:
     count = draw(st.integers(low, high))
@@ -39,8 +49,8 @@ def choice_options(draw: st.DrawFn, low: int, high: int, exactly_one: bool) -> l
         else set(draw(st.sets(st.integers(0, count - 1), min_size=1)))
     )
     options = []
-    for i in range(count):
-        option: dict[str, Any] = {"text": draw(texts), "correct": i in right}
+    for i, text in enumerate(draw(distinct_texts(count))):
+        option: dict[str, Any] = {"text": text, "correct": i in right}
         if draw(st.booleans()):
             option["feedback"] = draw(texts)
         options.append(option)
@@ -54,9 +64,9 @@ def branching_steps(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:
     for index, name in enumerate(names):
         count = draw(st.integers(2, 5))
         choices = []
-        for position in range(count):
+        for position, text in enumerate(draw(distinct_texts(count))):
             choice: dict[str, Any] = {
-                "text": draw(texts),
+                "text": text,
                 "score": draw(st.integers(0, 5)),
                 "feedback": draw(texts),
             }
@@ -95,11 +105,13 @@ def questions(draw: st.DrawFn, qid: str) -> dict[str, Any]:
         question["answer"] = draw(st.booleans())
     elif kind == "scenario":
         scores = draw(st.permutations([1, 2, 3, 4]))[: draw(st.integers(1, 4))]
+        option_texts = draw(distinct_texts(len(scores) + 1))
         question["options"] = [
-            {"text": draw(texts), "score": score, "feedback": draw(texts)} for score in [5, *scores]
+            {"text": text, "score": score, "feedback": draw(texts)}
+            for text, score in zip(option_texts, [5, *scores], strict=True)
         ]
     elif kind == "ordering":
-        question["items"] = draw(st.lists(texts, min_size=3, max_size=8))
+        question["items"] = draw(distinct_texts(draw(st.integers(3, 8))))
     else:
         question["start"], question["steps"] = draw(branching_steps())
     return question

@@ -98,7 +98,7 @@ def test_every_explicit_tag_is_reported_once() -> None:
 def test_duplicate_keys_keep_the_first_and_report_the_second() -> None:
     composed = compose_text("a: 1\nb: 2\na: 3\n1: x\n'1': y\ntrue: z\n")
     assert [(p.code, p.line, p.column) for p in composed.problems] == [("duplicate-key", 3, 1)]
-    assert "first at line 1" in composed.problems[0].message
+    assert "pertama di baris 1" in composed.problems[0].message
     root = composed.root
     assert isinstance(root, Mapping)
     assert next((k.value, v.value) for k, v in root.pairs if isinstance(k, Scalar)) == ("a", 1)

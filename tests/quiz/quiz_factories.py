@@ -19,12 +19,16 @@ from latsar_tui.content.model import (
     Catalog,
     ChoiceOption,
     Lesson,
+    MatchingQuestion,
+    MatchPair,
     Module,
     MultipleQuestion,
     OrderingQuestion,
+    PartialAnswer,
     Question,
     ScenarioOption,
     ScenarioQuestion,
+    ShortAnswerQuestion,
     SingleQuestion,
     TrueFalseQuestion,
 )
@@ -108,6 +112,45 @@ def ordering(
         prompt=f"Soal {qid}",
         explanation="Penjelasan",
         items=tuple(f"langkah {i}" for i in range(n)),
+        lesson=lesson,
+        tags=tuple(tags),
+    )
+
+
+def short_answer(
+    qid: str = "sa1",
+    *,
+    answers: Sequence[str] = ("akuntabel", "akuntabilitas"),
+    partial: Sequence[tuple[str, float]] = (),
+    tolerance: int = 0,
+    lesson: str | None = None,
+    tags: Sequence[str] = (),
+) -> ShortAnswerQuestion:
+    return ShortAnswerQuestion(
+        id=qid,
+        prompt=f"Soal {qid}",
+        explanation="Penjelasan",
+        answers=tuple(answers),
+        partial=tuple(PartialAnswer(answer=a, share=share) for a, share in partial),
+        tolerance=tolerance,
+        lesson=lesson,
+        tags=tuple(tags),
+    )
+
+
+def matching(
+    qid: str = "mt1",
+    n: int = 4,
+    distractors: int = 1,
+    lesson: str | None = None,
+    tags: Sequence[str] = (),
+) -> MatchingQuestion:
+    return MatchingQuestion(
+        id=qid,
+        prompt=f"Soal {qid}",
+        explanation="Penjelasan",
+        pairs=tuple(MatchPair(left=f"kiri {i}", right=f"kanan {i}") for i in range(n)),
+        distractors=tuple(f"pengecoh {i}" for i in range(distractors)),
         lesson=lesson,
         tags=tuple(tags),
     )
@@ -259,7 +302,31 @@ def questions() -> st.SearchStrategy[Question]:
         scenario_questions(),
         ordering_questions(),
         branching_questions(),
+        short_answer_questions(),
+        matching_questions(),
     )
+
+
+WORDS = st.text(alphabet="abcdefghijklmnopqrstuvwxyz ", min_size=1, max_size=12).filter(
+    lambda text: text.strip() != ""
+)
+
+
+@st.composite
+def short_answer_questions(draw: st.DrawFn) -> ShortAnswerQuestion:
+    words = draw(st.lists(WORDS, min_size=1, max_size=6, unique_by=lambda w: " ".join(w.split())))
+    cut = draw(st.integers(1, len(words)))
+    shares = [draw(st.floats(0.05, 0.95)) for _ in words[cut:]]
+    return short_answer(
+        answers=words[:cut],
+        partial=list(zip(words[cut:], shares, strict=True)),
+        tolerance=draw(st.integers(0, 1)),
+    )
+
+
+@st.composite
+def matching_questions(draw: st.DrawFn) -> MatchingQuestion:
+    return matching(n=draw(st.integers(3, 8)), distractors=draw(st.integers(0, 4)))
 
 
 @st.composite
@@ -287,4 +354,9 @@ def answers_for(draw: st.DrawFn, q: Question) -> Answer:
         return draw(st.booleans())
     if isinstance(q, OrderingQuestion):
         return tuple(draw(st.permutations(range(len(q.items)))))
+    if isinstance(q, ShortAnswerQuestion):
+        return draw(st.one_of(st.text(max_size=20), st.sampled_from(q.answers)))
+    if isinstance(q, MatchingQuestion):
+        count = len(q.rights)
+        return tuple(draw(st.integers(0, count - 1)) for _ in q.pairs)
     return draw(branching_answers(q))

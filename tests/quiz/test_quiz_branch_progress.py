@@ -55,7 +55,7 @@ def test_partial_path_is_given_back_on_resume(store: ProgressStore) -> None:
     assert resumed.branch_progress() == (0, 1)
 
     outcome = resumed.answer((0, 1, 0))  # the case ends: scored as one answer
-    assert outcome.score == 1.0
+    assert outcome.score == pytest.approx((2 + 0 + 4) / (5 + 3 + 4))  # each step's best
     assert _pending_rows(store) == 0
     assert resumed.branch_progress() == ()  # s2 is not a case
     again = QuizSession.resume(_catalog(), store, session.attempt_id, clock=FakeClock())
@@ -91,3 +91,43 @@ def test_a_case_edited_since_starts_again(store: ProgressStore) -> None:
     edited = branching("b1", graph={"a": [(2, "b"), (5, None)], "b": [(3, None)]})
     resumed = QuizSession.resume(_catalog(edited), store, session.attempt_id)
     assert resumed.branch_progress() == ()  # b has no choice 1 any more
+
+
+def _step_orders(session: QuizSession) -> dict[str, tuple[int, ...]]:
+    case = next(p for p in session.questions if p.question.id == "b1")
+    return {step.id: case.step_order(step.id) for step in case.question.steps}  # type: ignore[union-attr]
+
+
+def test_choices_are_shuffled_by_the_seed_and_kept_on_resume(store: ProgressStore) -> None:
+    # Five choices per step, so two seeds agreeing on every step by chance is unlikely
+    # and, with these fixed seeds, known not to happen.
+    wide = branching(
+        "b1",
+        graph={
+            "a": [(5, "b"), (4, "b"), (3, None), (2, None), (1, None)],
+            "b": [(5, None), (4, None), (3, None), (2, None), (1, None)],
+        },
+    )
+    cat = _catalog(wide)
+    orders = []
+    for seed in (1, 2):
+        session = QuizSession.start(
+            cat, store, Scope(bank_id="bank"), Mode.PRACTICE, seed=seed, clock=FakeClock()
+        )
+        orders.append(_step_orders(session))
+        for step_order in orders[-1].values():
+            assert sorted(step_order) == [0, 1, 2, 3, 4]
+        resumed = QuizSession.resume(cat, store, session.attempt_id, clock=FakeClock())
+        assert _step_orders(resumed) == orders[-1]
+    assert orders[0] != orders[1]
+    assert any(order != (0, 1, 2, 3, 4) for order in orders[0].values())
+
+
+def test_an_attempt_stored_before_shuffling_shows_choices_as_written(
+    store: ProgressStore,
+) -> None:
+    session = _at_the_case(store)
+    with store.connection() as conn:
+        conn.execute("UPDATE attempt_items SET option_order_json = '[]' WHERE question_id = 'b1'")
+    resumed = QuizSession.resume(_catalog(), store, session.attempt_id, clock=FakeClock())
+    assert _step_orders(resumed) == {"a": (0, 1, 2), "b": (0, 1), "c": (0, 1)}

@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 from quiz_factories import (
     answers_for,
     branching,
-    branching_graphs,
     branching_questions,
     multiple,
     multiple_questions,
@@ -36,12 +35,14 @@ from latsar_tui.quiz.scoring import (
     InvalidAnswer,
     answer_from_json,
     answer_to_json,
-    branching_max_points,
+    branching_breakdown,
     branching_path,
     branching_points,
+    branching_possible_points,
     is_complete,
     right_answer,
     score,
+    step_best,
 )
 
 PROPERTY = settings(max_examples=150, deadline=None)
@@ -84,18 +85,36 @@ def test_ordering_counts_items_in_place() -> None:
     assert score(q, (0, 2, 3, 1)) == 0.25
 
 
-def test_branching_scores_path_over_best_path() -> None:
-    q = branching()  # best path a0 -> b1 -> c0 = 2 + 0 + 4 = 6
-    assert branching_max_points(q) == 6
-    assert branching_max_points(q, "b") == 4
-    assert branching_max_points(q, "c") == 4
-    assert score(q, (0, 1, 0)) == 1.0
-    assert score(q, (1,)) == pytest.approx(5 / 6)
-    assert score(q, (0, 0)) == pytest.approx(5 / 6)
-    assert score(q, (2, 1)) == pytest.approx(2 / 6)
-    assert right_answer(q) == (0, 1, 0)
+def test_branching_judges_each_step_against_its_own_best() -> None:
+    q = branching()  # a: best 5 (ends) · b: best 3 · c: best 4
+    assert score(q, (1,)) == 1.0
+    assert score(q, (0, 0)) == pytest.approx((2 + 3) / (5 + 3))
+    # The old rule gave this detour 100 %: it takes two weak choices.
+    assert score(q, (0, 1, 0)) == pytest.approx((2 + 0 + 4) / (5 + 3 + 4))
+    assert score(q, (2, 1)) == pytest.approx((1 + 1) / (5 + 4))
+    assert right_answer(q) == (1,)
     assert branching_points(q, (0, 1, 1)) == 3
+    assert branching_possible_points(q, (0, 1, 1)) == 12
+    assert [(p.number, p.step_id, p.earned, p.best) for p in branching_breakdown(q, (0, 0))] == [
+        (1, "a", 2, 5),
+        (2, "b", 3, 3),
+    ]
     assert [step.id for step, _ in branching_path(q, (0, 1, 0))] == ["a", "b", "c"]
+
+
+def test_a_long_best_path_still_scores_full() -> None:
+    # Under the old rule the best-choice path a0 -> b0 scored 5/9 because a detour
+    # through a weak first choice could collect more points.
+    q = branching(
+        graph={
+            "a": [(5, "b"), (1, "c")],
+            "b": [(0, None), (0, None)],
+            "c": [(4, "d")],
+            "d": [(4, None)],
+        }
+    )
+    assert score(q, (0, 0)) == 1.0
+    assert score(q, (1, 0, 0)) == pytest.approx((1 + 4 + 4) / (5 + 4 + 4))
 
 
 def test_branching_completeness() -> None:
@@ -111,12 +130,6 @@ def test_branching_completeness() -> None:
 def test_branching_without_points_scores_one() -> None:
     q = branching(graph={"a": [(0, None), (0, None)]})
     assert score(q, (1,)) == 1.0
-
-
-def test_branching_cycle_is_reported() -> None:
-    q = branching(graph={"a": [(1, "b"), (0, None)], "b": [(1, "a"), (0, None)]})
-    with pytest.raises(ValueError, match="cycle"):
-        branching_max_points(q)
 
 
 # --- malformed answers ----------------------------------------------------------------
@@ -231,26 +244,35 @@ def test_choice_order_never_changes_a_branching_score(
     for (step, _), index in zip(branching_path(q, answer), answer, strict=True):
         mapped.append(list(perms[step.id]).index(index))
     assert score(shuffled, tuple(mapped)) == score(q, answer)
-    assert branching_max_points(shuffled) == branching_max_points(q)
 
 
-def _brute_force_max(graph: dict[str, list[tuple[int, str | None]]], step: str) -> int:
-    """The best total over every complete path, enumerated one by one."""
+def _all_paths(q: BranchingQuestion) -> list[tuple[int, ...]]:
+    """Every complete path from ``start``, enumerated one by one."""
+    steps = q.steps_by_id
 
-    def paths(at: str) -> list[int]:
-        totals = []
-        for points, nxt in graph[at]:
-            totals.extend([points] if nxt is None else [points + t for t in paths(nxt)])
-        return totals
+    def walk(step_id: str) -> list[tuple[int, ...]]:
+        found: list[tuple[int, ...]] = []
+        for index, choice in enumerate(steps[step_id].choices):
+            if choice.next is None:
+                found.append((index,))
+            else:
+                found.extend((index, *rest) for rest in walk(choice.next))
+        return found
 
-    return max(paths(step))
+    return walk(q.start)
+
+
+def _takes_a_weaker_choice(q: BranchingQuestion, path: tuple[int, ...]) -> bool:
+    return any(choice.score < step_best(step) for step, choice in branching_path(q, path))
 
 
 @PROPERTY
-@given(branching_graphs())
-def test_branching_max_equals_brute_force(graph: dict[str, list[tuple[int, str | None]]]) -> None:
-    q = branching(graph=graph, start="s0")
-    assert branching_max_points(q) == _brute_force_max(graph, "s0")
-    for step in graph:
-        assert branching_max_points(q, step) == _brute_force_max(graph, step)
-    assert branching_points(q, right_answer(q)) == branching_max_points(q)  # type: ignore[arg-type]
+@given(branching_questions())
+def test_only_best_choices_score_full(q: BranchingQuestion) -> None:
+    """100 % exactly when every choice taken was a best choice of its step."""
+    for path in _all_paths(q):
+        if _takes_a_weaker_choice(q, path):
+            assert score(q, path) < 1.0, path
+        else:
+            assert score(q, path) == 1.0, path
+    assert score(q, right_answer(q)) == 1.0

@@ -150,3 +150,16 @@ def test_mistakes_by_last_answer_module_and_tag(store: ProgressStore) -> None:
     assert store.card("b2", "q1") == due_before
     card = store.card("b2", "q0")
     assert card is not None and card.reps == 2
+
+
+def test_review_sessions_do_not_pile_up(store: ProgressStore) -> None:
+    """Leaving Ulangi and starting it again resumes the open session (issue 10)."""
+    catalog = two_module_catalog()
+    settings = Settings(daily_due=3, daily_new=2)
+    clock = FakeClock(START)
+    first = start_review(catalog, store, settings, clock=clock, tz=UTC, seed=3)
+    first.answer(0)
+    again = start_review(catalog, store, settings, clock=clock, tz=UTC, seed=4)
+    assert again.attempt_id == first.attempt_id
+    assert again.answered_count == 1
+    assert [a.mode for a in store.unfinished_attempts()] == ["ulangi"]

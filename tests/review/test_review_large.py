@@ -11,6 +11,7 @@ from review_factories import START, last_score, seed_answers, two_module_catalog
 from latsar_tui.paths import Paths
 from latsar_tui.review.due import due_summary
 from latsar_tui.review.mistakes import mistake_items
+from latsar_tui.review.plan import predicted_recall
 from latsar_tui.review.stats import compute_statistics
 from latsar_tui.settings import Settings
 from latsar_tui.store.progress import ProgressStore
@@ -26,15 +27,22 @@ def test_figures_at_fifty_thousand_answers(paths: Paths) -> None:
         statistics = compute_statistics(catalog, store, Settings(), START, UTC)
         due = due_summary(catalog, store, Settings(daily_due=15), START, UTC)
         mistakes = mistake_items(catalog, store)
+        recall = [r.recall for r in predicted_recall(catalog, store, START)]
 
     assert statistics.total_answers == COUNT
     assert statistics.questions_total == statistics.questions_answered == 100
     expected_avg = sum(last_score(i % 100) for i in range(COUNT)) / COUNT
     assert statistics.average_score == pytest.approx(100 * expected_avg)
 
-    # Mastery per module: the last score of each of its 50 questions.
-    b1 = sum(last_score(k) for k in range(50)) / 50
-    b2 = sum(last_score(k) for k in range(50, 100)) / 50
+    # Mastery per module: the share of its 50 questions last answered with full marks
+    # and predicted recalled now with >= 90 %.
+    def mastered(k: int) -> bool:
+        value = recall[k]
+        return last_score(k) == 1.0 and value is not None and value >= 0.9
+
+    b1 = sum(mastered(k) for k in range(50)) / 50
+    b2 = sum(mastered(k) for k in range(50, 100)) / 50
+    assert 0 < b1 < 1  # the fixture has both kinds, so the figure is tested
     modules = {m.key: m for m in statistics.by_module}
     assert modules["m1"].mastery == pytest.approx(100 * b1)
     assert modules["m2"].mastery == pytest.approx(100 * b2)
@@ -42,8 +50,10 @@ def test_figures_at_fifty_thousand_answers(paths: Paths) -> None:
     lessons = {m.key: m for m in statistics.by_lesson}
     assert set(lessons) == {"m1/l1", "m1/l2", "m2/k1"}
     assert lessons["m1/l1"].mastery == pytest.approx(
-        100 * sum(last_score(k) for k in range(0, 50, 2)) / 25
+        100 * sum(mastered(k) for k in range(0, 50, 2)) / 25
     )
+    # Benar: the mean latest score of the answered questions, another figure.
+    assert modules["m1"].accuracy == pytest.approx(100 * sum(last_score(k) for k in range(50)) / 50)
     tags = {m.key: m for m in statistics.by_tag}
     assert tags["akuntabel"].total == 25 and tags["harmonis"].total == 75
 

@@ -28,6 +28,7 @@ def test_round_trip_keeps_unknown_keys(paths: Paths) -> None:
         "exam_date": "2026-12-15",
         "daily_due": 30,
         "daily_new": 5,
+        "animations": True,
     }
     again = load_settings(paths)
     assert again == settings and again.exam_date == date(2026, 12, 15)

@@ -47,6 +47,8 @@ def test_new_module_and_bank_validate_at_once(
         "scenario",
         "ordering",
         "branching",
+        "short_answer",
+        "matching",
     }
     assert "Dibuat question_banks/bank-uji.yaml" in capsys.readouterr().out
 
@@ -97,12 +99,12 @@ def test_import_gift_prints_summary_with_lines(
     code = main(["import", str(source), "--format", "gift", "-o", "bank.yaml", "--id", "bp-impor"])
     assert code == 0
     out = capsys.readouterr().out
-    assert "Diimpor 10 soal ke bank.yaml (bank 'bp-impor'" in out
-    assert "Dilewati 5:" in out
+    assert "Diimpor 11 soal ke bank.yaml (bank 'bp-impor'" in out
+    assert "Dilewati 4:" in out
     assert f"{source}:50: 'Esai': soal esai tidak didukung" in out
-    assert f"{source}:54: 'Jodoh': soal menjodohkan tidak didukung" in out
+    assert f"{source}:54: soal menjodohkan butuh 3..8 pasangan, ada 2" in out
     assert "Perlu diperiksa" in out and "TODO: tulis penjelasan" in out
-    assert "Lengkapi penanda 'TODO:' pada 7 soal" in out
+    assert "Lengkapi penanda 'TODO:' pada 8 soal" in out
     assert load_paths([workdir / "bank.yaml"]).errors == ()
 
 
@@ -127,7 +129,7 @@ def test_export_formats_and_skip_notes(workdir: Path, capsys: pytest.CaptureFixt
         assert main(["export", bank, "--format", fmt, "-o", name]) == 0
         assert Path(name).stat().st_size > 0
     out = capsys.readouterr().out
-    assert out.count("Diekspor 4 soal bank 'semua-jenis'") == 3
+    assert out.count("Diekspor 6 soal bank 'semua-jenis'") == 3
     assert "contoh-kasus: jenis branching tidak ada padanannya di GIFT" in out
     assert "contoh-urutan: jenis ordering tidak ada padanannya di Moodle XML" in out
     gift = Path("o.gift").read_text(encoding="utf-8")

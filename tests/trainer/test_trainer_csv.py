@@ -88,3 +88,48 @@ def test_export_writes_the_documented_columns() -> None:
     assert rows[2]["correct"] == "salah" and rows[3]["scores"] == "5,3,1"
     again = parse_csv(outcome.text, "again.csv")
     assert again.questions == result.questions
+
+
+def test_short_answer_and_matching_columns_round_trip() -> None:
+    from latsar_tui.content.model import (
+        Bank,
+        MatchingQuestion,
+        MatchPair,
+        PartialAnswer,
+        ShortAnswerQuestion,
+    )
+
+    short = ShortAnswerQuestion(
+        id="isian",
+        prompt="Nilai dasar yang berarti bertanggung jawab?",
+        explanation="Akuntabel.",
+        answers=("akuntabel", "akuntabilitas"),
+        partial=(PartialAnswer(answer="bertanggung jawab", share=0.5),),
+        tolerance=1,
+        feedback_wrong="Ingat BerAKHLAK.",
+    )
+    match = MatchingQuestion(
+        id="jodoh",
+        prompt="Jodohkan.",
+        explanation="Begitu.",
+        pairs=(MatchPair("A", "satu"), MatchPair("B", "dua"), MatchPair("C", "tiga")),
+        distractors=("empat",),
+    )
+    outcome = export_csv(Bank(id="b", title="B", questions=(short, match)))
+    assert outcome.exported == 2
+    result = parse_csv(outcome.text, "b.csv")
+    assert result.skipped == []
+    back = {q.id: q for q in result.questions}
+    assert back["isian"] == short
+    assert back["jodoh"] == match
+
+
+def test_csv_typed_rows_with_bad_cells_are_skipped() -> None:
+    header = "type,prompt,answers,partial,pairs,explanation\n"
+    rows = "short_answer,P,akuntabel,jujur=2,,E\nmatching,P,,,a -> 1|b|c -> 3,E\n"
+    result = parse_csv(header + rows, "x.csv")
+    reasons = [s.reason for s in result.skipped]
+    assert reasons == [
+        "kolom partial: 'jujur=2' harus berbentuk 'jawaban=0.5'",
+        "kolom pairs: 'b' harus berbentuk 'kiri -> kanan'",
+    ]

@@ -11,6 +11,7 @@ from latsar_tui.content.model import (
     Bank,
     MultipleQuestion,
     ScenarioQuestion,
+    ShortAnswerQuestion,
     SingleQuestion,
     TrueFalseQuestion,
 )
@@ -112,17 +113,29 @@ def test_unsupported_items_skipped_with_line_numbers(result: ImportResult) -> No
     skipped = {s.line: s.reason for s in result.skipped}
     assert "esai" in skipped[50]
     assert "numerik" in skipped[52]
-    assert "menjodohkan" in skipped[54]
-    assert "jawaban singkat" in skipped[59]
+    # Two pairs are too few for a matching item (3..8).
+    assert "menjodohkan butuh 3..8 pasangan, ada 2" in skipped[54]
     assert "tidak ada bagian jawaban" in skipped[63]
-    assert len(result.skipped) == 5
-    assert len(result.questions) == 10
+    assert len(result.skipped) == 4
+    assert len(result.questions) == 11
+    short = by_id(result)["singkat"]
+    # "=Negara =negara" is one answer once case is ignored.
+    assert isinstance(short, ShortAnswerQuestion) and short.answers == ("Negara",)
 
 
 def test_missing_explanations_are_marked_and_reported(result: ImportResult) -> None:
     todo = {q.id for q in result.questions if q.explanation == TODO_EXPLANATION}
     assert todo == set(result.todo_ids)
-    assert todo == {"escape", "tf-salah", "tf-singkat", "tf-f", "multi-01", "parsial", "q-001"}
+    assert todo == {
+        "escape",
+        "tf-salah",
+        "tf-singkat",
+        "tf-f",
+        "multi-01",
+        "parsial",
+        "q-001",
+        "singkat",
+    }
     noted = {n.question_id for n in result.notes if "penjelasan" in n.message}
     assert noted == todo
 

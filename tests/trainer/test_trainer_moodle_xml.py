@@ -61,11 +61,12 @@ def test_truefalse_feedback_per_answer_and_second_category(result: ImportResult)
 
 
 def test_other_types_skipped_with_lines(result: ImportResult) -> None:
+    # The short answer imports; a matching item without subquestions cannot.
     assert [(s.line, s.reason) for s in result.skipped] == [
-        (116, "'GEDSI-02': jenis jawaban singkat tidak didukung"),
-        (127, "'GEDSI-03': jenis menjodohkan tidak didukung"),
+        (127, "soal menjodohkan butuh 3..8 pasangan, ada 0"),
     ]
-    assert len(result.questions) == 3
+    assert len(result.questions) == 4
+    assert result.questions[3].id == "gedsi-02"
     assert result.title == "HAM"
 
 

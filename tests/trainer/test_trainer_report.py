@@ -3,29 +3,32 @@
 The class (40 trainees, labelled peserta-00 .. peserta-39 by their name field):
 
     question  type        key   who is right                       facility
-    s1        single      A     00..29 (30..39 pick B)              30/40 = 0.75
+    s1        single      A     00..29 (30..39 pick B)              30/39 = 0.769 (*)
     tf        true_false  True  00..09 (10..39 answer Salah)        10/40 = 0.25
     m1        multiple    A,B   everyone picks exactly A,B          40/40 = 1.00
     s2        single      A     00..03 (04..29 pick B, 30..39 C)     4/40 = 0.10
 
-Trainee totals (mean first-try score over the four questions):
+(*) peserta-39 answered s1 when it was an older version (another hash): that answer
+has nothing to be scored against now, so it is left out (n = 39) and flagged.
+
+Trainee totals (mean first-try score over the questions answered):
     00..03: (1+1+1+1)/4 = 1.00     04..09: (1+1+1+0)/4 = 0.75
-    10..29: (1+0+1+0)/4 = 0.50     30..39: (0+0+1+0)/4 = 0.25
+    10..29: (1+0+1+0)/4 = 0.50     30..38: (0+0+1+0)/4 = 0.25     39: (0+1+0)/3 = 0.33
 
 Groups: round(0.27 * 40) = round(10.8) = 11 trainees each. Ranked by total, ties by
 label: upper = 00..09 plus peserta-10 (first of the 0.50 group); lower = peserta-29
-(last of the 0.50 group) plus 30..39.
+(last of the 0.50 group), peserta-39 and 30..38.
 
-Discrimination D = mean(upper) - mean(lower):
-    s1: upper all right = 11/11 = 1; lower only peserta-29 right = 1/11;  D = 10/11 = 0.909
+Discrimination D = mean(upper) - mean(lower), each over the members who answered:
+    s1: upper all right = 1; lower only peserta-29 right of 10 = 0.1;    D = 0.9
     tf: upper 00..09 right, peserta-10 wrong = 10/11; lower none = 0;    D = 10/11 = 0.909
     m1: 1 - 1 = 0 (poor discrimination)
     s2: upper 00..03 right = 4/11; lower none = 0;                       D = 4/11 = 0.364
 
-Extra details: peserta-39 answered s1 when it was an older version (another hash), so
-s1 counts 40 answers but its option counts leave that one out: A 30, B 9, C 0.
-peserta-35 answered s1 a second time, correctly; only the first try counts.
-Per tag: pelayanan (s1, s2) = (30 + 4) / 80 = 0.425; akuntabel (tf, m1) = (10 + 40) / 80
+Options of s1: A 30, B 9, C 0. peserta-35 answered s1 a second time, correctly; only
+the first try counts. s2's upper group picks B (7: 04..10) more than the key A (4), so
+s2 is flagged as a possibly wrong key.
+Per tag: pelayanan (s1, s2) = (30 + 4) / 79 = 0.430; akuntabel (tf, m1) = (10 + 40) / 80
 = 0.625.
 """
 
@@ -48,7 +51,8 @@ from latsar_tui.content.model import (
 )
 from latsar_tui.paths import Paths
 from latsar_tui.store.progress import AttemptItem, ProgressStore
-from latsar_tui.trainer.report import build_report, report_csv, report_html
+from latsar_tui.trainer.report import build_report
+from latsar_tui.trainer.report_output import csv_files, report_html
 from latsar_tui.trainer.results import RESULTS_FORMAT, export_results, read_results
 from latsar_tui.trainer.yamlwrite import dump_bank
 
@@ -141,12 +145,12 @@ def test_report_matches_hand_computation(class_files: list[Path]) -> None:
     assert report.group_size == 11
     items = {item.question_id: item for item in report.items}
     assert [i.question_id for i in report.items] == ["s1", "tf", "m1", "s2"]
-    assert {q: items[q].n for q in items} == {"s1": 40, "tf": 40, "m1": 40, "s2": 40}
-    assert items["s1"].facility == pytest.approx(0.75)
+    assert {q: items[q].n for q in items} == {"s1": 39, "tf": 40, "m1": 40, "s2": 40}
+    assert items["s1"].facility == pytest.approx(30 / 39)
     assert items["tf"].facility == pytest.approx(0.25)
     assert items["m1"].facility == pytest.approx(1.0)
     assert items["s2"].facility == pytest.approx(0.10)
-    assert items["s1"].discrimination == pytest.approx(10 / 11)
+    assert items["s1"].discrimination == pytest.approx(0.9)
     assert items["tf"].discrimination == pytest.approx(10 / 11)
     assert items["m1"].discrimination == pytest.approx(0.0)
     assert items["s2"].discrimination == pytest.approx(4 / 11)
@@ -161,14 +165,15 @@ def test_report_matches_hand_computation(class_files: list[Path]) -> None:
     assert items["s1"].flags == ["opsi tak dipilih: C", "1 jawaban untuk versi lama"]
     assert items["tf"].flags == []
     assert items["m1"].flags == ["terlalu mudah", "daya beda rendah", "opsi tak dipilih: C"]
-    assert items["s2"].flags == ["terlalu sulit", "opsi tak dipilih: D"]
+    assert items["s2"].flags == ["terlalu sulit", "opsi tak dipilih: D", "kunci mungkin salah: B"]
     totals = {t.label: t.mean for t in report.trainees}
     assert totals["peserta-00"] == pytest.approx(1.0)
     assert totals["peserta-05"] == pytest.approx(0.75)
     assert totals["peserta-35"] == pytest.approx(0.25)
+    assert totals["peserta-39"] == pytest.approx(1 / 3)
     assert {t.tag: (t.answers, round(t.mean, 3)) for t in report.tags} == {
         "akuntabel": (80, 0.625),
-        "pelayanan": (80, 0.425),
+        "pelayanan": (79, 0.430),
     }
 
 
@@ -190,13 +195,27 @@ def test_html_is_self_contained_and_escaped(class_files: list[Path], tmp_path: P
     assert "&lt;b&gt;Ani &amp; Co&lt;/b&gt;" in page
 
 
-def test_csv_report_sections(class_files: list[Path]) -> None:
-    text = report_csv(build_report([read_results(p) for p in class_files], [BANK]))
-    lines = text.lstrip("\ufeff").splitlines()
-    assert lines[0] == "bank,soal,jenis,n,fasilitas,daya_beda,pilihan,versi_lama,tanda"
-    assert lines[1].startswith("kelas,s1,single,40,0.75,0.91,A*:30 B:9 C:0,1,")
-    assert "peserta,dijawab,rata_rata" in lines
-    assert "pelayanan,80,42.5%" in lines
+def test_csv_report_is_one_file_per_table_with_numbers(
+    class_files: list[Path], tmp_path: Path
+) -> None:
+    report = build_report([read_results(p) for p in class_files], [BANK])
+    files = csv_files(report, tmp_path / "laporan.csv")
+    names = [path.name for path in files]
+    assert names == [
+        "laporan-soal.csv",
+        "laporan-opsi.csv",
+        "laporan-peserta.csv",
+        "laporan-tag.csv",
+        "laporan-tes.csv",
+        "laporan-masalah.csv",
+    ]
+    soal = files[tmp_path / "laporan-soal.csv"].lstrip("\ufeff").splitlines()
+    assert soal[0].startswith("bank,soal,jenis,n,fasilitas,simpangan_baku,indeks_diskriminasi,")
+    assert soal[1].startswith("kelas,s1,single,39,0.7692,0.4268,29.803,100.0,0.9,,A*:30 B:9 C:0,1,")
+    tags = files[tmp_path / "laporan-tag.csv"].lstrip("\ufeff").splitlines()
+    assert "pelayanan,79,0.4304" in tags
+    for text in files.values():
+        assert "%" not in text
 
 
 def test_results_export_from_the_store_then_report(
@@ -225,6 +244,9 @@ def test_results_export_from_the_store_then_report(
         )
     document = export_results(paths, name="Ani", nip="1990")
     assert document["trainee"] == {"name": "Ani", "nip": "1990"}
+    # A fresh id per export, so the report can tell the same file handed in twice.
+    assert len(document["uuid"]) == 32
+    assert export_results(paths, name="Ani")["uuid"] != document["uuid"]
     first, second = document["answers"]
     assert first["question_hash"] == question_hash(s1) and first["answer"] == 0
     assert first["mode"] == "latihan" and first["attempt"] == attempt

@@ -18,14 +18,19 @@ from latsar_tui.content.loader import load_catalog, load_text
 from latsar_tui.content.model import (
     Bank,
     ChoiceOption,
+    MatchingQuestion,
+    MatchPair,
     Module,
     MultipleQuestion,
+    PartialAnswer,
     Question,
     ScenarioOption,
     ScenarioQuestion,
+    ShortAnswerQuestion,
     SingleQuestion,
     TrueFalseQuestion,
 )
+from latsar_tui.quiz.typed_answers import normalise
 from latsar_tui.trainer.export import ExportFormat, export_bank, parse_import, render_import
 from latsar_tui.trainer.yamlwrite import dump_bank, dump_module
 
@@ -67,29 +72,80 @@ def texts(draw: st.DrawFn, *, blank_lines: bool = True) -> str:
     return text if text else "teks"
 
 
+def option_texts(count: int) -> st.SearchStrategy[list[str]]:
+    """``count`` option texts the validator accepts as distinct (trimmed, any case)."""
+    return st.lists(
+        texts(), min_size=count, max_size=count, unique_by=lambda t: " ".join(t.split()).casefold()
+    )
+
+
+def typed_texts(count: int) -> st.SearchStrategy[list[str]]:
+    """Answers or pair sides: distinct once normalised, without GIFT's '->' and '*'
+    (which GIFT cannot carry in these types; the exporter skips such items, see below)."""
+    return st.lists(
+        texts().filter(lambda t: "->" not in t and "*" not in t and normalise(t) != ""),
+        min_size=count,
+        max_size=count,
+        unique_by=normalise,
+    )
+
+
 def feedbacks() -> st.SearchStrategy[str | None]:
     return st.one_of(st.none(), texts())
 
 
 @st.composite
 def questions(draw: st.DrawFn, qid: str) -> Question:
-    kind = draw(st.sampled_from(["single", "multiple", "true_false", "scenario"]))
+    kind = draw(
+        st.sampled_from(
+            ["single", "multiple", "true_false", "scenario", "short_answer", "matching"]
+        )
+    )
     prompt = draw(texts())
     explanation = draw(texts())
+    if kind == "short_answer":
+        words = draw(typed_texts(draw(st.integers(1, 5))))
+        cut = draw(st.integers(1, len(words)))
+        shares = draw(
+            st.lists(st.sampled_from([0.1, 0.25, 0.5, 0.75, 0.9, 0.333]), min_size=len(words))
+        )
+        return ShortAnswerQuestion(
+            id=qid,
+            prompt=prompt,
+            explanation=explanation,
+            answers=tuple(words[:cut]),
+            partial=tuple(
+                PartialAnswer(answer=w, share=sh)
+                for w, sh in zip(words[cut:], shares, strict=False)
+            ),
+            feedback_wrong=draw(feedbacks()),
+        )
+    if kind == "matching":
+        n = draw(st.integers(3, 8))
+        extra = draw(st.integers(0, 4))
+        lefts = draw(typed_texts(n))
+        rights = draw(typed_texts(n + extra))
+        return MatchingQuestion(
+            id=qid,
+            prompt=prompt,
+            explanation=explanation,
+            pairs=tuple(MatchPair(left=a, right=b) for a, b in zip(lefts, rights, strict=False)),
+            distractors=tuple(rights[n:]),
+        )
     if kind == "single":
         n = draw(st.integers(2, 6))
         right = draw(st.integers(0, n - 1))
         options = tuple(
-            ChoiceOption(text=draw(texts()), correct=i == right, feedback=draw(feedbacks()))
-            for i in range(n)
+            ChoiceOption(text=text, correct=i == right, feedback=draw(feedbacks()))
+            for i, text in enumerate(draw(option_texts(n)))
         )
         return SingleQuestion(id=qid, prompt=prompt, explanation=explanation, options=options)
     if kind == "multiple":
         n = draw(st.integers(2, 8))
         flags = draw(st.lists(st.booleans(), min_size=n, max_size=n).filter(any))
         options = tuple(
-            ChoiceOption(text=draw(texts()), correct=flag, feedback=draw(feedbacks()))
-            for flag in flags
+            ChoiceOption(text=text, correct=flag, feedback=draw(feedbacks()))
+            for flag, text in zip(flags, draw(option_texts(n)), strict=True)
         )
         return MultipleQuestion(id=qid, prompt=prompt, explanation=explanation, options=options)
     if kind == "true_false":
@@ -111,7 +167,8 @@ def questions(draw: st.DrawFn, qid: str) -> Question:
         context=draw(texts()),
         explanation=explanation,
         options=tuple(
-            ScenarioOption(text=draw(texts()), score=s, feedback=draw(texts())) for s in order
+            ScenarioOption(text=text, score=s, feedback=draw(texts()))
+            for s, text in zip(order, draw(option_texts(len(order))), strict=True)
         ),
     )
 
@@ -134,6 +191,11 @@ def _essence(question: Question) -> tuple[object, ...]:
         return (*base, tuple((o.text, o.correct, o.feedback) for o in question.options))
     if isinstance(question, ScenarioQuestion):
         return (*base, tuple((o.text, o.score, o.feedback) for o in question.options))
+    if isinstance(question, ShortAnswerQuestion):
+        # tolerance has no GIFT or Moodle form and is not generated here.
+        return (*base, question.answers, question.partial, question.feedback_wrong)
+    if isinstance(question, MatchingQuestion):
+        return (*base, question.pairs, question.distractors)
     raise AssertionError(question)
 
 
@@ -171,6 +233,22 @@ def test_yaml_writer_round_trip(bank: Bank) -> None:
     text = dump_bank(bank, header=["komentar"], question_comments={"q-0": ["periksa\nini"]})
     back, findings = load_text(text, "b.yaml", "bank")
     assert back == bank, [f.format() for f in findings]
+
+
+def test_gift_skips_typed_items_it_cannot_carry() -> None:
+    arrow = MatchingQuestion(
+        id="m",
+        prompt="P",
+        explanation="E",
+        pairs=tuple(MatchPair(left=f"a{i} -> b", right=f"r{i}") for i in range(3)),
+    )
+    star = ShortAnswerQuestion(id="s", prompt="P", explanation="E", answers=("ak*",))
+    outcome = export_bank(Bank(id="b", title="B", questions=(arrow, star)), "gift")
+    assert outcome.exported == 0
+    assert [reason for _, reason in outcome.skipped] == [
+        "teks jawaban berisi '->', yang tidak dapat ditulis di GIFT",
+        "jawaban berisi '*', yang di GIFT berarti wildcard",
+    ]
 
 
 def test_every_shipped_file_survives_the_yaml_writer() -> None:

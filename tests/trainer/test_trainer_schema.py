@@ -83,6 +83,13 @@ def test_field_names_agree_with_the_loader() -> None:
     assert set(bank["definitions"]["choice"]["required"]) == set(
         loader_rules.BRANCH_CHOICE_REQUIRED
     )
+    assert _props(bank, "partial") == set(loader_rules.PARTIAL_FIELDS)
+    assert _props(bank, "pair") == set(loader_rules.PAIR_FIELDS)
+    answers = question["properties"]["answers"]
+    assert (answers["minItems"], answers["maxItems"]) == loader_rules.ANSWER_LIMITS
+    pairs = question["properties"]["pairs"]
+    assert (pairs["minItems"], pairs["maxItems"]) == loader_rules.PAIR_LIMITS
+    assert question["properties"]["distractors"]["maxItems"] == loader_rules.DISTRACTOR_MAX
     items = question["properties"]["items"]
     assert (items["minItems"], items["maxItems"]) == loader_rules.ITEM_LIMITS
     choices = bank["definitions"]["step"]["properties"]["choices"]
@@ -125,6 +132,28 @@ BAD_BANKS = {
         explanation: E
         options: [{text: a, correct: true}, {text: b}, {text: c}, {text: d}, {text: e},
                   {text: f}, {text: g}]
+""",
+    "short answer share of 1": """
+      - id: a
+        type: short_answer
+        prompt: P
+        explanation: E
+        answers: [akuntabel]
+        partial: [{answer: jujur, share: 1}]
+""",
+    "matching with two pairs": """
+      - id: a
+        type: matching
+        prompt: P
+        explanation: E
+        pairs: [{left: a, right: x}, {left: b, right: y}]
+""",
+    "matching pair without right": """
+      - id: a
+        type: matching
+        prompt: P
+        explanation: E
+        pairs: [{left: a, right: x}, {left: b, right: y}, {left: c}]
 """,
     "bad id": """
       - id: Soal Satu

@@ -49,7 +49,10 @@ async def test_branching_case_resumes_at_the_next_step(
         assert "Kasus dilanjutkan di langkah 2" in text
         await pilot.press(*keys_for_right_answer(screen))
         await settle(pilot)
-        assert "Poin diperoleh: 10 dari 10" in screen_text(second)
+        text = screen_text(second)
+        assert "Poin diperoleh: 10 dari 10" in text
+        # The feedback explains the score step by step, each against its own best.
+        assert "(langkah 1: 5 dari 5 poin)" in text and "(langkah 2: 5 dari 5 poin)" in text
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(second.screen, ResultsScreen)

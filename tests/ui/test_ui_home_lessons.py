@@ -9,7 +9,7 @@ from ui_helpers import SIZE, make_app, screen_text, settle, wait_until
 
 from latsar_tui.quiz.clock import FakeClock
 from latsar_tui.ui.screens.home import HomeScreen
-from latsar_tui.ui.screens.lesson import LessonScreen
+from latsar_tui.ui.screens.lesson import LessonScreen, reading_seconds
 from latsar_tui.ui.screens.quiz import QuizScreen
 
 
@@ -35,9 +35,13 @@ async def test_home_to_lesson_to_next_lesson(
         text = screen_text(app)
         assert "Pelajaran 2 dari 3" in text and "Standar pelayanan" in text
         # The short first lesson fit on screen, so it was read; the long second one
-        # needs scrolling and is read only after 20 s on the app's clock.
+        # needs scrolling and is read only after its reading time at 200 words/min.
         assert app.store.lessons_read("dasar") == {"pengantar"}
-        clock.advance(19)
+        lesson = app.screen.lesson
+        needed = reading_seconds(lesson, 200)
+        words = len(lesson.body.split()) + sum(len(p.split()) for p in lesson.key_points)
+        assert needed == pytest.approx(max(5.0, words * 60 / 200))
+        clock.advance(needed - 1)
         await settle(pilot)
         assert "standar" not in app.store.lessons_read("dasar")
         clock.advance(2)
@@ -54,6 +58,28 @@ async def test_home_to_lesson_to_next_lesson(
         assert isinstance(app.screen, HomeScreen)
         assert "100%" in screen_text(app)  # the short third lesson was read too
         assert "Selamat datang" not in screen_text(app)
+
+
+async def test_a_lesson_covered_by_another_screen_is_not_read_by_time(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    clock = FakeClock()
+    app = make_app(monkeypatch, tmp_path, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "n")
+        await settle(pilot)
+        needed = reading_seconds(app.screen.lesson, 200)
+        await pilot.press("question_mark")  # the help covers the lesson
+        await settle(pilot)
+        clock.advance(needed * 3)
+        await settle(pilot, 0.3)
+        assert "standar" not in app.store.lessons_read("dasar")
+        await pilot.press("escape")  # visible again: the clock counts from now
+        await settle(pilot, 0.3)
+        assert "standar" not in app.store.lessons_read("dasar")
+        clock.advance(needed + 1)
+        assert await wait_until(pilot, lambda: "standar" in app.store.lessons_read("dasar"))
 
 
 async def test_lesson_read_when_scrolled_to_end(
@@ -79,7 +105,7 @@ async def test_broken_bank_listed_and_valid_bank_usable(
         text = screen_text(app)
         assert "Berkas yang tidak dapat dimuat (1)" in text
         assert "tests/fixtures/ui/broken/question_banks/rusak.yaml:11:" in text
-        assert "'feedbak' is not a field of an" in text  # the message (wrapped on screen)
+        assert "'feedbak' bukan field opsi" in text  # the message (wrapped on screen)
         assert "Bank yang Valid" in text
         await pilot.press("enter")  # the valid bank is the only row
         await settle(pilot)
@@ -91,10 +117,10 @@ async def test_broken_bank_listed_and_valid_bank_usable(
 
 async def test_small_terminal_shows_notice(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     app = make_app(monkeypatch, tmp_path)
-    async with app.run_test(size=(70, 20)) as pilot:
+    async with app.run_test(size=(59, 20)) as pilot:
         await settle(pilot)
         assert "Layar terminal terlalu kecil" in screen_text(app)
-        await pilot.resize_terminal(80, 24)
+        await pilot.resize_terminal(60, 20)  # the smallest size the app is laid out for
         await settle(pilot)
         text = screen_text(app)
         assert "Layar terminal terlalu kecil" not in text
@@ -111,7 +137,8 @@ async def test_help_and_command_palette(monkeypatch: pytest.MonkeyPatch, tmp_pat
         assert "Belum ada soal untuk materi ini." in screen_text(app)
         await pilot.press("question_mark")
         await settle(pilot)
-        assert "Latsar — bantuan tombol" in screen_text(app)
+        # Opened at the home screen's keys, not at the top ("Di mana saja").
+        assert "Di mana saja" not in screen_text(app)
         assert "Ulangi: soal jatuh tempo, persiapan ujian, kesalahan" in screen_text(app)
         await pilot.press("escape")
         await settle(pilot)

@@ -48,7 +48,7 @@ async def test_practice_quiz_answers_all_six_types(
                 assert "5 poin" in text and "3 poin" in text and "1 poin" in text
                 assert "Tidak akuntabel." in text and "← pilihan Anda" in text
             if str(question.type) == "ordering":
-                assert "Urutan Anda" in text and "Urutan yang benar" in text
+                assert "Urutan Anda:" in text and "✓ 1. Terima pengaduan" in text
             if str(question.type) == "branching":
                 assert "Jalur yang Anda tempuh:" in text
                 assert "Poin diperoleh: 10 dari 10" in text

@@ -23,6 +23,7 @@ from latsar_tui.content.model import BranchingQuestion
 from latsar_tui.quiz.clock import FakeClock
 from latsar_tui.quiz.session import Mode
 from latsar_tui.settings import Settings, load_settings, save_settings
+from latsar_tui.ui.screens.history import HistoryScreen
 from latsar_tui.ui.screens.home import HomeScreen
 from latsar_tui.ui.screens.quiz import QuizScreen
 from latsar_tui.ui.screens.results import ResultsScreen
@@ -104,7 +105,8 @@ async def test_review_from_home_drops_the_due_count(
         assert "Jawaban tersimpan: 6" in screen_text(app)
         await pilot.press("escape", "h")
         await settle(pilot, 0.05)
-        assert "Ulangi" in screen_text(app) and "Ujian" in screen_text(app)  # history
+        assert isinstance(app.screen, HistoryScreen)  # the history opened, not home
+        assert "Ulangi" in screen_text(app) and "Ujian" in screen_text(app)
 
 
 async def test_chosen_theme_is_saved_and_applied_on_next_start(
@@ -115,8 +117,8 @@ async def test_chosen_theme_is_saved_and_applied_on_next_start(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, 0.05)
         assert app.theme == "textual-dark"  # an unknown saved name is ignored
-        await pilot.press("ctrl+p", *"theme")  # the palette's Theme command, then "nord"
-        assert await wait_until(pilot, lambda: "Change the current theme" in screen_text(app))
+        await pilot.press("ctrl+p", *"tema")  # the palette's Tema command, then "nord"
+        assert await wait_until(pilot, lambda: "Ganti tema warna tampilan" in screen_text(app))
         await pilot.press("enter", *"nord")
         assert await wait_until(pilot, lambda: "nord" in screen_text(app))
         await pilot.press("enter")

@@ -110,11 +110,12 @@ def keys_for_right_answer(screen: Any) -> list[str]:
             highlighted = target
         return [*keys, "enter"]
     assert isinstance(question, BranchingQuestion)
-    from latsar_tui.quiz.scoring import right_answer
+    from latsar_tui.quiz.scoring import step_best
 
-    best_path = right_answer(question)
-    assert isinstance(best_path, tuple)
-    return [str(best_path[len(screen.branch_choices)] + 1)]
+    # Each step is judged on its own: its best choice, wherever the shuffle put it.
+    step = question.step(screen.branch_step)
+    best = next(i for i, c in enumerate(step.choices) if c.score == step_best(step))
+    return [str(presented.step_order(step.id).index(best) + 1)]
 
 
 async def start_from_home(pilot: Any, downs: int, exam: bool, scope_downs: int = 0) -> None:

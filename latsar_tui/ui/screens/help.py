@@ -1,4 +1,5 @@
-"""The `?` help screen: every key of every screen, in one place."""
+"""The `?` help screen: every key of every screen, in one place, opened at the keys of
+the screen it was called from (and, on the statistics screen, every figure defined)."""
 
 from __future__ import annotations
 
@@ -36,14 +37,36 @@ Ulangi (tombol u di beranda)
 
 Statistik
   t            grafik atau tabel per hari;  r  hitung ulang
+  Arti setiap angka:
+  Jawaban tersimpan: banyaknya semua jawaban yang pernah diberikan.
+  Rata-rata skor: rerata skor semua jawaban itu (benar 100%, salah 0%).
+  Soal pernah dijawab: soal katalog yang setidaknya sekali dijawab.
+  Rangkaian hari belajar: hari berturut-turut dengan jawaban, sampai
+    hari ini (atau kemarin, bila hari ini belum ada jawaban).
+  Rata-rata skor 7 hari terakhir: rerata skor jawaban 7 hari terakhir,
+    dibandingkan dengan 7 hari sebelumnya.
+  Ingatan saat ini: rerata peluang ingat sekarang menurut FSRS atas soal
+    yang terakhir dijawab lebih dari sehari lalu; tidak ditampilkan bila
+    belum ada soal seperti itu.
+  Jatuh tempo: soal yang jadwal ulangnya sudah tiba; sesi Ulangi hari ini
+    dibatasi jumlah ulangan dan soal baru per hari.
+  Ujian: soal yang diperkirakan masih teringat (peluang ingat ≥ 90%)
+    pada tanggal ujian, dari semua soal.
+  Penguasaan (kolom): bagian dari SEMUA soal modul/pelajaran/tag yang
+    jawaban terakhirnya benar penuh dan peluang ingatnya kini ≥ 90%.
+  Dijawab (kolom): soal yang pernah dijawab dari semua soalnya.
+  Benar (kolom): rerata skor jawaban terakhir atas soal yang dijawab.
+  Ingatan (kolom): seperti Ingatan saat ini, untuk baris itu saja.
+  Jawaban per hari: banyaknya jawaban tiap hari, 30 hari terakhir.
 
 Pembaca pelajaran
   ↑/↓          pilih pelajaran;  Enter  pindah ke isi pelajaran
   n atau ]     pelajaran berikutnya
   p atau [     pelajaran sebelumnya
   k            kuis untuk pelajaran ini
-  Pelajaran dianggap dibaca setelah digulir sampai akhir
-  atau tampil 20 detik.
+  Pelajaran dianggap dibaca setelah digulir sampai akhir, atau
+  setelah tampil (tidak tertutup layar lain) selama waktu baca
+  panjangnya, sekitar 200 kata per menit.
 
 Kuis
   1–6 / a–f    pilih jawaban;  ↑/↓ lalu Enter juga bisa
@@ -62,8 +85,20 @@ Hasil dan riwayat
 """
 
 
+def section_line(section: str) -> int:
+    """The line of HELP where a section's heading stands (0 when there is none)."""
+    for number, line in enumerate(HELP.splitlines()):
+        if line == section or line.startswith(f"{section} "):
+            return number
+    return 0
+
+
 class HelpScreen(ModalScreen[None]):
-    """A modal list of keys; Esc, q or ? closes it."""
+    """A modal list of keys, scrolled to ``section``; Esc, q or ? closes it."""
+
+    def __init__(self, section: str | None = None) -> None:
+        super().__init__()
+        self.section = section
 
     BINDINGS = [  # noqa: RUF012
         Binding("escape,question_mark,q", "dismiss", "Tutup"),
@@ -76,4 +111,8 @@ class HelpScreen(ModalScreen[None]):
             yield Static(HELP, markup=False)
 
     def on_mount(self) -> None:
-        self.query_one("#help-box").focus()
+        box = self.query_one("#help-box", VerticalScroll)
+        box.focus()
+        if self.section is not None:
+            line = section_line(self.section)
+            self.call_after_refresh(box.scroll_to, y=line, animate=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from textual import on
@@ -12,9 +13,22 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from latsar_tui.content.model import DEFAULT_PASS_MARK
+from latsar_tui.quiz.session import Mode
 from latsar_tui.ui.text import mode_name, percent
 from latsar_tui.ui.widgets.footer import LatsarFooter
 from latsar_tui.ui.widgets.too_small import TooSmallNotice
+
+
+def _verdict(mode: str, score: float | None, scope_json: str) -> str:
+    """``lulus`` / ``belum lulus`` for an exam against its pass mark; "" otherwise."""
+    if mode != Mode.EXAM.value or score is None:
+        return ""
+    try:
+        mark = float(json.loads(scope_json).get("pass_mark", DEFAULT_PASS_MARK))
+    except (ValueError, AttributeError, TypeError):
+        mark = float(DEFAULT_PASS_MARK)
+    return "lulus" if score >= mark else "belum lulus"
 
 
 class HistoryScreen(Screen[None]):
@@ -47,12 +61,16 @@ class HistoryScreen(Screen[None]):
             # Padded to the longest mode name, so scores and titles line up.
             mode = mode_name(attempt.mode).ljust(width)
             score = percent(attempt.percent) if attempt.percent is not None else "—"
+            verdict = _verdict(attempt.mode, attempt.percent, attempt.scope_json)
             options.add_option(
                 Option(
                     Content.assemble(
-                        (when.astimezone().strftime("%d-%m-%Y %H:%M"), "dim"),
+                        # ISO, the way dates are typed (TTTT-BB-HH) everywhere else.
+                        (when.astimezone().strftime("%Y-%m-%d %H:%M"), "dim"),
                         f"  {mode}  ",
                         (score.rjust(4), "bold"),
+                        "  ",
+                        (verdict.ljust(len("belum lulus")), "bold"),
                         "  ",
                         Content(attempt.title),
                     )

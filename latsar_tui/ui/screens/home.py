@@ -14,6 +14,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, OptionList, Static
+from textual.widgets.data_table import ColumnKey
 from textual.widgets.option_list import Option
 
 from latsar_tui.content.model import Bank, Module
@@ -35,6 +36,10 @@ WELCOME = (
 # Cells have no padding (room for titles at 80 columns): every fixed column is one
 # wider than its longest text and right-aligned, so a space always separates columns.
 _FIXED = {"Agenda": 7, "Pelajaran": 10, "Dibaca": 7, "Terbaik": 8, "Terakhir": 9, "Ulang": 6}
+# Below 80 columns the columns that repeat what other screens show give their room to
+# the titles, which then wrap instead of being cut ("Hak Asasi Manusia d…").
+_NARROW = ("Pelajaran", "Dibaca", "Terbaik")
+NARROW_BELOW = 80
 
 
 class CatalogTable(DataTable[Any]):
@@ -106,7 +111,9 @@ class HomeScreen(Screen[None]):
         first_run = (
             not unfinished and not any(self._read.values()) and not store.finished_attempts(limit=1)
         )
-        self.query_one("#welcome").display = first_run
+        # The welcome is a class, not an inline display, so the small-terminal
+        # stylesheet can still fold it away below 24 rows.
+        self.query_one("#welcome").set_class(not first_run, "-seen")
         self._fill_continue(unfinished)
         self._fill_table()
         self._fill_broken()
@@ -164,11 +171,14 @@ class HomeScreen(Screen[None]):
         table = self.query_one("#catalog", DataTable)
         cursor = table.cursor_row
         table.clear(columns=True)
-        title_width = max(20, self.size.width - sum(_FIXED.values()) - 7)
+        narrow = self.size.width < NARROW_BELOW
+        self._columns = [n for n in _FIXED if not narrow or n in _NARROW]
+        fixed = sum(_FIXED[name] for name in self._columns)
+        title_width = max(20, self.size.width - fixed - 7)
         table.add_column(Text(""), width=3, key="pointer")
         table.add_column(Text("Modul dan bank soal"), width=title_width, key="title")
-        for name, width in _FIXED.items():
-            table.add_column(Text(name, justify="right"), width=width, key=name)
+        for name in self._columns:
+            table.add_column(Text(name, justify="right"), width=_FIXED[name], key=name)
         self._row_targets = {}
         catalog = self._app.catalog
         listed: set[str] = set()
@@ -188,16 +198,27 @@ class HomeScreen(Screen[None]):
         share = 100 * read / len(module.lessons) if module.lessons else 0
         key = f"m:{module.id}"
         self._row_targets[key] = ("module", module.id)
+        self._add_row(
+            table,
+            key,
+            Text(module.title, style="bold", overflow="fold"),
+            [
+                Text(module.agenda or "—", justify="right"),
+                Text(f"{len(module.lessons)}", justify="right"),
+                Text(percent(share), justify="right"),
+                Text(""),
+                Text(""),
+                Text(str(self._due_modules.get(module.id, 0)), style="bold", justify="right"),
+            ],
+        )
+
+    def _add_row(self, table: DataTable[Any], key: str, title: Text, cells: list[Text]) -> None:
+        """A row with the cells of the columns shown at this width (see _fill_table)."""
+        by_name = dict(zip(_FIXED, cells, strict=True))
+        width = table.columns[ColumnKey("title")].width
+        lines = len(title.wrap(self.app.console, max(width, 1)))
         table.add_row(
-            Text(""),
-            Text(module.title, style="bold", overflow="ellipsis", no_wrap=True),
-            Text(module.agenda or "—", justify="right"),
-            Text(f"{len(module.lessons)}", justify="right"),
-            Text(percent(share), justify="right"),
-            Text(""),
-            Text(""),
-            Text(str(self._due_modules.get(module.id, 0)), style="bold", justify="right"),
-            key=key,
+            Text(""), title, *(by_name[name] for name in self._columns), key=key, height=lines
         )
 
     def _add_bank_row(self, table: DataTable[Any], bank: Bank, *, loose: bool = False) -> None:
@@ -207,16 +228,18 @@ class HomeScreen(Screen[None]):
         key = f"b:{bank.id}"
         self._row_targets[key] = ("bank", bank.id)
         prefix = "◆ " if loose else " └ "
-        table.add_row(
-            Text(""),
-            Text(prefix + bank.title, overflow="ellipsis", no_wrap=True),
-            Text("—" if loose else "", justify="right"),
-            Text(f"{len(bank.questions)} soal", justify="right"),
-            Text(""),
-            Text(best, justify="right"),
-            Text(last, justify="right"),
-            Text(str(self._due.get(bank.id, 0)), justify="right"),
-            key=key,
+        self._add_row(
+            table,
+            key,
+            Text(prefix + bank.title, overflow="fold"),
+            [
+                Text("—" if loose else "", justify="right"),
+                Text(f"{len(bank.questions)} soal", justify="right"),
+                Text(""),
+                Text(best, justify="right"),
+                Text(last, justify="right"),
+                Text(str(self._due.get(bank.id, 0)), justify="right"),
+            ],
         )
 
     def _fill_broken(self) -> None:

@@ -1,6 +1,7 @@
 """The lesson reader: a module's lessons as a list beside the current lesson's body
 (Markdown), key points and sources. A lesson counts as read once it has been scrolled
-to its end or shown for ``app.read_after_seconds`` on the app's clock."""
+to its end, or has been the visible screen (nothing covering it) for as long as its
+length takes to read at ``app.words_per_minute`` on the app's clock."""
 
 from __future__ import annotations
 
@@ -17,9 +18,19 @@ from textual.widgets import Header, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from latsar_tui.content.model import Lesson, Module
+from latsar_tui.store.db import StoreError
 from latsar_tui.ui.widgets.footer import LatsarFooter
 from latsar_tui.ui.widgets.hanging import Hanging
 from latsar_tui.ui.widgets.too_small import TooSmallNotice
+
+# Even a lesson of a few words must stay on screen this long to count by time.
+MIN_READ_SECONDS = 5.0
+
+
+def reading_seconds(lesson: Lesson, words_per_minute: float) -> float:
+    """How long the lesson's body and key points take to read at that pace."""
+    words = len(lesson.body.split()) + sum(len(point.split()) for point in lesson.key_points)
+    return max(MIN_READ_SECONDS, words / words_per_minute * 60.0)
 
 
 class LessonScreen(Screen[None]):
@@ -39,6 +50,10 @@ class LessonScreen(Screen[None]):
         self.index = ids.index(lesson_id) if lesson_id in ids else 0
         self._opened_at: Any = None
         self._read: set[str] = set()
+        # Seconds the current lesson was the visible screen, and when that was last
+        # measured: time under another screen (a quiz, help) never counts.
+        self._visible_seconds = 0.0
+        self._seen_at: Any = None
 
     @property
     def _app(self) -> Any:
@@ -124,9 +139,15 @@ class LessonScreen(Screen[None]):
 
     def _start_timing(self) -> None:
         self._opened_at = self._app.clock.now()
+        self._seen_at = self._opened_at
+        self._visible_seconds = 0.0
         self._ticks_open = 0
 
     def _tick(self) -> None:
+        now = self._app.clock.now()
+        if self._seen_at is not None and self.app.screen is self:
+            self._visible_seconds += max((now - self._seen_at).total_seconds(), 0.0)
+        self._seen_at = now
         self._ticks_open += 1
         self._check_read()
 
@@ -139,13 +160,18 @@ class LessonScreen(Screen[None]):
         # A lesson that fits on screen is at its end as soon as it is shown; judged a
         # couple of ticks after opening, when the Markdown blocks have their height.
         fits = scroll.max_scroll_y == 0 and self._ticks_open >= 2
-        shown = (self._app.clock.now() - self._opened_at).total_seconds()
-        if at_end or fits or shown >= self._app.read_after_seconds:
+        if self.app.screen is not self:
+            return  # covered: neither scrolling nor time can count now
+        needed = reading_seconds(self.lesson, self._app.words_per_minute)
+        if at_end or fits or self._visible_seconds >= needed:
             self._mark_read()
 
     def _mark_read(self) -> None:
         lesson_id = self.lesson.id
-        self._app.store.mark_lesson_read(self.module.id, lesson_id, at=self._app.clock.now())
+        try:
+            self._app.store.mark_lesson_read(self.module.id, lesson_id, at=self._app.clock.now())
+        except StoreError:
+            return  # a read-only window: nothing is kept, the lesson stays unmarked
         self._read.add(lesson_id)
         self.query_one("#lessons", OptionList).replace_option_prompt_at_index(
             self.index, self._lesson_label(self.index)

@@ -7,6 +7,7 @@ shows what comes back. It never scores, shuffles or orders anything itself.
 
 from __future__ import annotations
 
+import contextlib
 import math
 from typing import Any
 
@@ -24,19 +25,25 @@ from latsar_tui.content.model import (
     BranchChoice,
     BranchingQuestion,
     BranchStep,
+    MatchingQuestion,
     MultipleQuestion,
     OrderingQuestion,
     ScenarioQuestion,
+    ShortAnswerQuestion,
     SingleQuestion,
     TrueFalseQuestion,
 )
 from latsar_tui.quiz import scoring
 from latsar_tui.quiz.session import Mode, PresentedQuestion, QuizSession, TimeUp
+from latsar_tui.store.db import StoreError
 from latsar_tui.ui.text import TYPE_NAMES, mode_name
 from latsar_tui.ui.widgets.answer_lists import ChoiceList, OrderList
 from latsar_tui.ui.widgets.feedback import choice_feedback, verdict
 from latsar_tui.ui.widgets.footer import LatsarFooter
+from latsar_tui.ui.widgets.matching import MatchingWidget
+from latsar_tui.ui.widgets.short_answer import ShortAnswerInput
 from latsar_tui.ui.widgets.too_small import TooSmallNotice
+from latsar_tui.ui.widgets.typed_widgets import typed_answer_widget
 
 # How often the time used is saved even when nothing else happens (seconds).
 CHECKPOINT_EVERY = 5.0
@@ -48,6 +55,8 @@ HINTS = {
     "multiple": "Spasi atau 1–8 mencentang · Enter mengirim jawaban",
     "ordering": "Spasi ambil/lepas lalu ↑/↓ menggeser (atau Shift+↑/↓, -/+) · Enter mengirim",
     "branching": "1–5 atau a–e memilih langkah · ↑/↓ lalu Enter",
+    "short_answer": "Ketik jawaban · Enter mengirim",
+    "matching": "↑/↓ atau 1–8 memilih butir kiri · huruf menjodohkan · Enter mengirim",
 }
 
 
@@ -134,7 +143,11 @@ class QuizScreen(Screen[None]):
             return
         self._ticks += 1
         if self._ticks % self._checkpoint_ticks == 0:
-            self.session.checkpoint()
+            try:
+                self.session.checkpoint()
+            except StoreError as error:
+                self._refused(error)
+                return
         if self.session.time_limit is not None:
             if self.session.is_time_up():
                 self._finish()
@@ -228,6 +241,10 @@ class QuizScreen(Screen[None]):
         elif isinstance(question, OrderingQuestion):
             order = self._order(len(question.items))
             widget = OrderList([(i, Content(question.items[i])) for i in order], id="answer")
+        elif isinstance(question, ShortAnswerQuestion | MatchingQuestion):
+            widget = typed_answer_widget(
+                question, self._order(len(getattr(question, "rights", ())))
+            )
         else:
             assert isinstance(question, BranchingQuestion)
             assert self.branch_step is not None
@@ -238,7 +255,8 @@ class QuizScreen(Screen[None]):
                 )
             )
             await body.mount(Markdown(step.text, open_links=False, classes="step"))
-            widget = ChoiceList([Content(c.text) for c in step.choices], id="answer")
+            shown = self.presented.step_order(step.id) if self.presented is not None else ()
+            widget = ChoiceList([Content(step.choices[i].text) for i in shown], id="answer")
         await body.mount(widget)
         # The caller scrolls the body (to the question's top, or to a new step); a
         # long list of options taking focus must not scroll the question away.
@@ -270,9 +288,24 @@ class QuizScreen(Screen[None]):
         elif isinstance(question, SingleQuestion | ScenarioQuestion):
             answer = self._order(len(question.options))[event.positions[0]]
         else:
-            await self._branch_step_answered(event.positions[0])
+            assert self.branch_step is not None
+            shown = presented.step_order(self.branch_step)
+            await self._branch_step_answered(shown[event.positions[0]])
             return
         await self._submit(answer)
+
+    @on(ShortAnswerInput.Answered, "#answer")
+    async def _typed_answered(self, event: ShortAnswerInput.Answered) -> None:
+        event.stop()
+        await self._submit(event.text)
+
+    @on(MatchingWidget.Answered, "#answer")
+    async def _matching_answered(self, event: MatchingWidget.Answered) -> None:
+        event.stop()
+        question = self.presented.question if self.presented else None
+        if isinstance(question, MatchingQuestion):
+            order = self._order(len(question.rights))
+            await self._submit(tuple(order[p] for p in event.picks))
 
     @on(OrderList.Answered, "#answer")
     async def _order_answered(self, event: OrderList.Answered) -> None:
@@ -291,7 +324,11 @@ class QuizScreen(Screen[None]):
             await self._submit(tuple(self.branch_choices))
             return
         # Kept at once, so quitting now resumes at the next step.
-        self.session.save_branch_progress(self.branch_choices)
+        try:
+            self.session.save_branch_progress(self.branch_choices)
+        except StoreError as error:
+            self._refused(error)
+            return
         body = self.query_one("#quiz-body", VerticalScroll)
         await self.query_one("#answer").remove()
         await body.mount(self._choice_made(choice))
@@ -341,6 +378,9 @@ class QuizScreen(Screen[None]):
         except TimeUp:
             self._finish()
             return
+        except StoreError as error:
+            self._refused(error)
+            return
         if self.session.mode == Mode.EXAM:
             await self._show_current()
             return
@@ -382,11 +422,22 @@ class QuizScreen(Screen[None]):
 
     # --- leaving -------------------------------------------------------------------
 
+    def _refused(self, error: StoreError) -> None:
+        """The store refused a write (attempt finished elsewhere, read-only): say why, leave."""
+        self._done = True
+        self._app.active_session = None
+        self._app.report_store_error(error)
+        self.app.pop_screen()
+
     def _finish(self) -> None:
         if self._done:
             return
+        try:
+            result = self.session.finish()
+        except StoreError as error:
+            self._refused(error)
+            return
         self._done = True
-        result = self.session.finish()
         self._app.active_session = None
         if result.timed_out:
             self.notify("Waktu habis: jawaban Anda telah dikirim.", severity="warning")
@@ -412,7 +463,9 @@ class QuizScreen(Screen[None]):
     def action_leave(self) -> None:
         """Esc: back home; the attempt stays resumable with its time saved."""
         if not self._done:
-            self.session.checkpoint()
+            # Read-only or taken over: the other window keeps the clock.
+            with contextlib.suppress(StoreError):
+                self.session.checkpoint()
         self._app.active_session = None
         self._done = True
         self.app.pop_screen()

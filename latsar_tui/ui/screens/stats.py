@@ -119,7 +119,7 @@ class StatsScreen(Screen[None]):
 
     def _draw_charts(self, stats: Statistics) -> None:
         positions: list[float] = [float(p) for p in range(1, len(stats.days) + 1)]
-        labels = [day.day.strftime("%d/%m") for day in stats.days]
+        labels = [day.day.strftime("%m-%d") for day in stats.days]
         ticks = [*positions[::5], positions[-1]]
         tick_labels = [*labels[::5], labels[-1]]
 

@@ -11,16 +11,19 @@ from textual.visual import Visual
 from latsar_tui.content.model import (
     Answer,
     BranchingQuestion,
+    MatchingQuestion,
     MultipleQuestion,
     OrderingQuestion,
     Question,
     ScenarioQuestion,
+    ShortAnswerQuestion,
     SingleQuestion,
     TrueFalseQuestion,
 )
 from latsar_tui.quiz import scoring
 from latsar_tui.ui.text import mark, percent
 from latsar_tui.ui.widgets.hanging import Hanging, Row
+from latsar_tui.ui.widgets.typed_feedback import matching_feedback, short_answer_feedback
 
 NL = Content("\n")
 
@@ -93,6 +96,10 @@ def choice_feedback(question: Question, answer: Answer, order: Sequence[int]) ->
         return ordering_columns(question, answer)
     if isinstance(question, BranchingQuestion) and isinstance(answer, tuple):
         return branching_summary(question, answer)
+    if isinstance(question, ShortAnswerQuestion) and isinstance(answer, str):
+        return short_answer_feedback(question, answer)
+    if isinstance(question, MatchingQuestion) and isinstance(answer, tuple):
+        return matching_feedback(question, answer)
     return Content("")
 
 
@@ -165,37 +172,46 @@ def _scenario(question: ScenarioQuestion, answer: int, order: Sequence[int]) -> 
     return Hanging(rows)
 
 
-def ordering_columns(question: OrderingQuestion, answer: tuple[int, ...]) -> Content:
-    """The learner's order beside the right order, with ✓/✗ per position."""
-    # Room for the "N. " numbering plus a gap of at least three cells between columns.
-    longest = max(len(f"{n}. {item}") for n, item in enumerate(question.items, start=1))
-    width = min(longest + 3, 38)
-    parts = [_line(("  Urutan Anda".ljust(width + 2), "bold"), ("Urutan yang benar", "bold"))]
+def ordering_columns(question: OrderingQuestion, answer: tuple[int, ...]) -> Hanging:
+    """The learner's order, step by step with ✓/✗, and the right step under a wrong one.
+
+    Each step wraps under itself instead of being cut to fit a column, so the
+    learner's own steps are always readable in full, at any width.
+    """
+    rows: list[Row | Content] = [Content("Urutan Anda:").stylize("bold")]
     for position, item_index in enumerate(answer):
         right = item_index == position
         symbol = ("✓ ", "bold $success") if right else ("✗ ", "bold $error")
-        mine = _clip(f"{position + 1}. {question.items[item_index]}", width - 3)
-        correct = f"{position + 1}. {question.items[position]}"
-        parts.append(_line(symbol, mine.ljust(width), correct))
-    return Content("").join(parts).rstrip()
-
-
-def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+        head = Content.assemble(symbol, f"{position + 1}. ")
+        rows.append(_row(head, question.items[item_index]))
+        if not right:
+            rows += _feedback(f"yang benar: {question.items[position]}", head.cell_length)
+    return Hanging(rows)
 
 
 def branching_summary(question: BranchingQuestion, answer: tuple[int, ...]) -> Hanging:
-    """The path taken, step by step, with the points earned and the best possible."""
+    """The path taken, step by step, each decision against the best of its own step."""
     rows: list[Row | Content] = [Content("Jalur yang Anda tempuh:").stylize("bold")]
-    for number, (_step, choice) in enumerate(scoring.branching_path(question, answer), start=1):
-        head = Content(f"{number}. ")
-        rows.append(_row(head, (choice.text, "bold"), f"  ({choice.score} poin)"))
+    path = scoring.branching_path(question, answer)
+    for part, (_step, choice) in zip(
+        scoring.branching_breakdown(question, answer), path, strict=True
+    ):
+        head = Content(f"{part.number}. ")
+        rows.append(
+            _row(
+                head,
+                (choice.text, "bold"),
+                f"  (langkah {part.number}: {part.earned} dari {part.best} poin)",
+            )
+        )
         rows += _feedback(choice.feedback, head.cell_length)
     earned = scoring.branching_points(question, answer)
-    best = scoring.branching_max_points(question)
+    possible = scoring.branching_possible_points(question, answer)
     rows.append(
         Content.assemble(
-            ("Poin diperoleh: ", "bold"), f"{earned} dari {best} poin terbaik yang mungkin"
+            ("Poin diperoleh: ", "bold"),
+            f"{earned} dari {possible} poin (tiap langkah dinilai terhadap pilihan "
+            "terbaik langkah itu)",
         )
     )
     return Hanging(rows)

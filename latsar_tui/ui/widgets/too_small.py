@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-MIN_WIDTH = 80
-MIN_HEIGHT = 24
+MIN_WIDTH = 60
+MIN_HEIGHT = 20
+# Below this the layout folds side panes away (see app.tcss, -narrow / -short).
+COMFORTABLE_WIDTH = 80
+COMFORTABLE_HEIGHT = 24
 
 
 class TooSmallNotice(Static):

@@ -1,0 +1,45 @@
+"""Plain-mode reading of the two typed types: a short answer line and ``1c 2a 3b``.
+
+Kept apart from the runner so the parsing is tested on its own and the runner only
+gains two small branches.
+"""
+
+from __future__ import annotations
+
+import re
+
+LETTERS = "abcdefghijkl"  # 8 pairs + 4 distractors at most
+_PAIR = re.compile(r"(\d+)\s*[-=:.]?\s*([a-z])", re.IGNORECASE)
+
+
+def letter(index: int) -> str:
+    """The letter a right-side item is typed with."""
+    return LETTERS[index]
+
+
+def parse_pairs(reply: str, lefts: int, rights: int) -> list[int] | str:
+    """Display-letter index per left item from ``1c 2a 3b``, or a message saying why not.
+
+    Every left number must appear exactly once; a letter may be used twice (as in
+    Moodle, a learner may pick the same right for two lefts, and loses one of them).
+    """
+    text = reply.strip()
+    found = _PAIR.findall(text)
+    leftover = _PAIR.sub("", text).replace(",", " ").strip()
+    if not found or leftover:
+        return f"Ketik pasangan seperti 1{letter(0)} 2{letter(1)}: nomor kiri lalu huruf kanan."
+    picks: dict[int, int] = {}
+    for number_text, char in found:
+        number = int(number_text)
+        index = LETTERS.find(char.casefold())
+        if not 1 <= number <= lefts:
+            return f"Nomor kiri hanya 1 sampai {lefts}."
+        if not 0 <= index < rights:
+            return f"Huruf kanan hanya {letter(0)} sampai {letter(rights - 1)}."
+        if number in picks:
+            return f"Nomor {number} disebut dua kali; sebut tiap nomor kiri sekali."
+        picks[number] = index
+    missing = [str(n) for n in range(1, lefts + 1) if n not in picks]
+    if missing:
+        return f"Belum dijodohkan: nomor {', '.join(missing)}."
+    return [picks[n] for n in range(1, lefts + 1)]
