@@ -14,7 +14,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from latsar_tui import __version__
 from latsar_tui.commands.base import CommandContext, CommandError
 
 # Areas whose subcommands the CLI offers, in the order `latsar --help` lists them.
@@ -23,6 +22,16 @@ COMMAND_MODULES: tuple[str, ...] = ("validate", "plain", "trainer", "review", "x
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
     pass
+
+
+class _LazyVersion(argparse._VersionAction):
+    """``--version`` that reads the package version only when asked (it is slow)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
+        import latsar_tui
+
+        self.version = f"latsar {latsar_tui.__version__}"
+        super().__call__(parser, *args, **kwargs)  # type: ignore[arg-type]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
         epilog="Bantuan tiap subperintah: latsar <subperintah> --help",
     )
-    parser.add_argument("--version", action="version", version=f"latsar {__version__}")
+    parser.add_argument("--version", action=_LazyVersion)
     parser.add_argument(
         "--data-dir",
         type=Path,

@@ -1,6 +1,6 @@
 """Every folder and file the app touches, resolved in one place.
 
-The data folder comes from platformdirs unless ``LATSAR_HOME`` or ``--data-dir``
+The data, config and cache folders come from platformdirs unless ``LATSAR_HOME`` or ``--data-dir``
 says otherwise, so tests (and trainers trying things out) never touch a real home.
 """
 
@@ -25,6 +25,8 @@ class Paths:
 
     data: Path
     config: Path
+    # Validated content, to start faster; None: ``data/cache`` (one folder for everything).
+    cache_dir: Path | None = None
 
     @classmethod
     def resolve(cls, data_dir: Path | str | None = None) -> Paths:
@@ -40,7 +42,13 @@ class Paths:
         return cls(
             data=platformdirs.user_data_path(APP_NAME, appauthor=False),
             config=platformdirs.user_config_path(APP_NAME, appauthor=False),
+            cache_dir=platformdirs.user_cache_path(APP_NAME, appauthor=False),
         )
+
+    @property
+    def cache(self) -> Path:
+        """The content cache: the platform's user cache folder, or ``data/cache``."""
+        return self.cache_dir if self.cache_dir is not None else self.data / "cache" / "content"
 
     @property
     def database(self) -> Path:

@@ -44,7 +44,7 @@ def run_plain(ctx: CommandContext, reason: str | None = None) -> int:
     say = wrapping_printer(output_width(sys.stdout, columns))
     if reason is not None:
         say(f"Mode teks dipakai ({reason}). Tampilan layar penuh: jalankan `latsar` di terminal.")
-    catalog = load_catalog(ctx.paths, ctx.extra_content)
+    catalog = load_catalog(ctx.paths, ctx.extra_content, cache=True)
     with ProgressStore.open(ctx.paths.ensure()) as store:
         app = PlainApp(catalog, store, load_settings(ctx.paths), say=say, paths=ctx.paths)
         return app.run()

@@ -115,7 +115,7 @@ def run_stats(args: argparse.Namespace, ctx: CommandContext) -> int:
     from latsar_tui.review.stats import compute_statistics
     from latsar_tui.settings import load_settings
 
-    catalog = load_catalog(ctx.paths, ctx.extra_content)
+    catalog = load_catalog(ctx.paths, ctx.extra_content, cache=True)
     with _open_store(ctx) as store:
         stats = compute_statistics(catalog, store, load_settings(ctx.paths), datetime.now(UTC))
     console = Console(highlight=False)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from latsar_tui.content.cache import ContentCache, file_key
 from latsar_tui.content.model import Bank, BrokenFile, Catalog, Finding, Module, Severity
 from latsar_tui.content.roots import (
     ContentFile,
@@ -50,12 +51,20 @@ class _Entry:
     findings: list[Finding] | None = None
 
 
-def load_catalog(paths: Paths | None = None, extra: Sequence[Path] = ()) -> Catalog:
-    """Every root in the documented order (builtin, packs, ``--content``, LATSAR_CONTENT)."""
+def load_catalog(
+    paths: Paths | None = None, extra: Sequence[Path] = (), *, cache: bool = False
+) -> Catalog:
+    """Every root in the documented order (builtin, packs, ``--content``, LATSAR_CONTENT).
+
+    With ``cache`` (and ``paths``), files unchanged since the last start come from the
+    content cache (``content.cache``) instead of being parsed again; the cross-file
+    checks always run.
+    """
     roots = default_roots(paths, extra)
     files = [f for root in roots for f in root_files(root.path)]
     unread = [path for root in roots for path in root_unread_files(root.path)]
-    return _load([_Entry(f, display_path(f.path), True) for f in files], unread)
+    store = ContentCache(paths.cache) if cache and paths is not None else None
+    return _load([_Entry(f, display_path(f.path), True) for f in files], unread, store)
 
 
 def load_paths(
@@ -131,29 +140,43 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def _check_file(entry: _Entry) -> None:
+def _check_file(entry: _Entry, cache: ContentCache | None = None) -> None:
     shown = entry.shown
     try:
         data = entry.file.path.read_bytes()
+        # The hash of these very bytes is in the key, so a stat racing an edit can
+        # only make the next start miss the cache, never trust a stale entry.
+        stat = entry.file.path.stat() if cache is not None else None
     except OSError as error:
         reason = error.strerror or type(error).__name__
         entry.findings = [
             make_finding(shown, 1, 1, "unreadable", f"file ini tidak dapat dibaca: {reason}")
         ]
         return
+    key = None
+    if cache is not None and stat is not None:
+        key = file_key(entry.file.path, shown, str(entry.file.kind), data, stat)
+        hit = cache.get(key)
+        if hit is not None:
+            entry.checked, entry.findings = hit
+            return
     composed = compose_bytes(data)
     entry.findings = [problem_finding(shown, problem) for problem in composed.problems]
     if composed.root is not None:
         entry.checked = validate_tree(composed.root, shown, entry.file.kind, entry.file.path)
         entry.findings.extend(entry.checked.findings)
+    if cache is not None and key is not None:
+        cache.put(key, entry.checked, list(entry.findings))
 
 
 _KIND_WORD = {"module": "modul", "bank": "bank"}
 
 
-def _load(entries: list[_Entry], unread: Sequence[Path] = ()) -> Catalog:
+def _load(
+    entries: list[_Entry], unread: Sequence[Path] = (), cache: ContentCache | None = None
+) -> Catalog:
     with gc_paused():
-        return _load_entries(entries, unread)
+        return _load_entries(entries, unread, cache)
 
 
 def _unread_finding(path: Path) -> Finding:
@@ -167,9 +190,11 @@ def _unread_finding(path: Path) -> Finding:
     )
 
 
-def _load_entries(entries: list[_Entry], unread: Sequence[Path] = ()) -> Catalog:
+def _load_entries(
+    entries: list[_Entry], unread: Sequence[Path] = (), cache: ContentCache | None = None
+) -> Catalog:
     for entry in entries:
-        _check_file(entry)
+        _check_file(entry, cache)
 
     # Ids across files: the first file to use an id keeps it, broken or not.
     owners: dict[tuple[str, str], str] = {}

@@ -36,6 +36,13 @@ MAX_EXPANDED_NODES = 2_000_000
 # recursion limit turns a crafted file into a slow crash.
 MAX_DEPTH = 200
 
+# A content file larger than this is refused before it is parsed: 50 MB is ten times
+# the biggest bank a trainer has written (10,000 questions is 5.7 MB).
+MAX_FILE_BYTES = 50 * 1024 * 1024
+# One text field (a prompt, a lesson body) longer than this is refused: a lesson of
+# 20,000 characters is already a long chapter, and longer ones slow every screen.
+MAX_TEXT_CHARS = 20_000
+
 UTF8_BOM = b"\xef\xbb\xbf"
 
 _TAG_PREFIX = "tag:yaml.org,2002:"
@@ -152,6 +159,8 @@ def use_libyaml(pure: bool | None = None) -> bool:
 
 def compose_bytes(data: bytes, *, pure: bool | None = None) -> Composed:
     """Decode a file's bytes as UTF-8 (a BOM tolerated) and compose its one document."""
+    if len(data) > MAX_FILE_BYTES:
+        return Composed(None, [_too_large(len(data))])
     offset = 0
     if data.startswith(UTF8_BOM):
         data = data[len(UTF8_BOM) :]
@@ -178,10 +187,22 @@ def compose_bytes(data: bytes, *, pure: bool | None = None) -> Composed:
     return compose_text(text, pure=pure)
 
 
+def _too_large(size: int) -> Problem:
+    return Problem(
+        "file-too-large",
+        1,
+        1,
+        f"the file is {size / 1024 / 1024:.1f} MB; a content file may be at most "
+        f"{MAX_FILE_BYTES // 1024 // 1024} MB: split it into several banks",
+    )
+
+
 def compose_text(text: str, *, pure: bool | None = None) -> Composed:
     """Compose one YAML document from text; never raises for bad input."""
     if text.startswith("\ufeff"):
         text = text[1:]
+    if len(text) > MAX_FILE_BYTES:  # characters, at least as many bytes
+        return Composed(None, [_too_large(len(text))])
     composer = _Composer(text, use_libyaml(pure))
     try:
         with gc_paused():
@@ -246,6 +267,7 @@ class _Composer:
         # nodes absent from it are plain trees whose size we track on the stack.
         self.sizes: dict[int, int] = {}
         self.open_anchored: set[int] = set()
+        self.aliases_seen = False
         self.depth = 0
         self.plain: dict[str, Any] = {}
         self.constructor = yaml.SafeLoader("")
@@ -303,6 +325,18 @@ class _Composer:
                 self._tag_check(event)
             mark: Any = event.start_mark
             scalar = Scalar(self._scalar_value(event), mark.line + 1, mark.column + 1)
+            if isinstance(scalar.value, str) and len(scalar.value) > MAX_TEXT_CHARS:
+                self.problems.append(
+                    Problem(
+                        "text-too-long",
+                        scalar.line,
+                        scalar.column,
+                        f"this text has {len(scalar.value):,} characters; a text field may "
+                        f"have at most {MAX_TEXT_CHARS:,}: split it (a long lesson into "
+                        "several lessons)",
+                    )
+                )
+                scalar.value = scalar.value[:MAX_TEXT_CHARS]  # keep the tree small
             if event.anchor is not None:
                 self.anchors[event.anchor] = scalar
                 self.sizes[id(scalar)] = 1
@@ -310,6 +344,7 @@ class _Composer:
         line = event.start_mark.line + 1
         column = event.start_mark.column + 1
         if isinstance(event, yaml.AliasEvent):
+            self.aliases_seen = True
             target = self.anchors.get(event.anchor or "")
             if target is None:
                 raise _Fatal(
@@ -408,6 +443,17 @@ class _Composer:
 
     def _grow(self, size: int, child_size: int, event: Any) -> int:
         size += child_size
+        if size > MAX_EXPANDED_NODES and not self.aliases_seen:
+            # Written out in full, with no alias: simply too big, not a bomb.
+            raise _Fatal(
+                Problem(
+                    "too-many-nodes",
+                    event.start_mark.line + 1,
+                    event.start_mark.column + 1,
+                    f"the document has more than {MAX_EXPANDED_NODES:,} YAML nodes (about "
+                    "100,000 questions): split it into several banks",
+                )
+            )
         if size > MAX_EXPANDED_NODES:
             raise _Fatal(
                 Problem(

@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from latsar_tui import __version__
+import latsar_tui
 from latsar_tui.fileio import write_text_atomically
 from latsar_tui.paths import Paths
 from latsar_tui.settings import Settings, load_settings, save_settings
@@ -156,7 +156,7 @@ def export_progress(
     return {
         "format": FORMAT,
         "version": VERSION,
-        "app_version": __version__,
+        "app_version": latsar_tui.__version__,
         "exported_at": to_text(now or datetime.now(UTC)),
         "attempts": attempts,
         "answers": answers,

@@ -19,7 +19,7 @@ from latsar_tui.content.model import Bank, Finding, Module, Severity
 from latsar_tui.trainer.aiken import parse_aiken
 from latsar_tui.trainer.csvbank import export_csv, parse_csv
 from latsar_tui.trainer.gift import ExportOutcome, export_gift, parse_gift
-from latsar_tui.trainer.importing import ImportFailure, ImportResult
+from latsar_tui.trainer.importing import ImportFailure, ImportResult, check_import_size
 from latsar_tui.trainer.moodle_xml import export_moodle_xml, parse_moodle_xml
 from latsar_tui.trainer.yamlwrite import dump_bank
 
@@ -49,7 +49,8 @@ def _decode(data: bytes, source: str) -> str:
 
 
 def parse_import(data: bytes, fmt: ImportFormat, source: str) -> ImportResult:
-    """Parse one file's bytes in the given format."""
+    """Parse one file's bytes in the given format (refused at once when too big)."""
+    check_import_size(data, source)
     if fmt == "moodle-xml":
         return parse_moodle_xml(data, source)
     text = _decode(data, source)

@@ -54,6 +54,7 @@ from latsar_tui.trainer.importing import (
     DraftQuestion,
     ImportResult,
     build_questions,
+    check_question_count,
 )
 from latsar_tui.trainer.textutil import markdown_to_plain, slugify, to_plain
 
@@ -159,7 +160,9 @@ def parse_gift(text: str, source: str = "<gift>") -> ImportResult:
     drafts: list[DraftQuestion] = []
     category: str | None = None
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    for block in _blocks(text):
+    blocks = _blocks(text)
+    check_question_count(len(blocks), source)  # refused before parsing every block
+    for block in blocks:
         lines = list(block.lines)
         line = block.line
         while lines and lines[0].strip().startswith("$CATEGORY:"):

@@ -57,6 +57,31 @@ class ImportFailure(Exception):
     """The whole file could not be read (bad encoding, not XML, no header row)."""
 
 
+# One imported bank holds at most this many questions (five times the biggest bank a
+# trainer has written), and a source file is at most as big as a content file may be:
+# larger ones are refused at once, with their size, before minutes of work.
+MAX_IMPORT_QUESTIONS = 50_000
+MAX_IMPORT_BYTES = 50 * 1024 * 1024
+
+
+def check_question_count(count: int, source: str) -> None:
+    """Refuse a source with more than ``MAX_IMPORT_QUESTIONS`` questions, saying how many."""
+    if count > MAX_IMPORT_QUESTIONS:
+        raise ImportFailure(
+            f"{source}: {count:,} soal terlalu banyak untuk satu bank; paling "
+            f"banyak {MAX_IMPORT_QUESTIONS:,} soal. Bagi berkas menjadi beberapa bank."
+        )
+
+
+def check_import_size(data: bytes, source: str) -> None:
+    """Refuse a source file over ``MAX_IMPORT_BYTES`` with a message naming it."""
+    if len(data) > MAX_IMPORT_BYTES:
+        raise ImportFailure(
+            f"{source}: berkas {len(data) / 1024 / 1024:.1f} MB terlalu besar; paling besar "
+            f"{MAX_IMPORT_BYTES // 1024 // 1024} MB. Bagi menjadi beberapa berkas."
+        )
+
+
 @dataclass
 class DraftOption:
     """An answer option as the source file had it; ``weight`` in percent (-100..100)."""
@@ -472,6 +497,7 @@ def _clean(text: str | None) -> str | None:
 
 def build_questions(drafts: list[DraftQuestion], result: ImportResult) -> ImportResult:
     """Turn drafts into model questions inside ``result`` (skipping what cannot fit)."""
+    check_question_count(len(drafts), result.source)
     builder = _Builder(result, {q.id for q in result.questions})
     for draft in drafts:
         builder.build(draft)

@@ -31,7 +31,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from latsar_tui import __version__
+import latsar_tui
 from latsar_tui.paths import Paths
 
 RESULTS_FORMAT = "latsar-results@1"
@@ -135,7 +135,7 @@ def export_results(
     return {
         "format": RESULTS_FORMAT,
         "exported_at": stamp,
-        "app_version": __version__,
+        "app_version": latsar_tui.__version__,
         "uuid": uuid.uuid4().hex,
         "trainee": {"name": name, "nip": nip},
         "answers": collect_answers(paths, bank_id),

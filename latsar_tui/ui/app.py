@@ -19,6 +19,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.screen import Screen
+from textual.worker import Worker, WorkerState
 
 from latsar_tui.commands.base import CommandError
 from latsar_tui.content.loader import load_catalog
@@ -42,17 +43,8 @@ from latsar_tui.store.db import StoreError
 from latsar_tui.store.lock import InstanceLock
 from latsar_tui.store.progress import ProgressStore
 from latsar_tui.ui.commands import LatsarCommands, LatsarPalette
-from latsar_tui.ui.screens.help import HelpScreen
-from latsar_tui.ui.screens.history import HistoryScreen
 from latsar_tui.ui.screens.home import HomeScreen
-from latsar_tui.ui.screens.lesson import LessonScreen
 from latsar_tui.ui.screens.other_window import OtherWindowScreen
-from latsar_tui.ui.screens.quiz import QuizScreen
-from latsar_tui.ui.screens.results import ResultsScreen
-from latsar_tui.ui.screens.review_exam_date import ExamDateScreen
-from latsar_tui.ui.screens.review_home import ReviewScreen
-from latsar_tui.ui.screens.start import StartQuizScreen
-from latsar_tui.ui.screens.stats import StatsScreen
 from latsar_tui.ui.themes import NO_COLOUR, THEMES
 from latsar_tui.ui.widgets.too_small import (
     COMFORTABLE_HEIGHT,
@@ -61,6 +53,9 @@ from latsar_tui.ui.widgets.too_small import (
     MIN_HEIGHT,
     MIN_WIDTH,
 )
+
+# Every other screen is imported when first opened: the first frame shows only the
+# home screen, and the statistics screen alone pulls in plotext.
 
 if TYPE_CHECKING:
     from latsar_tui.commands.base import CommandContext
@@ -128,6 +123,9 @@ class LatsarApp(App[int]):
         # The time zone that decides where a study day ends (None: the computer's).
         self.tz = tz
         self.catalog = Catalog()
+        # True while the worker reads content; the home screen shows a loading indicator.
+        self.catalog_loading = False
+        self._announce_load = False
         self._store: ProgressStore | None = store
         # The quiz being answered, so quitting from anywhere can checkpoint its clock.
         self.active_session: QuizSession | None = None
@@ -135,7 +133,7 @@ class LatsarApp(App[int]):
         self._instance_lock = InstanceLock(paths.lock_file)
 
     def _default_loader(self) -> Catalog:
-        return load_catalog(self.paths, self.extra_content)
+        return load_catalog(self.paths, self.extra_content, cache=True)
 
     def _due_by_bank(self, catalog: Catalog, store: ProgressStore) -> Mapping[str, int]:
         return due_by_bank(catalog, store, self.clock.now(), self.tz)
@@ -173,10 +171,12 @@ class LatsarApp(App[int]):
         if notice:
             # A damaged database was moved aside: say so, it is the trainee's history.
             self.notify(notice, title="Basis data", severity="warning", markup=False, timeout=15)
-        self.reload_catalog()
         self._update_too_small(self.size.width, self.size.height)
         self.submit_expired_exams()
+        # The home screen comes first, with a loading indicator; the catalog is read
+        # in a thread so that a big bank never holds back the first frame.
         self.push_screen(HomeScreen())
+        self.load_catalog_in_background()
         if self._instance_lock.acquire():
             self.store.claim_writer()
         else:
@@ -254,17 +254,59 @@ class LatsarApp(App[int]):
                 self.notify(f"Tema tidak dapat disimpan: {error}", severity="warning", markup=False)
 
     def reload_catalog(self) -> None:
-        """Read every content root again (a trainer editing files sees the change)."""
+        """Read every content root again, here and now (tests and the plain front end)."""
         self.catalog = self._catalog_loader()
+        self.catalog_loading = False
+
+    def load_catalog_in_background(self, *, announce: bool = False) -> None:
+        """Read every content root in a worker thread; the home screen fills in after.
+
+        Until it is done ``catalog_loading`` is True and the home screen shows a
+        loading indicator; ``announce`` says "Konten dimuat ulang." when it is done.
+        """
+        self.catalog_loading = True
+        self._announce_load = announce
+        self.run_worker(
+            self._catalog_loader,
+            name="catalog",
+            group="catalog",
+            thread=True,
+            exclusive=True,
+            exit_on_error=False,
+        )
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The catalog worker finished (or failed): show what it read."""
+        worker = event.worker
+        if worker.name != "catalog" or worker.group != "catalog":
+            return
+        if event.state == WorkerState.SUCCESS and isinstance(worker.result, Catalog):
+            self.catalog = worker.result
+        elif event.state == WorkerState.ERROR:
+            self.notify(
+                f"Konten tidak dapat dimuat: {worker.error}",
+                title="Konten",
+                severity="error",
+                markup=False,
+                timeout=15,
+            )
+        else:
+            return  # still pending or running, or cancelled by a newer load
+        self.catalog_loading = False
+        self._refresh_home()
+        if self._announce_load:
+            self.notify("Konten dimuat ulang.")
+
+    def _refresh_home(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen) and screen.is_mounted:
+                screen.refresh_data()
 
     def action_reload_content(self) -> None:
-        """Reload content and redraw the home screen."""
-        self.reload_catalog()
+        """Reload content (in the background) and show the home screen again."""
         self.go_home()
-        refresh = getattr(self.screen, "refresh_data", None)
-        if refresh is not None:
-            refresh()
-        self.notify("Konten dimuat ulang.")
+        self.load_catalog_in_background(announce=True)
+        self._refresh_home()
 
     def on_resize(self, event: events.Resize) -> None:
         self._update_too_small(event.size.width, event.size.height)
@@ -282,7 +324,8 @@ class LatsarApp(App[int]):
             and not event.is_forwarded
             and self.too_small
             and event.key not in KEYS_WHILE_TOO_SMALL
-            and not (event.key == "escape" and isinstance(self.screen, HelpScreen))
+            # By name: the help screen's module is imported only when help is opened.
+            and not (event.key == "escape" and type(self.screen).__name__ == "HelpScreen")
         ):
             event.stop()
             event.prevent_default()
@@ -328,6 +371,8 @@ class LatsarApp(App[int]):
 
     def action_help(self) -> None:
         """?: the key help, opened at the section of the screen on top."""
+        from latsar_tui.ui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(HELP_SECTIONS.get(type(self.screen).__name__)))
 
@@ -342,10 +387,14 @@ class LatsarApp(App[int]):
         if module is None:
             self.notify("Modul tidak ditemukan.", severity="error")
             return
+        from latsar_tui.ui.screens.lesson import LessonScreen
+
         self.push_screen(LessonScreen(module, lesson_id))
 
     def open_history(self) -> None:
         """The list of finished attempts."""
+        from latsar_tui.ui.screens.history import HistoryScreen
+
         self.push_screen(HistoryScreen())
 
     def choose_quiz(
@@ -356,6 +405,7 @@ class LatsarApp(App[int]):
         lesson_id: str | None = None,
     ) -> None:
         """Ask for mode and scope, then start the quiz."""
+        from latsar_tui.ui.screens.start import StartQuizScreen
 
         def started(choice: tuple[Scope, Mode] | None) -> None:
             if choice is not None:
@@ -396,6 +446,8 @@ class LatsarApp(App[int]):
 
     def open_session(self, session: QuizSession) -> None:
         """Show a session that has been started or resumed on the quiz screen."""
+        from latsar_tui.ui.screens.quiz import QuizScreen
+
         self.active_session = session
         self.push_screen(QuizScreen(session))
 
@@ -403,6 +455,8 @@ class LatsarApp(App[int]):
 
     def open_review(self) -> None:
         """The review hub: Ulangi, Persiapan ujian, Latihan kesalahan, exam date."""
+        from latsar_tui.ui.screens.review_home import ReviewScreen
+
         if not isinstance(self.screen, ReviewScreen):
             self.push_screen(
                 ReviewScreen(
@@ -418,6 +472,8 @@ class LatsarApp(App[int]):
 
     def open_stats(self) -> None:
         """The statistics screen."""
+        from latsar_tui.ui.screens.stats import StatsScreen
+
         if not isinstance(self.screen, StatsScreen):
             self.push_screen(
                 StatsScreen(self.catalog, self.store, self.settings(), self.clock, tz=self.tz)
@@ -425,6 +481,7 @@ class LatsarApp(App[int]):
 
     def open_exam_date(self) -> None:
         """The dialog for the exam date and the daily review caps."""
+        from latsar_tui.ui.screens.review_exam_date import ExamDateScreen
 
         def saved(settings: Settings | None) -> None:
             if settings is not None:
@@ -481,6 +538,8 @@ class LatsarApp(App[int]):
 
     def show_results(self, result: SessionResult, *, replace: bool = False) -> None:
         """The results screen; ``replace`` swaps it in for the finished quiz."""
+        from latsar_tui.ui.screens.results import ResultsScreen
+
         screen = ResultsScreen(result)
         if replace:
             self.switch_screen(screen)

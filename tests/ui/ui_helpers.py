@@ -50,8 +50,12 @@ def screen_text(app: App[Any]) -> str:
 
 
 async def settle(pilot: Any, delay: float = 0.15) -> None:
-    """Let timers, Markdown rendering and screen changes finish."""
+    """Let the content worker, timers, Markdown rendering and screen changes finish."""
     await pilot.pause(delay)
+    waited = 0.0
+    while getattr(pilot.app, "catalog_loading", False) and waited < 10.0:
+        await pilot.pause(0.02)  # the catalog is read in a worker thread
+        waited += 0.02
     await pilot.wait_for_scheduled_animations()
     await pilot.pause()
 

@@ -69,6 +69,7 @@ class HomeScreen(Screen[None]):
             yield Static("Belum selesai: pilih lalu Enter, atau tekan l", id="continue-title")
             yield OptionList(id="continue")
             yield Static(id="review-line")
+            yield Static("Memuat konten…", id="loading-note")
             yield CatalogTable(id="catalog", cursor_type="row", zebra_stripes=True, cell_padding=0)
             with VerticalScroll(id="broken"):
                 yield Static(id="broken-list")
@@ -78,6 +79,7 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         self._row_targets: dict[str, tuple[str, str]] = {}
         self._attempt_ids: list[int] = []
+        self._focused_once = False
         self.refresh_data()
         self.query_one("#catalog", DataTable).focus()
 
@@ -115,6 +117,15 @@ class HomeScreen(Screen[None]):
         self._fill_continue(unfinished)
         self._fill_table()
         self._fill_broken()
+        loading = bool(getattr(app, "catalog_loading", False))
+        table = self.query_one("#catalog", DataTable)
+        table.loading = loading
+        self.query_one("#loading-note").display = loading
+        if not loading and not self._focused_once:
+            # A table under the loading indicator cannot take focus: give it the
+            # focus once the content is there, as if it had been there at mount.
+            self._focused_once = True
+            table.focus()
 
     def _fill_review_line(self, summary: DueSummary, plan: ExamPlan | None) -> None:
         line = Content.assemble(
