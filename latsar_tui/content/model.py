@@ -305,8 +305,10 @@ class MatchingQuestion(QuestionBase):
     """Menjodohkan: match each left item with a right one.
 
     Answer: a tuple with, per left item (in written order), the canonical index of the
-    chosen right: ``rights`` holds the pairs' rights first, then the distractors, so
-    the right answer is ``(0, 1, ..., len(pairs) - 1)``.
+    chosen right. ``rights`` holds each distinct right once, the pairs' rights first (in
+    the order they first appear), then the distractors; as in Moodle, two lefts may
+    share one right ("katak" and "salamander" → "amfibi"), so the right answer is
+    :attr:`key`, not always ``(0, 1, ..., n - 1)``.
     """
 
     type: ClassVar[QuestionType] = QuestionType.MATCHING
@@ -315,8 +317,14 @@ class MatchingQuestion(QuestionBase):
 
     @property
     def rights(self) -> tuple[str, ...]:
-        """Every right-side text in canonical order: pairs' rights, then distractors."""
-        return tuple(pair.right for pair in self.pairs) + self.distractors
+        """Every distinct right-side text in canonical order: pairs' rights, then distractors."""
+        return tuple(dict.fromkeys(pair.right for pair in self.pairs)) + self.distractors
+
+    @property
+    def key(self) -> tuple[int, ...]:
+        """The right answer: per left item, the index of its partner in :attr:`rights`."""
+        index = {text: n for n, text in enumerate(self.rights)}
+        return tuple(index[pair.right] for pair in self.pairs)
 
 
 Question: TypeAlias = (

@@ -106,8 +106,8 @@ CODES: dict[str, str] = {
     "empty-answer": "an accepted or partial answer of a short_answer question is empty",
     "duplicate-answer": "two answers of a short_answer question are equal once normalised",
     "pair-count": "a matching question without 3 to 8 pairs, or with over 4 distractors",
-    "duplicate-pair-side": "two lefts, or two rights (distractors included), of a matching "
-    "question are equal",
+    "duplicate-pair-side": "two lefts of a matching question, or a distractor and a right, "
+    "are equal",
     # references
     "needs-module": "'lesson' or 'sources' on a question of a bank without a module",
     "unknown-module": "a bank's module does not exist",
@@ -1136,6 +1136,7 @@ class _Checker:
         before = self.errors
         lefts: dict[str, Node] = {}
         rights: dict[str, Node] = {}
+        right_texts: dict[str, str] = {}
 
         def side(node: Node, seen: dict[str, Node], what: str) -> str | None:
             text = self._typed_text(node, what)
@@ -1168,7 +1169,24 @@ class _Checker:
             def build(node: Mapping) -> MatchPair | None:
                 pf = self.fields(node, "pasangan", PAIR_FIELDS, PAIR_FIELDS)
                 left = side(pf["left"][1], lefts, "sisi kiri") if "left" in pf else None
-                right = side(pf["right"][1], rights, "sisi kanan") if "right" in pf else None
+                # Two lefts may share a right (as in Moodle: each right is shown once);
+                # only a distractor may not repeat a right, so rights are remembered here.
+                right = self._typed_text(pf["right"][1], "sisi kanan") if "right" in pf else None
+                if right is not None:
+                    normal = " ".join(right.split()).casefold()
+                    first = rights.get(normal)
+                    if first is None:
+                        rights[normal] = pf["right"][1]
+                        right_texts[normal] = right
+                    elif right != right_texts[normal]:
+                        # A shared right is one item on screen: written the same each time.
+                        self.error(
+                            pf["right"][1],
+                            "duplicate-pair-side",
+                            f"sisi kanan ini hampir sama dengan yang di baris {first.line}; "
+                            "bila dua butir kiri berpasangan dengan satu jawaban, tulis "
+                            "teksnya persis sama",
+                        )
                 if left is None or right is None:
                     return None
                 return MatchPair(left=left, right=right)

@@ -241,7 +241,7 @@ def score(question: Question, answer: Answer) -> float:
         return judge(question, checked).score
     if isinstance(question, MatchingQuestion):
         assert isinstance(checked, tuple)
-        matched = sum(1 for left, right in enumerate(checked) if left == right)
+        matched = sum(1 for pick, key in zip(checked, question.key, strict=True) if pick == key)
         return matched / len(question.pairs)
     assert isinstance(checked, tuple)
     # Each decision is judged against its own step's best, so a detour can neither
@@ -268,7 +268,7 @@ def right_answer(question: Question) -> Answer:
     if isinstance(question, ShortAnswerQuestion):
         return question.answers[0]
     if isinstance(question, MatchingQuestion):
-        return tuple(range(len(question.pairs)))
+        return question.key
     return branching_best_path(question)
 
 

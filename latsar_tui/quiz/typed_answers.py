@@ -110,6 +110,6 @@ def matching_answer_lines(question: MatchingQuestion, answer: tuple[int, ...]) -
     for left, pick in enumerate(answer):
         if not 0 <= left < len(question.pairs) or not 0 <= pick < len(rights):
             continue
-        sign = "✓" if pick == left else "✗"
+        sign = "✓" if pick == question.key[left] else "✗"
         lines.append(f"{sign} {question.pairs[left].left} → {rights[pick]}")
     return lines

@@ -424,6 +424,9 @@ def gift_problem(question: Question) -> str | None:
         texts = [*question.answers, *(p.answer for p in question.partial)]
         if any("*" in text for text in texts):
             return "jawaban berisi '*', yang di GIFT berarti wildcard"
+        # The wrong-answer feedback sits in the same {...} block, so '->' there would
+        # turn the item into a matching question on import.
+        texts.append(question.feedback_wrong or "")
     elif isinstance(question, MatchingQuestion):
         texts = [side for p in question.pairs for side in (p.left, p.right)]
         texts += question.distractors

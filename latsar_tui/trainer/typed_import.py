@@ -5,8 +5,7 @@ Shared by the GIFT, Moodle XML and CSV importers. Short answer: answers weighted
 0 % ``*`` (Moodle's "anything else") gives its feedback as ``feedback_wrong``; other
 answers at 0 % or below, and answers using Moodle's ``*`` wildcard, have no place in
 the content format and are dropped with a note. Matching: a pair with an empty left
-side is a distractor (as in Moodle); rights that repeat (Moodle allows two lefts with
-one right) cannot be told apart in our format, so such an item is skipped with why.
+side is a distractor (as in Moodle); two lefts may share one right, as Moodle allows.
 """
 
 from __future__ import annotations
@@ -108,13 +107,16 @@ def matching_problem(pairs: list[tuple[str, str]]) -> str | None:
     lefts = [_side(left) for left, _ in real]
     if len(set(lefts)) != len(lefts):
         return "dua butir kiri sama teksnya"
+    # Two lefts may share one right (Moodle allows it; it is shown once), spelled
+    # exactly the same; a distractor may not repeat a right.
     rights: dict[str, str] = {}
-    for text in [right for _, right in real] + extra:
+    for text in [right for _, right in real]:
+        if _side(text) in rights and rights[_side(text)] != text:
+            return f"sisi kanan '{text}' ditulis berbeda dari '{rights[_side(text)]}'"
+        rights[_side(text)] = text
+    for text in extra:
         if _side(text) in rights:
-            return (
-                f"sisi kanan '{text}' dipakai lebih dari sekali; format latsar butuh "
-                "pasangan kanan yang berbeda untuk tiap butir kiri"
-            )
+            return f"pengecoh '{text}' sama dengan salah satu sisi kanan"
         rights[_side(text)] = text
     return None
 

@@ -72,7 +72,7 @@ def matching_groups(
         if not isinstance(value, list | tuple):
             continue
         for left, pick in enumerate(value):
-            if left < len(groups) and pick == left:
+            if left < len(groups) and pick == question.key[left]:
                 groups[left].count += 1
                 groups[left].upper += trainee in upper
                 groups[left].lower += trainee in lower

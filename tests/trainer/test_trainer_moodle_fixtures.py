@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from latsar_tui.content.model import MatchingQuestion, MatchPair, PartialAnswer, ShortAnswerQuestion
 from latsar_tui.quiz.scoring import score
 from latsar_tui.trainer.gift import parse_gift
@@ -55,25 +57,21 @@ def test_moodle_xml_shortanswer_fixture() -> None:
     assert any("umpan balik per jawaban" in n.message for n in result.notes)
 
 
-def test_moodle_xml_matching_fixture_with_a_shared_right_is_skipped_with_why() -> None:
-    """Moodle lets two lefts share one right ('amphibian'); our format cannot tell them
-    apart, so the item is skipped with a reason rather than imported wrong."""
+def test_moodle_xml_matching_fixture_with_a_shared_right_imports() -> None:
+    """Moodle lets two lefts share one right ('amphibian'): shown once, each left's
+    partner is that one right."""
     result = parse_moodle_xml((FIXTURES / "i15-moodle-match.xml").read_bytes(), "m.xml")
-    assert result.questions == []
-    (skipped,) = result.skipped
-    assert "'amphibian' dipakai lebih dari sekali" in skipped.reason
-    # The same file with the second 'amphibian' made distinct imports as matching.
-    data = (FIXTURES / "i15-moodle-match.xml").read_bytes()
-    first = data.index(b"<text>amphibian</text>") + 1
-    second = data.index(b"<text>amphibian</text>", first)
-    data = data[:second] + b"<text>tailed amphibian</text>" + data[second + 22 :]
-    result = parse_moodle_xml(data, "m.xml")
+    assert result.skipped == []
     (question,) = result.questions
     assert isinstance(question, MatchingQuestion)
     assert question.pairs == (
         MatchPair("frog", "amphibian"),
         MatchPair("cat", "mammal"),
-        MatchPair("newt", "tailed amphibian"),
+        MatchPair("newt", "amphibian"),
     )
     assert question.distractors == ("insect",)
+    assert question.rights == ("amphibian", "mammal", "insect")
+    assert question.key == (0, 1, 0)
+    assert score(question, (0, 1, 0)) == 1.0
+    assert score(question, (0, 1, 1)) == pytest.approx(2 / 3)
     assert question.explanation == "General feedback."

@@ -118,7 +118,9 @@ def questions(draw: st.DrawFn, qid: str) -> Question:
                 PartialAnswer(answer=w, share=sh)
                 for w, sh in zip(words[cut:], shares, strict=False)
             ),
-            feedback_wrong=draw(feedbacks()),
+            # In GIFT the wrong-answer feedback shares the answer block, where '->'
+            # means a matching pair: such an item is refused for GIFT (tested apart).
+            feedback_wrong=draw(feedbacks().filter(lambda t: t is None or "->" not in t)),
         )
     if kind == "matching":
         n = draw(st.integers(3, 8))
@@ -262,3 +264,17 @@ def test_every_shipped_file_survives_the_yaml_writer() -> None:
         back_module, findings = load_text(dump_module(module), "m.yaml", "module")
         assert isinstance(back_module, Module)
         assert back_module == module, (module.id, [f.format() for f in findings])
+
+
+def test_gift_refuses_a_short_answer_whose_feedback_holds_an_arrow() -> None:
+    from latsar_tui.content.model import ShortAnswerQuestion
+    from latsar_tui.trainer.gift import gift_problem
+
+    question = ShortAnswerQuestion(
+        id="s",
+        prompt="Asas?",
+        explanation="Karena.",
+        answers=("akuntabel",),
+        feedback_wrong="Lihat bagan A -> B",
+    )
+    assert gift_problem(question) == "teks jawaban berisi '->', yang tidak dapat ditulis di GIFT"

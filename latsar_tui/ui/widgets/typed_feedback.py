@@ -33,7 +33,7 @@ def matching_feedback(question: MatchingQuestion, answer: tuple[int, ...]) -> Ha
     rows: list[Row | Content] = []
     for left, pick in enumerate(answer):
         pair = question.pairs[left]
-        if pick == left:
+        if pick == question.key[left]:
             rows.append(
                 (
                     Content("✓ ").stylize("bold $success"),
