@@ -6,16 +6,25 @@ import os
 import tempfile
 from pathlib import Path
 
+PRIVATE = 0o600
 
-def write_text_atomically(target: Path, text: str) -> None:
+
+def make_private(path: Path) -> None:
+    """Owner read/write only: for files that hold a trainee's NIP and answers."""
+    if path.exists():
+        os.chmod(path, PRIVATE)
+
+
+def write_text_atomically(target: Path, text: str, *, private: bool = False) -> None:
     """Write UTF-8 text to ``target`` through a temporary file in the same folder.
 
     The rename is atomic on every platform we run on, so readers see either the old
     file or the whole new one. The folder is created when missing; on failure the
-    temporary file is removed and the error propagates.
+    temporary file is removed and the error propagates. ``private`` files (they hold a
+    NIP) get mode 0600 whatever the file had before.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
-    mode = _mode_for(target)
+    mode = PRIVATE if private else _mode_for(target)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:

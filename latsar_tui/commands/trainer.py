@@ -46,14 +46,14 @@ def _warn(line: str) -> None:
     print(line, file=sys.stderr)
 
 
-def _write(path: Path, text: str, *, force: bool = True) -> None:
+def _write(path: Path, text: str, *, force: bool = True, private: bool = False) -> None:
     """Write text atomically (temp file + rename); refuse to overwrite unless forced."""
     if path.exists() and not force:
         raise CommandError(f"{path} sudah ada; pakai --force untuk menimpanya")
     if path.is_dir():
         raise CommandError(f"{path} adalah folder, bukan berkas")
     try:
-        write_text_atomically(path, text)
+        write_text_atomically(path, text, private=private)
     except OSError as error:
         raise CommandError(f"{path} tidak bisa ditulis: {error.strerror or error}") from None
 
@@ -562,7 +562,8 @@ def run_results_export(args: argparse.Namespace, ctx: CommandContext) -> int:
         document = export_results(ctx.paths, name=args.name, nip=args.nip, bank_id=args.bank)
     except ResultsError as error:
         raise CommandError(str(error)) from None
-    _write(args.output, json.dumps(document, ensure_ascii=False, indent=1) + "\n")
+    # A results file holds the trainee's name and NIP: readable by its owner only.
+    _write(args.output, json.dumps(document, ensure_ascii=False, indent=1) + "\n", private=True)
     banks = sorted({a["bank"] for a in document["answers"]})
     _say(
         f"Ditulis {args.output}: {len(document['answers'])} jawaban dari "

@@ -14,6 +14,8 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
+from latsar_tui.fileio import make_private
+
 # Written to the SQLite header (PRAGMA application_id) so a latsar database can be
 # told from any other SQLite file: the ASCII bytes "LtsR".
 APPLICATION_ID = 0x4C747352
@@ -388,6 +390,10 @@ def _connect(path: Path) -> sqlite3.Connection:
         check_same_thread=False,
     )
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    # The database holds the trainee's NIP and every answer: owner only, WAL files too
+    # (they exist once the first write happened; _configure runs it again).
+    for suffix in ("", "-wal", "-shm"):
+        make_private(path.with_name(path.name + suffix))
     return conn
 
 
@@ -472,6 +478,7 @@ def _move_aside(path: Path, backups: Path, now: datetime) -> Path:
         source = Path(f"{path}{suffix}")
         if source.exists():
             shutil.move(source, Path(f"{target}{suffix}"))
+            make_private(Path(f"{target}{suffix}"))
     return target
 
 
@@ -527,4 +534,6 @@ def open_database(
     except BaseException:
         conn.close()
         raise
+    for suffix in ("", "-wal", "-shm"):  # the WAL files exist only after the first write
+        make_private(Path(f"{path}{suffix}"))
     return conn, notice

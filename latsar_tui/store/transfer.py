@@ -173,7 +173,7 @@ def write_export(store: ProgressStore, paths: Paths, target: Path) -> dict[str, 
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     target = target.expanduser()
     try:
-        write_text_atomically(target, text)
+        write_text_atomically(target, text, private=True)  # it holds the NIP
     except OSError as error:
         raise TransferError(f"Berkas {target} tidak dapat ditulis: {error}") from error
     return {key: len(data[key]) for key in ("attempts", "answers", "cards", "review_logs")}
