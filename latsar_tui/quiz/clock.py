@@ -47,3 +47,10 @@ class FakeClock:
             raise ValueError("a clock does not run backwards")
         self._now += step
         return self._now
+
+    def set_to(self, moment: datetime) -> datetime:
+        """Set the clock to any moment, earlier too: a computer clock changed by hand."""
+        if moment.tzinfo is None:
+            raise ValueError("FakeClock needs a timezone-aware time")
+        self._now = moment.astimezone(UTC)
+        return self._now
