@@ -275,17 +275,7 @@ def question_to_element(question: Question) -> ET.Element | None:
     if isinstance(question, ShortAnswerQuestion | MatchingQuestion):
         return typed_element(question)
     qtype = "truefalse" if isinstance(question, TrueFalseQuestion) else "multichoice"
-    element = ET.Element("question", {"type": qtype})
-    name = ET.SubElement(element, "name")
-    ET.SubElement(name, "text").text = question.id
-    prompt = question.prompt.strip()
-    if question.context:
-        prompt = f"{question.context.strip()}\n\n{prompt}"
-    _text_holder(element, "questiontext", prompt, "markdown")
-    _text_holder(element, "generalfeedback", question.explanation, "markdown")
-    ET.SubElement(element, "defaultgrade").text = "1"
-    ET.SubElement(element, "penalty").text = "0" if qtype == "truefalse" else "0.3333333"
-    ET.SubElement(element, "hidden").text = "0"
+    element = _head(question, qtype, penalty="0" if qtype == "truefalse" else "0.3333333")
     if isinstance(question, TrueFalseQuestion):
         _answer(element, 100 if question.answer else 0, "true", question.feedback_true)
         _answer(element, 0 if question.answer else 100, "false", question.feedback_false)
@@ -310,14 +300,19 @@ def question_to_element(question: Question) -> ET.Element | None:
                     scenario_option.text,
                     scenario_option.feedback,
                 )
+    _tags(element, question)
+    return element
+
+
+def _tags(element: ET.Element, question: Question) -> None:
     if question.tags:
         tags = ET.SubElement(element, "tags")
         for tag in question.tags:
             ET.SubElement(ET.SubElement(tags, "tag"), "text").text = tag
-    return element
 
 
-def _head(question: Question, qtype: str) -> ET.Element:
+def _head(question: Question, qtype: str, penalty: str = "0.3333333") -> ET.Element:
+    """The parts every exported question shares: name, text, feedback, grade, penalty."""
     element = ET.Element("question", {"type": qtype})
     name = ET.SubElement(element, "name")
     ET.SubElement(name, "text").text = question.id
@@ -327,7 +322,7 @@ def _head(question: Question, qtype: str) -> ET.Element:
     _text_holder(element, "questiontext", prompt, "markdown")
     _text_holder(element, "generalfeedback", question.explanation, "markdown")
     ET.SubElement(element, "defaultgrade").text = "1"
-    ET.SubElement(element, "penalty").text = "0.3333333"
+    ET.SubElement(element, "penalty").text = penalty
     ET.SubElement(element, "hidden").text = "0"
     return element
 
@@ -353,10 +348,7 @@ def typed_element(question: ShortAnswerQuestion | MatchingQuestion) -> ET.Elemen
             sub = ET.SubElement(element, "subquestion", {"format": "plain_text"})
             ET.SubElement(sub, "text").text = left
             ET.SubElement(ET.SubElement(sub, "answer"), "text").text = right
-    if question.tags:
-        tags = ET.SubElement(element, "tags")
-        for tag in question.tags:
-            ET.SubElement(ET.SubElement(tags, "tag"), "text").text = tag
+    _tags(element, question)
     return element
 
 
