@@ -193,9 +193,8 @@ def branching_summary(question: BranchingQuestion, answer: tuple[int, ...]) -> H
     """The path taken, step by step, each decision against the best of its own step."""
     rows: list[Row | Content] = [Content("Jalur yang Anda tempuh:").stylize("bold")]
     path = scoring.branching_path(question, answer)
-    for part, (_step, choice) in zip(
-        scoring.branching_breakdown(question, answer), path, strict=True
-    ):
+    parts = scoring.branching_breakdown(question, answer)
+    for part, (_step, choice) in zip(parts, path, strict=True):
         head = Content(f"{part.number}. ")
         rows.append(
             _row(
@@ -205,8 +204,9 @@ def branching_summary(question: BranchingQuestion, answer: tuple[int, ...]) -> H
             )
         )
         rows += _feedback(choice.feedback, head.cell_length)
-    earned = scoring.branching_points(question, answer)
-    possible = scoring.branching_possible_points(question, answer)
+    # The totals from the breakdown already made, not two more walks of the path.
+    earned = sum(part.earned for part in parts)
+    possible = sum(part.best for part in parts)
     rows.append(
         Content.assemble(
             ("Poin diperoleh: ", "bold"),
