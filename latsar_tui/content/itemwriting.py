@@ -160,6 +160,8 @@ CANDIDATE_JACCARD = 0.5
 # A bank full of templated questions would give a finding per pair; past this many the
 # rest are summed up in the last finding instead.
 MAX_SIMILAR_PAIRS = 25
+# Past this many unreported pairs the count stops (the message then says "N+").
+MAX_MORE_COUNTED = 10 * MAX_SIMILAR_PAIRS
 
 
 def _candidates(words: list[frozenset[str]]) -> Iterator[tuple[int, int]]:
@@ -219,7 +221,7 @@ def similar_pairs(questions: Iterable[Question]) -> list[SimilarPair]:
             found.append(SimilarPair(questions[a], questions[b], ratio))
         else:
             more += 1
-            if more >= 10 * MAX_SIMILAR_PAIRS:
+            if more >= MAX_MORE_COUNTED:
                 break
     if more and found:
         last = found[-1]

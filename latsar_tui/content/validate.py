@@ -26,7 +26,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
-from latsar_tui.content.itemwriting import bank_flaws, markup_in, similar_pairs
+from latsar_tui.content.itemwriting import (
+    MAX_MORE_COUNTED,
+    bank_flaws,
+    markup_in,
+    similar_pairs,
+)
 from latsar_tui.content.model import (
     AGENDAS,
     BANK_SCHEMA,
@@ -829,11 +834,8 @@ class _Checker:
         for flaw in bank_flaws(questions):
             self.error(key, flaw.code, flaw.message)
         for pair in similar_pairs(questions):
-            more = (
-                f"; {pair.more}{'+' if pair.more >= 250 else ''} pasangan lain juga mirip"
-                if pair.more
-                else ""
-            )
+            counted = f"{pair.more}{'+' if pair.more >= MAX_MORE_COUNTED else ''}"
+            more = f"; {counted} pasangan lain juga mirip" if pair.more else ""
             self.error(
                 self.prompt_nodes.get(pair.second.id, key),
                 "similar-question",
