@@ -14,7 +14,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from latsar_tui import i18n
 from latsar_tui.commands.base import CommandContext, CommandError
+from latsar_tui.i18n import _
 
 # Areas whose subcommands the CLI offers, in the order `latsar --help` lists them.
 COMMAND_MODULES: tuple[str, ...] = ("validate", "plain", "trainer", "review", "xapi")
@@ -59,6 +61,15 @@ def build_parser() -> argparse.ArgumentParser:
         "LATSAR_PLAIN=1, ACCESSIBLE=1, TERM=dumb, atau bila masukan/keluaran bukan terminal",
     )
     parser.add_argument(
+        "--lang",
+        choices=sorted(i18n.LANGUAGES),
+        metavar="KODE",
+        help=_(
+            "bahasa antarmuka: id (Bahasa Indonesia, bawaan) atau en (English); "
+            "juga LATSAR_LANG; konten tetap dalam bahasa aslinya"
+        ),
+    )
+    parser.add_argument(
         "--content",
         type=Path,
         action="append",
@@ -92,8 +103,29 @@ def _localise(parser: argparse.ArgumentParser) -> None:
                 _localise(child)
 
 
+def choose_language(argv: Sequence[str]) -> str:
+    """The interface language for this run, known before any help text is built.
+
+    ``--lang`` and ``--data-dir`` are read ahead of the full parse (whose help must
+    already be in that language); a bad value is left for the full parse to report.
+    """
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--lang")
+    early.add_argument("--data-dir", type=Path)
+    known, _rest = early.parse_known_args(argv)
+    setting = None
+    if i18n.normalise(known.lang) is None and i18n.normalise(os.environ.get("LATSAR_LANG")) is None:
+        from latsar_tui.paths import Paths
+        from latsar_tui.settings import load_settings
+
+        setting = load_settings(Paths.resolve(known.data_dir)).language
+    return i18n.resolve(known.lang, os.environ, setting)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `latsar` console script; returns the exit status."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    i18n.setup(choose_language(argv))
     parser = build_parser()
     args = parser.parse_args(argv)
     ctx = CommandContext.from_args(args)

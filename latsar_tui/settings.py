@@ -1,4 +1,4 @@
-"""The trainee's settings: theme, Latsar evaluation date, daily review caps, and
+"""The trainee's settings: theme, interface language, Latsar evaluation date, daily review caps, and
 "konfirmasi jawaban" (a choice is a highlight and Enter the answer) per kind of quiz.
 
 Kept as JSON at ``Paths.settings_file`` and written atomically (a temporary file in
@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from latsar_tui.fileio import write_text_atomically
+from latsar_tui.i18n import normalise
 from latsar_tui.paths import Paths
 
 DEFAULT_DAILY_DUE = 50
@@ -31,6 +32,8 @@ class Settings:
     """What the trainee chose. ``exam_date`` is a local calendar date."""
 
     theme: str | None = None
+    # Interface language ("id", "en"); None means the default (see latsar_tui.i18n).
+    language: str | None = None
     exam_date: date | None = None
     daily_due: int = DEFAULT_DAILY_DUE
     daily_new: int = DEFAULT_DAILY_NEW
@@ -48,6 +51,7 @@ class Settings:
         return {
             **self.extra,
             "theme": self.theme,
+            "language": self.language,
             "exam_date": None if self.exam_date is None else self.exam_date.isoformat(),
             "daily_due": self.daily_due,
             "daily_new": self.daily_new,
@@ -61,6 +65,7 @@ class Settings:
         """Settings from their JSON form; bad values fall back to the defaults."""
         known = {
             "theme",
+            "language",
             "exam_date",
             "daily_due",
             "daily_new",
@@ -69,8 +74,10 @@ class Settings:
             "confirm_practice",
         }
         theme = data.get("theme")
+        language = data.get("language")
         return cls(
             theme=theme if isinstance(theme, str) and theme else None,
+            language=normalise(language) if isinstance(language, str) else None,
             exam_date=_date_or_none(data.get("exam_date")),
             daily_due=_cap_or(data.get("daily_due"), DEFAULT_DAILY_DUE),
             daily_new=_cap_or(data.get("daily_new"), DEFAULT_DAILY_NEW),

@@ -8,6 +8,9 @@ constructor parameter, so tests run the real screens hermetically and fast.
 from __future__ import annotations
 
 import contextlib
+import os
+import subprocess
+import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import tzinfo
@@ -21,9 +24,11 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
+from latsar_tui import i18n
 from latsar_tui.commands.base import CommandError
 from latsar_tui.content.loader import load_catalog
 from latsar_tui.content.model import Catalog
+from latsar_tui.i18n import _
 from latsar_tui.paths import Paths
 from latsar_tui.quiz.clock import Clock, SystemClock
 from latsar_tui.quiz.session import (
@@ -131,6 +136,8 @@ class LatsarApp(App[int]):
         self.active_session: QuizSession | None = None
         # Held while this window has the data folder open (see store.lock).
         self._instance_lock = InstanceLock(paths.lock_file)
+        # Set by set_language(): run_app starts the app again in that language.
+        self.language_restart: str | None = None
 
     def _default_loader(self) -> Catalog:
         return load_catalog(self.paths, self.extra_content, cache=True)
@@ -237,6 +244,26 @@ class LatsarApp(App[int]):
             )
             return
         self.notify("Animasi dinyalakan." if on else "Animasi dimatikan.")
+
+    def set_language(self, code: str) -> None:
+        """Save ``code`` as the interface language and restart the app in it.
+
+        Key labels and screen texts are bound when their modules load, so the app
+        restarts (progress is committed answer by answer; nothing is lost).
+        """
+        if code == i18n.current_language():
+            return
+        try:
+            save_settings(self.paths, replace(self.settings(), language=code))
+        except OSError as error:
+            self.notify(
+                _("Pengaturan tidak dapat disimpan: {error}").format(error=error),
+                severity="warning",
+                markup=False,
+            )
+            return
+        self.language_restart = code
+        self.exit(0)
 
     def use_theme(self, name: str) -> None:
         """Switch theme (from the palette); remembered for the next start."""
@@ -568,4 +595,28 @@ def run_app(ctx: CommandContext, **options: Any) -> int:
         raise CommandError(str(error)) from error
     app = LatsarApp(ctx.paths, extra_content=ctx.extra_content, store=store, **options)
     code = app.run()
+    if app.language_restart is not None:
+        return restart_in_language(app.language_restart)
     return code if isinstance(code, int) else app.return_code or 0
+
+
+def restart_in_language(code: str) -> int:
+    """Start ``latsar`` again, with the same arguments, in the language ``code``."""
+    os.environ["LATSAR_LANG"] = code  # above the setting, so the choice holds this run
+    args = [sys.executable, "-m", "latsar_tui", *_without_lang(sys.argv[1:])]
+    if os.name == "posix":
+        os.execv(sys.executable, args)
+    return subprocess.call(args)
+
+
+def _without_lang(argv: list[str]) -> list[str]:
+    kept: list[str] = []
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--lang":
+            skip = True
+        elif not arg.startswith("--lang="):
+            kept.append(arg)
+    return kept

@@ -17,6 +17,8 @@ from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits
 from textual.content import Content
 from textual.widgets.option_list import Option
 
+from latsar_tui.i18n import LANGUAGES, _, current_language
+
 NO_MATCHES = "Tidak ada yang cocok"
 PLACEHOLDER = "Cari perintah, modul, pelajaran, bank soal…"
 
@@ -77,6 +79,16 @@ class LatsarCommands(Provider):
             partial(app.use_theme, "latsar-kontras-terang"),
             "Teks hitam di atas putih (WCAG AA)",
         )
+        for code, name in LANGUAGES.items():
+            if code != current_language():
+                # In both languages: a learner who cannot read the current one finds it.
+                yield (
+                    f"{_('Bahasa')} / Language: {name}",
+                    partial(app.set_language, code),
+                    _("Antarmuka dalam {name}; aplikasi dimulai ulang, progres tetap").format(
+                        name=name
+                    ),
+                )
         yield "Animasi: matikan", partial(app.set_animations, False), "Tanpa gerakan di layar"
         yield "Animasi: nyalakan", partial(app.set_animations, True), "Gerakan halus di layar"
         for module in app.catalog.modules_in_order():

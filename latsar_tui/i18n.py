@@ -1,0 +1,92 @@
+"""Interface language: every word the app says goes through gettext.
+
+The source strings in the code are Indonesian (the default language); the English
+catalogue lives in ``latsar_tui/locale/en/LC_MESSAGES/latsar.po`` and its compiled
+``.mo`` ships in the wheel. Catalogues are kept with Babel (see README, "Terjemahan").
+
+The language is chosen once per process, before the interface is built, from (first
+wins) ``--lang``, ``LATSAR_LANG`` and the saved setting; switching it in the app
+restarts the app, so strings bound when a module is imported (key bindings, argparse
+help) are always in the language in use. Content is never translated: a module is
+shown in the language it was written in.
+"""
+
+from __future__ import annotations
+
+import gettext
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+DOMAIN = "latsar"
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+DEFAULT_LANGUAGE = "id"
+# Each language's own name, as a learner looking for it would recognise it.
+LANGUAGES: dict[str, str] = {"id": "Bahasa Indonesia", "en": "English"}
+
+
+class _Active:
+    """The process's interface language and its catalogue (one per process)."""
+
+    language = DEFAULT_LANGUAGE
+    translations: gettext.NullTranslations = gettext.NullTranslations()
+
+
+def normalise(value: str | None) -> str | None:
+    """``"en_US.UTF-8"``, ``"EN"`` or ``"en"`` -> ``"en"``; ``None`` for unknown languages."""
+    if not value:
+        return None
+    code = value.strip().lower().replace("-", "_").split(".")[0].split("_")[0]
+    return code if code in LANGUAGES else None
+
+
+def resolve(cli_value: str | None, env: Mapping[str, str], setting: str | None = None) -> str:
+    """The language to use: ``--lang``, else ``LATSAR_LANG``, else the setting, else id."""
+    for candidate in (cli_value, env.get("LATSAR_LANG"), setting):
+        code = normalise(candidate)
+        if code is not None:
+            return code
+    return DEFAULT_LANGUAGE
+
+
+def setup(language: str) -> str:
+    """Make ``language`` the interface language of this process; returns the code used.
+
+    A language without a compiled catalogue falls back to Indonesian (the source
+    strings) rather than failing: a half-installed copy still works.
+    """
+    code = normalise(language) or DEFAULT_LANGUAGE
+    translations = gettext.NullTranslations()
+    if code != DEFAULT_LANGUAGE:
+        try:
+            translations = gettext.translation(DOMAIN, LOCALE_DIR, languages=[code])
+        except OSError:
+            code = DEFAULT_LANGUAGE
+    _Active.language, _Active.translations = code, translations
+    return code
+
+
+def current_language() -> str:
+    """The code of the interface language in use (``"id"`` or ``"en"``)."""
+    return _Active.language
+
+
+def _(message: str) -> str:
+    """``message`` (Indonesian source text) in the interface language."""
+    return _Active.translations.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The form for ``n`` (Indonesian uses one form; give it twice)."""
+    return _Active.translations.ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Marks text for the catalogue where it is defined; translate it with ``_`` at use."""
+    return message
+
+
+# A process started with LATSAR_LANG (a test, `python -m`) speaks it from the first
+# import; the CLI calls setup() again with --lang and the saved setting.
+if normalise(os.environ.get("LATSAR_LANG")) not in (None, DEFAULT_LANGUAGE):
+    setup(os.environ["LATSAR_LANG"])
