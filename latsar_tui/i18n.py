@@ -86,6 +86,12 @@ def N_(message: str) -> str:
     return message
 
 
+def format_decimal(value: float, decimals: int = 1) -> str:
+    """``value`` with ``decimals`` places: a decimal comma in Indonesian, a point in English."""
+    text = f"{value:.{decimals}f}"
+    return text.replace(".", ",") if _Active.language == "id" else text
+
+
 # A process started with LATSAR_LANG (a test, `python -m`) speaks it from the first
 # import; the CLI calls setup() again with --lang and the saved setting.
 if normalise(os.environ.get("LATSAR_LANG")) not in (None, DEFAULT_LANGUAGE):
