@@ -1,0 +1,57 @@
+"""Which words on a screen are Indonesian interface text, for the English-mode tests.
+
+The vocabulary is read from the catalogue itself: every word of an Indonesian source
+string that no English translation uses ("jawaban", "tekan", "soal"). A screen of the
+English interface over English content that shows one of them shows an untranslated
+string. Words of the English fixture content are never counted.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+from babel.messages.pofile import read_po
+
+from latsar_tui import i18n
+
+PO = i18n.LOCALE_DIR / "en" / "LC_MESSAGES" / "latsar.po"
+ENGLISH_FIXTURE = Path(__file__).resolve().parent / "fixtures" / "ui" / "english"
+WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in WORD.findall(text)}
+
+
+@cache
+def indonesian_words() -> frozenset[str]:
+    """Words of the source strings that the English catalogue never uses."""
+    source: set[str] = set()
+    english: set[str] = set()
+    with PO.open("rb") as handle:
+        for message in read_po(handle, locale="en"):
+            if not message.id:
+                continue
+            ids = message.id if isinstance(message.id, tuple) else (message.id,)
+            strings = message.string if isinstance(message.string, tuple) else (message.string,)
+            for text in ids:
+                source |= _words(re.sub(r"\{[^{}]*\}", " ", text))
+            for text in strings:
+                english |= _words(text or "")
+    content = set()
+    for path in ENGLISH_FIXTURE.rglob("*.yaml"):
+        content |= _words(path.read_text(encoding="utf-8"))
+    return frozenset(source - english - content)
+
+
+def leftovers(text: str) -> list[str]:
+    """The lines of ``text`` that hold an Indonesian interface word, with the words."""
+    vocabulary = indonesian_words()
+    found = []
+    for line in text.splitlines():
+        hits = sorted(_words(line) & vocabulary)
+        if hits:
+            found.append(f"{hits}: {line.strip()}")
+    return found
