@@ -20,6 +20,8 @@ from latsar_tui import i18n  # noqa: E402
 
 i18n.setup("en")
 
+from ui_helpers import keys_for_right_answer, screen_text, settle  # noqa: E402
+
 from latsar_tui.content import roots as content_roots  # noqa: E402
 from latsar_tui.content.loader import load_catalog  # noqa: E402
 from latsar_tui.content.model import MatchingQuestion, ShortAnswerQuestion  # noqa: E402
@@ -27,7 +29,6 @@ from latsar_tui.paths import Paths  # noqa: E402
 from latsar_tui.quiz.clock import FakeClock  # noqa: E402
 from latsar_tui.ui.app import LatsarApp  # noqa: E402
 from latsar_tui.ui.screens.quiz import QuizScreen  # noqa: E402
-from ui_helpers import keys_for_right_answer, screen_text, settle  # noqa: E402
 
 FIXTURE = HERE.parent / "fixtures" / "ui" / "english"
 

@@ -36,8 +36,16 @@ def test_every_main_screen_speaks_english(tmp_path: Path, size: str) -> None:
     screens: dict[str, str] = json.loads(done.stdout)
     for name in ("home", "lesson", "results", "help", "stats", "history", "review"):
         assert name in screens
-    for kind in ("single", "multiple", "true_false", "scenario", "ordering", "branching",
-                 "short_answer", "matching"):
+    for kind in (
+        "single",
+        "multiple",
+        "true_false",
+        "scenario",
+        "ordering",
+        "branching",
+        "short_answer",
+        "matching",
+    ):
         assert f"question {kind}" in screens and f"feedback {kind}" in screens, kind
     assert "Explanation" in screens["feedback single"]
     # The module is written in English: no language tag beside it.
