@@ -19,10 +19,14 @@ from latsar_tui import i18n
 PO = i18n.LOCALE_DIR / "en" / "LC_MESSAGES" / "latsar.po"
 ENGLISH_FIXTURE = Path(__file__).resolve().parent / "fixtures" / "ui" / "english"
 WORD = re.compile(r"[^\W\d_]{3,}")
+# Names that stay as they are in every language: options, file names, commands in
+# backticks ("--percobaan", "templat-soal.csv", "`latsar teks`" keeps "teks" only
+# where it stands alone). Their words are neither vocabulary nor leftovers.
+NAME = re.compile(r"`[^`]*`|\S*[\w][-_./=][\w]\S*|--\S+")
 
 
 def _words(text: str) -> set[str]:
-    return {w.lower() for w in WORD.findall(text)}
+    return {w.lower() for w in WORD.findall(NAME.sub(" ", text))}
 
 
 @cache
