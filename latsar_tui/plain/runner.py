@@ -140,16 +140,27 @@ class PlainApp:
             raise _Repeat(reply.casefold())
         return reply
 
-    def _choose(self, prompt: str, count: int, repeats: str = "", leaves: bool = False) -> int:
+    def _choose(
+        self,
+        prompt: str,
+        count: int,
+        repeats: str = "",
+        leaves: bool = False,
+        line: str | None = None,
+    ) -> int:
         """Ask for a number from 1 to count; returns a 0-based index.
 
         ``leaves``: q leaves the app here (the main menu) rather than going back.
+        ``line``: the whole prompt with ``{count}``, where the bare word would be
+        ambiguous in the catalogue ("Jawaban" is also a column of answer counts).
         """
+        if line is None:
+            line = (
+                _("{prompt} (1-{count}, q keluar): ")
+                if leaves
+                else _("{prompt} (1-{count}, q kembali): ")
+            )
         while True:
-            if leaves:
-                line = _("{prompt} (1-{count}, q keluar): ")
-            else:
-                line = _("{prompt} (1-{count}, q kembali): ")
             reply = self._read(line.format(prompt=prompt, count=count), repeats)
             if reply.isdigit() and 1 <= int(reply) <= count:
                 return int(reply) - 1
@@ -617,7 +628,8 @@ class PlainApp:
             else:
 
                 def get_one(repeats: str) -> object:
-                    return presented.canonical(self._choose(_("Jawaban"), count, repeats))
+                    line = _("Jawaban (1-{count}, q kembali): ")
+                    return presented.canonical(self._choose("", count, repeats, line=line))
 
                 answer = self._answered(session, q, show_options, get_one)
         elif isinstance(q, ShortAnswerQuestion):
