@@ -465,10 +465,11 @@ class PlainApp:
         for position, code in enumerate(codes, start=1):
             self.say(f"{position}. {_language_name(code)} ({code})")
         code = codes[self._choose(_("Bahasa"), len(codes))]
-        updated = self.settings.with_language(code)
-        if code == current and updated == self.settings:
+        saved = self.settings.language or i18n.DEFAULT_LANGUAGE
+        if code == current and code == saved:
             self.say(_("Tidak ada yang diubah."))
             return
+        updated = self.settings.with_language(code)
         self.settings = updated
         if self.paths is not None:
             save_settings(self.paths, updated)
