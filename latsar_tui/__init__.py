@@ -13,7 +13,8 @@ _version: str | None = None
 
 def __getattr__(name: str) -> str:
     if name != "__version__":
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        message = f"module {__name__!r} has no attribute {name!r}"  # i18n: ignore developers
+        raise AttributeError(message)
     global _version
     if _version is None:
         from importlib.metadata import PackageNotFoundError, version

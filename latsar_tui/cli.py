@@ -41,29 +41,31 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="latsar",
         formatter_class=_Formatter,
-        description=(
+        description=_(
             "Latsar TUI: belajar materi Latihan Dasar CPNS dan berlatih soal, luring.\n"
             "Tanpa subperintah, `latsar` membuka aplikasi belajar (TUI)."
         ),
-        epilog="Bantuan tiap subperintah: latsar <subperintah> --help",
+        epilog=_("Bantuan tiap subperintah: latsar <subperintah> --help"),
     )
     parser.add_argument("--version", action=_LazyVersion)
     parser.add_argument(
         "--data-dir",
         type=Path,
         metavar="DIR",
-        help="folder data (progres, paket); bawaan: LATSAR_HOME atau folder data pengguna",
+        help=_("folder data (progres, paket); bawaan: LATSAR_HOME atau folder data pengguna"),
     )
     parser.add_argument(
         "--plain",
         action="store_true",
-        help="mode teks baris demi baris (sama dengan `latsar teks`); juga otomatis dengan "
-        "LATSAR_PLAIN=1, ACCESSIBLE=1, TERM=dumb, atau bila masukan/keluaran bukan terminal",
+        help=_(
+            "mode teks baris demi baris (sama dengan `latsar teks`); juga otomatis dengan "
+            "LATSAR_PLAIN=1, ACCESSIBLE=1, TERM=dumb, atau bila masukan/keluaran bukan terminal"
+        ),
     )
     parser.add_argument(
         "--lang",
         choices=sorted(i18n.LANGUAGES),
-        metavar="KODE",
+        metavar=_("KODE"),
         help=_(
             "bahasa antarmuka: id (Bahasa Indonesia, bawaan) atau en (English); "
             "juga LATSAR_LANG; konten tetap dalam bahasa aslinya"
@@ -75,9 +77,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="DIR",
-        help="folder konten tambahan (berisi modules/ dan/atau question_banks/); boleh berulang",
+        help=_("folder konten tambahan (berisi modules/ dan/atau question_banks/); boleh berulang"),
     )
-    subparsers = parser.add_subparsers(dest="command", metavar="SUBPERINTAH", title="subperintah")
+    subparsers = parser.add_subparsers(
+        dest="command", metavar=_("SUBPERINTAH"), title=_("subperintah")
+    )
     for name in COMMAND_MODULES:
         module = importlib.import_module(f"latsar_tui.commands.{name}")
         module.register(subparsers)
@@ -86,18 +90,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _localise(parser: argparse.ArgumentParser) -> None:
-    """Indonesian titles and help for argparse's own parts, in every subparser too.
+    """Titles and help of argparse's own parts in the interface language, in every subparser.
 
-    argparse binds its English strings at import time, so they are replaced on the
-    built parsers rather than through gettext.
+    argparse binds its English strings at import time through its own gettext domain,
+    so they are replaced on the built parsers with our catalogue's words instead.
     """
-    parser._optionals.title = "opsi"
-    parser._positionals.title = "argumen"
+    parser._optionals.title = _("opsi")
+    parser._positionals.title = _("argumen")
     for action in parser._actions:
         if isinstance(action, argparse._HelpAction):
-            action.help = "tampilkan bantuan ini lalu keluar"
+            action.help = _("tampilkan bantuan ini lalu keluar")
         elif isinstance(action, argparse._VersionAction):
-            action.help = "tampilkan versi lalu keluar"
+            action.help = _("tampilkan versi lalu keluar")
         elif isinstance(action, argparse._SubParsersAction):
             for child in set(action.choices.values()):
                 _localise(child)
@@ -148,7 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         # Every answer is committed the moment it is given, so say that nothing is lost.
         print(
-            "latsar: dihentikan (Ctrl+C). Jawaban yang sudah dikirim tetap tersimpan.",
+            _("latsar: dihentikan (Ctrl+C). Jawaban yang sudah dikirim tetap tersimpan."),
             file=sys.stderr,
         )
         return 130
@@ -160,8 +164,10 @@ def _run_app(ctx: CommandContext) -> int:
         from latsar_tui.ui.app import run_app
     except ImportError:
         print(
-            "Aplikasi belajar (TUI) belum tersedia di versi ini. "
-            "Coba `latsar validate` atau `latsar --help`.",
+            _(
+                "Aplikasi belajar (TUI) belum tersedia di versi ini. "
+                "Coba `latsar validate` atau `latsar --help`."
+            ),
             file=sys.stderr,
         )
         return 0

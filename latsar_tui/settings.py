@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from latsar_tui.fileio import write_text_atomically
-from latsar_tui.i18n import normalise
+from latsar_tui.i18n import _, normalise
 from latsar_tui.paths import Paths
 
 DEFAULT_DAILY_DUE = 50
@@ -24,7 +24,7 @@ MAX_DAILY = 1000
 
 
 class SettingsError(ValueError):
-    """A setting value that cannot be used (message in Indonesian)."""
+    """A setting value that cannot be used (message in the interface language)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +99,9 @@ class Settings:
         parsed = _date_or_none(text)
         if parsed is None:
             raise SettingsError(
-                f"Tanggal '{text}' tidak dikenali; tulis TTTT-BB-HH, mis. 2026-12-15"
+                _("Tanggal '{text}' tidak dikenali; tulis TTTT-BB-HH, mis. 2026-12-15").format(
+                    text=text
+                )
             )
         return replace(self, exam_date=parsed)
 
@@ -107,8 +109,17 @@ class Settings:
         """A copy with new daily caps (0..1000 each)."""
         for value in (daily_due, daily_new):
             if not 0 <= value <= MAX_DAILY:
-                raise SettingsError(f"Batas harian harus antara 0 dan {MAX_DAILY}")
+                raise SettingsError(
+                    _("Batas harian harus antara 0 dan {maximum}").format(maximum=MAX_DAILY)
+                )
         return replace(self, daily_due=daily_due, daily_new=daily_new)
+
+    def with_language(self, code: str) -> Settings:
+        """A copy with the interface language ``code`` ("id", "en", "en_US"...)."""
+        language = normalise(code)
+        if language is None:
+            raise SettingsError(_("Bahasa '{code}' tidak dikenal").format(code=code))
+        return replace(self, language=language)
 
 
 def _date_or_none(value: object) -> date | None:

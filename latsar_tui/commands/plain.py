@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from latsar_tui.commands.base import CommandContext
+from latsar_tui.i18n import _
 
 
 def register(subparsers: Any) -> None:
@@ -13,8 +14,8 @@ def register(subparsers: Any) -> None:
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "teks",
         aliases=["plain"],
-        help="mode teks baris demi baris untuk pembaca layar (screen reader)",
-        description=(
+        help=_("mode teks baris demi baris untuk pembaca layar (screen reader)"),
+        description=_(
             "Belajar dan berlatih tanpa tampilan layar penuh: setiap baris dicetak sekali "
             "dan setiap pilihan diketik sebagai angka. Cocok untuk pembaca layar dan "
             "terminal yang sangat kecil."
@@ -43,7 +44,11 @@ def run_plain(ctx: CommandContext, reason: str | None = None) -> int:
     columns = shutil.get_terminal_size(fallback=(0, 0)).columns or None
     say = wrapping_printer(output_width(sys.stdout, columns))
     if reason is not None:
-        say(f"Mode teks dipakai ({reason}). Tampilan layar penuh: jalankan `latsar` di terminal.")
+        say(
+            _(
+                "Mode teks dipakai ({reason}). Tampilan layar penuh: jalankan `latsar` di terminal."
+            ).format(reason=reason)
+        )
     catalog = load_catalog(ctx.paths, ctx.extra_content, cache=True)
     with ProgressStore.open(ctx.paths.ensure()) as store:
         app = PlainApp(catalog, store, load_settings(ctx.paths), say=say, paths=ctx.paths)

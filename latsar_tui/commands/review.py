@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from latsar_tui.commands.base import CommandContext, CommandError
+from latsar_tui.i18n import _
 
 if TYPE_CHECKING:
     from latsar_tui.review.stats import Mastery, Statistics
@@ -21,8 +22,8 @@ def register(subparsers: Any) -> None:
     """Add the ``stats`` and ``progress`` subcommands."""
     stats = subparsers.add_parser(
         "stats",
-        help="statistik belajar: penguasaan, aktivitas, rangkaian hari, ingatan",
-        description=(
+        help=_("statistik belajar: penguasaan, aktivitas, rangkaian hari, ingatan"),
+        description=_(
             "Cetak statistik belajar Anda: penguasaan per modul, pelajaran dan tag, "
             "jawaban per hari (30 hari), rangkaian hari belajar, tren skor, perkiraan "
             "ingatan, soal jatuh tempo dan rencana ujian."
@@ -32,24 +33,30 @@ def register(subparsers: Any) -> None:
 
     progress = subparsers.add_parser(
         "progress",
-        help="cadangkan atau pulihkan seluruh progres (JSON)",
-        description="Cadangkan atau pulihkan seluruh progres: jawaban, sesi, kartu ulangan, "
-        "log ulangan, catatan baca dan pengaturan.",
+        help=_("cadangkan atau pulihkan seluruh progres (JSON)"),
+        description=_(
+            "Cadangkan atau pulihkan seluruh progres: jawaban, sesi, kartu ulangan, "
+            "log ulangan, catatan baca dan pengaturan."
+        ),
     )
-    actions = progress.add_subparsers(dest="action", metavar="AKSI", required=True)
-    export = actions.add_parser("export", help="tulis seluruh progres ke FILE.json")
-    export.add_argument("file", type=Path, metavar="FILE.json", help="berkas cadangan yang ditulis")
+    actions = progress.add_subparsers(dest="action", metavar=_("AKSI"), required=True)
+    export = actions.add_parser("export", help=_("tulis seluruh progres ke FILE.json"))
+    export.add_argument(
+        "file", type=Path, metavar="FILE.json", help=_("berkas cadangan yang ditulis")
+    )
     export.set_defaults(handler=run_export)
     restore = actions.add_parser(
         "import",
-        help="gabungkan progres dari FILE.json (jawaban yang sudah ada tidak digandakan)",
+        help=_("gabungkan progres dari FILE.json (jawaban yang sudah ada tidak digandakan)"),
     )
-    restore.add_argument("file", type=Path, metavar="FILE.json", help="berkas cadangan yang dibaca")
+    restore.add_argument(
+        "file", type=Path, metavar="FILE.json", help=_("berkas cadangan yang dibaca")
+    )
     restore.add_argument(
         "--tanpa-pengaturan",
         dest="keep_settings",
         action="store_true",
-        help="jangan ganti pengaturan dengan pengaturan dari berkas",
+        help=_("jangan ganti pengaturan dengan pengaturan dari berkas"),
     )
     restore.set_defaults(handler=run_import)
 
@@ -76,8 +83,16 @@ def run_export(args: argparse.Namespace, ctx: CommandContext) -> int:
         except TransferError as error:
             raise CommandError(str(error)) from error
     print(
-        f"Progres diekspor ke {args.file}: {counts['answers']} jawaban, "
-        f"{counts['attempts']} sesi, {counts['cards']} kartu, {counts['review_logs']} log ulangan."
+        _(
+            "Progres diekspor ke {file}: {answers} jawaban, {attempts} sesi, {cards} kartu, "
+            "{logs} log ulangan."
+        ).format(
+            file=args.file,
+            answers=counts["answers"],
+            attempts=counts["attempts"],
+            cards=counts["cards"],
+            logs=counts["review_logs"],
+        )
     )
     return 0
 
@@ -101,7 +116,11 @@ def run_import(args: argparse.Namespace, ctx: CommandContext) -> int:
             )
         except TransferError as error:
             raise CommandError(str(error)) from error
-    print(f"Progres dari {args.file} digabungkan. {report.summary()}")
+    print(
+        _("Progres dari {file} digabungkan. {summary}").format(
+            file=args.file, summary=report.summary()
+        )
+    )
     return 0
 
 
@@ -136,19 +155,20 @@ def stats_renderables(stats: Statistics, width: int = 100) -> list[Any]:
 
     from latsar_tui.review import text
 
-    overview = Table(title="Ringkasan", show_header=False, title_justify="left")
-    overview.add_column("Keterangan")
+    overview = Table(title=_("Ringkasan"), show_header=False, title_justify="left")
+    overview.add_column(_("Keterangan"))
     for line in text.overview_lines(stats):
         overview.add_row(Text(line))
 
-    def mastery_table(title: str, rows: list[Mastery]) -> Table:
+    def mastery_table(title: str, what: str, rows: list[Mastery]) -> Table:
         table = Table(title=title, title_justify="left")
-        table.add_column(title.rsplit(" per ", maxsplit=1)[-1].capitalize(), min_width=20)
-        table.add_column("Penguasaan", justify="right")
+        table.add_column(what, min_width=20)
+        table.add_column(_("Penguasaan"), justify="right")
         table.add_column("", no_wrap=True)
-        table.add_column("Dijawab", justify="right")
-        table.add_column("Benar", justify="right")  # mean score of the last answers, as on screen
-        table.add_column("Ingatan", justify="right")
+        table.add_column(_("Dijawab"), justify="right")
+        # mean score of the last answers, as on screen
+        table.add_column(_("Benar"), justify="right")
+        table.add_column(_("Ingatan"), justify="right")
         for row in rows:
             table.add_row(
                 Text(row.title),
@@ -160,11 +180,11 @@ def stats_renderables(stats: Statistics, width: int = 100) -> list[Any]:
             )
         return table
 
-    activity = Table(title="Jawaban per hari (30 hari terakhir)", title_justify="left")
-    activity.add_column("Tanggal")
-    activity.add_column("Jawaban", justify="right")
+    activity = Table(title=_("Jawaban per hari (30 hari terakhir)"), title_justify="left")
+    activity.add_column(_("Tanggal"))
+    activity.add_column(_("Jawaban"), justify="right")
     activity.add_column("", no_wrap=True)
-    activity.add_column("Rata-rata skor", justify="right")
+    activity.add_column(_("Rata-rata skor"), justify="right")
     most = max((day.answers for day in stats.days), default=0) or 1
     for day in stats.days:
         activity.add_row(
@@ -175,9 +195,9 @@ def stats_renderables(stats: Statistics, width: int = 100) -> list[Any]:
         )
     return [
         overview,
-        mastery_table("Penguasaan per modul", stats.by_module),
-        mastery_table("Penguasaan per pelajaran", stats.by_lesson),
-        mastery_table("Penguasaan per tag", stats.by_tag),
+        mastery_table(_("Penguasaan per modul"), _("Modul"), stats.by_module),
+        mastery_table(_("Penguasaan per pelajaran"), _("Pelajaran"), stats.by_lesson),
+        mastery_table(_("Penguasaan per tag"), _("Tag"), stats.by_tag),
         activity,
         Text(text.activity_text(stats.days)),
     ]

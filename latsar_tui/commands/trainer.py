@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from latsar_tui.commands.base import CommandContext, CommandError
 from latsar_tui.fileio import write_text_atomically
+from latsar_tui.i18n import _, format_decimal, ngettext
 
 if TYPE_CHECKING:
     from latsar_tui.content.model import Bank, Finding
@@ -49,13 +50,21 @@ def _warn(line: str) -> None:
 def _write(path: Path, text: str, *, force: bool = True, private: bool = False) -> None:
     """Write text atomically (temp file + rename); refuse to overwrite unless forced."""
     if path.exists() and not force:
-        raise CommandError(f"{path} sudah ada; pakai --force untuk menimpanya")
+        raise CommandError(_exists(path))
     if path.is_dir():
-        raise CommandError(f"{path} adalah folder, bukan berkas")
+        raise CommandError(_("{path} adalah folder, bukan berkas").format(path=path))
     try:
         write_text_atomically(path, text, private=private)
     except OSError as error:
-        raise CommandError(f"{path} tidak bisa ditulis: {error.strerror or error}") from None
+        raise CommandError(
+            _("{path} tidak bisa ditulis: {reason}").format(
+                path=path, reason=error.strerror or error
+            )
+        ) from None
+
+
+def _exists(path: Path) -> str:
+    return _("{path} sudah ada; pakai --force untuk menimpanya").format(path=path)
 
 
 def _print_findings(findings: Iterable[Finding]) -> None:
@@ -68,8 +77,10 @@ def _check_id(value: str, what: str) -> str:
 
     if not is_id(value):
         raise CommandError(
-            f"'{value}' bukan {what} yang sah: pakai 1-64 huruf kecil, angka, '.', '_' atau '-', "
-            "diawali huruf atau angka"
+            _(
+                "'{value}' bukan {what} yang sah: pakai 1-64 huruf kecil, angka, '.', '_' "
+                "atau '-', diawali huruf atau angka"
+            ).format(value=value, what=what)
         )
     return value
 
@@ -80,25 +91,27 @@ def _check_id(value: str, what: str) -> str:
 def _register_new(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "new",
-        help="buat berkas awal: modul, bank soal, atau templat CSV",
-        description="Buat berkas awal berkomentar yang langsung lolos `latsar validate`.",
+        help=_("buat berkas awal: modul, bank soal, atau templat CSV"),
+        description=_("Buat berkas awal berkomentar yang langsung lolos `latsar validate`."),
     )
-    kinds = parser.add_subparsers(dest="new_kind", metavar="JENIS", required=True)
-    module = kinds.add_parser("module", help="modul pelajaran baru (modules/ID.yaml)")
-    module.add_argument("id", metavar="ID", help="id modul")
-    module.add_argument("-o", "--output", type=Path, metavar="FILE", help="bawaan: modules/ID.yaml")
-    module.add_argument("--force", action="store_true", help="timpa berkas yang sudah ada")
+    kinds = parser.add_subparsers(dest="new_kind", metavar=_("JENIS"), required=True)
+    module = kinds.add_parser("module", help=_("modul pelajaran baru (modules/ID.yaml)"))
+    module.add_argument("id", metavar="ID", help=_("id modul"))
+    module.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help=_("bawaan: modules/ID.yaml")
+    )
+    module.add_argument("--force", action="store_true", help=_("timpa berkas yang sudah ada"))
     module.set_defaults(handler=run_new_module)
-    bank = kinds.add_parser("bank", help="bank soal baru, satu contoh tiap jenis soal")
-    bank.add_argument("id", metavar="ID", help="id bank")
-    bank.add_argument("--module", metavar="ID", help="id modul yang dilatih bank ini")
+    bank = kinds.add_parser("bank", help=_("bank soal baru, satu contoh tiap jenis soal"))
+    bank.add_argument("id", metavar="ID", help=_("id bank"))
+    bank.add_argument("--module", metavar="ID", help=_("id modul yang dilatih bank ini"))
     bank.add_argument(
-        "-o", "--output", type=Path, metavar="FILE", help="bawaan: question_banks/ID.yaml"
+        "-o", "--output", type=Path, metavar="FILE", help=_("bawaan: question_banks/ID.yaml")
     )
-    bank.add_argument("--force", action="store_true", help="timpa berkas yang sudah ada")
+    bank.add_argument("--force", action="store_true", help=_("timpa berkas yang sudah ada"))
     bank.set_defaults(handler=run_new_bank)
     template = kinds.add_parser(
-        "csv-template", help="templat CSV untuk `latsar import --format csv`"
+        "csv-template", help=_("templat CSV untuk `latsar import --format csv`")
     )
     template.add_argument(
         "-o",
@@ -106,9 +119,9 @@ def _register_new(subparsers: Any) -> None:
         type=Path,
         default=Path("templat-soal.csv"),
         metavar="FILE",
-        help="bawaan: templat-soal.csv",
+        help=_("bawaan: templat-soal.csv"),
     )
-    template.add_argument("--force", action="store_true", help="timpa berkas yang sudah ada")
+    template.add_argument("--force", action="store_true", help=_("timpa berkas yang sudah ada"))
     template.set_defaults(handler=run_new_csv_template)
 
 
@@ -116,10 +129,10 @@ def run_new_module(args: argparse.Namespace, ctx: CommandContext) -> int:
     """Write a starter module."""
     from latsar_tui.trainer.scaffold import module_starter
 
-    module_id = _check_id(args.id, "id modul")
+    module_id = _check_id(args.id, _("id modul"))
     output: Path = args.output or Path("modules") / f"{module_id}.yaml"
     _write(output, module_starter(module_id), force=args.force)
-    _say(f"Dibuat {output}. Periksa dengan: latsar validate {output}")
+    _say(_("Dibuat {path}. Periksa dengan: latsar validate {path}").format(path=output))
     return 0
 
 
@@ -128,8 +141,8 @@ def run_new_bank(args: argparse.Namespace, ctx: CommandContext) -> int:
     from latsar_tui.content.loader import load_catalog
     from latsar_tui.trainer.scaffold import bank_starter
 
-    bank_id = _check_id(args.id, "id bank")
-    module_id = _check_id(args.module, "id modul") if args.module else None
+    bank_id = _check_id(args.id, _("id bank"))
+    module_id = _check_id(args.module, _("id modul")) if args.module else None
     output: Path = args.output or Path("question_banks") / f"{bank_id}.yaml"
     lesson_id = source_id = None
     if module_id:
@@ -138,14 +151,16 @@ def run_new_bank(args: argparse.Namespace, ctx: CommandContext) -> int:
         module = catalog.module(module_id)
         if module is None:
             _warn(
-                f"peringatan: modul '{module_id}' tidak ditemukan; bank ini baru lolos validasi "
-                "setelah modul itu ada"
+                _(
+                    "peringatan: modul '{module}' tidak ditemukan; bank ini baru lolos validasi "
+                    "setelah modul itu ada"
+                ).format(module=module_id)
             )
         else:
             lesson_id = module.lessons[0].id if module.lessons else None
             source_id = module.sources[0].id if module.sources else None
     _write(output, bank_starter(bank_id, module_id, lesson_id, source_id), force=args.force)
-    _say(f"Dibuat {output}. Periksa dengan: latsar validate {output}")
+    _say(_("Dibuat {path}. Periksa dengan: latsar validate {path}").format(path=output))
     return 0
 
 
@@ -155,8 +170,9 @@ def run_new_csv_template(args: argparse.Namespace, ctx: CommandContext) -> int:
 
     _write(args.output, csv_template(), force=args.force)
     _say(
-        f"Dibuat {args.output}. Isi lalu impor: "
-        f"latsar import {args.output} --format csv -o BANK.yaml"
+        _("Dibuat {path}. Isi lalu impor: latsar import {path} --format csv -o BANK.yaml").format(
+            path=args.output
+        )
     )
     return 0
 
@@ -164,11 +180,11 @@ def run_new_csv_template(args: argparse.Namespace, ctx: CommandContext) -> int:
 def _register_schema(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "schema",
-        help="cetak JSON Schema (Draft-07) format modul atau bank soal",
-        description="Cetak JSON Schema format konten, untuk editor (VS Code) dan CI.",
+        help=_("cetak JSON Schema (Draft-07) format modul atau bank soal"),
+        description=_("Cetak JSON Schema format konten, untuk editor (VS Code) dan CI."),
     )
-    parser.add_argument("kind", choices=("module", "bank"), help="jenis berkas")
-    parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="tulis ke berkas")
+    parser.add_argument("kind", choices=("module", "bank"), help=_("jenis berkas"))
+    parser.add_argument("-o", "--output", type=Path, metavar="FILE", help=_("tulis ke berkas"))
     parser.set_defaults(handler=run_schema)
 
 
@@ -179,7 +195,7 @@ def run_schema(args: argparse.Namespace, ctx: CommandContext) -> int:
     text = shipped_schema_text(args.kind)
     if args.output:
         _write(args.output, text)
-        _say(f"Ditulis {args.output}")
+        _say(_("Ditulis {path}").format(path=args.output))
     else:
         sys.stdout.write(text)
     return 0
@@ -191,23 +207,25 @@ def run_schema(args: argparse.Namespace, ctx: CommandContext) -> int:
 def _register_import(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "import",
-        help="impor soal dari GIFT, Aiken, Moodle XML atau CSV menjadi bank YAML",
-        description=(
+        help=_("impor soal dari GIFT, Aiken, Moodle XML atau CSV menjadi bank YAML"),
+        description=_(
             "Impor soal menjadi bank soal YAML yang lolos validasi.\n"
             "Yang tidak bisa dibaca dilaporkan dengan berkas:baris; soal tanpa penjelasan\n"
             "diberi penanda 'TODO: tulis penjelasan' yang harus Anda isi."
         ),
         formatter_class=_RAW,
     )
-    parser.add_argument("file", type=Path, metavar="FILE", help="berkas sumber")
+    parser.add_argument("file", type=Path, metavar="FILE", help=_("berkas sumber"))
     parser.add_argument(
         "--format", required=True, choices=("gift", "aiken", "moodle-xml", "csv"), dest="fmt"
     )
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="BANK.yaml")
-    parser.add_argument("--module", metavar="ID", help="id modul bank ini")
-    parser.add_argument("--id", dest="bank_id", metavar="ID", help="id bank (bawaan: nama berkas)")
-    parser.add_argument("--title", metavar="JUDUL", help="judul bank")
-    parser.add_argument("--force", action="store_true", help="timpa BANK.yaml yang sudah ada")
+    parser.add_argument("--module", metavar="ID", help=_("id modul bank ini"))
+    parser.add_argument(
+        "--id", dest="bank_id", metavar="ID", help=_("id bank (bawaan: nama berkas)")
+    )
+    parser.add_argument("--title", metavar=_("JUDUL"), help=_("judul bank"))
+    parser.add_argument("--force", action="store_true", help=_("timpa BANK.yaml yang sudah ada"))
     parser.set_defaults(handler=run_import)
 
 
@@ -224,17 +242,21 @@ def run_import(args: argparse.Namespace, ctx: CommandContext) -> int:
     source: Path = args.file
     output: Path = args.output
     if output.exists() and not args.force:
-        raise CommandError(f"{output} sudah ada; pakai --force untuk menimpanya")
+        raise CommandError(_exists(output))
     try:
         data = source.read_bytes()
     except FileNotFoundError:
-        raise CommandError(f"berkas tidak ditemukan: {source}", 2) from None
+        raise CommandError(_("berkas tidak ditemukan: {path}").format(path=source), 2) from None
     except OSError as error:
-        raise CommandError(f"{source} tidak bisa dibaca: {error.strerror or error}") from None
+        raise CommandError(
+            _("{path} tidak bisa dibaca: {reason}").format(
+                path=source, reason=error.strerror or error
+            )
+        ) from None
     bank_id = (
-        _check_id(args.bank_id, "id bank") if args.bank_id else default_bank_id(output, source)
+        _check_id(args.bank_id, _("id bank")) if args.bank_id else default_bank_id(output, source)
     )
-    module_id = _check_id(args.module, "id modul") if args.module else None
+    module_id = _check_id(args.module, _("id modul")) if args.module else None
     try:
         result = parse_import(data, args.fmt, str(source))
         module = None
@@ -245,7 +267,11 @@ def run_import(args: argparse.Namespace, ctx: CommandContext) -> int:
                 roots.append(output.parent.parent)
             module = load_catalog(ctx.paths, roots).module(module_id)
             if module is None:
-                _warn(f"peringatan: modul '{module_id}' tidak ditemukan di folder konten")
+                _warn(
+                    _("peringatan: modul '{module}' tidak ditemukan di folder konten").format(
+                        module=module_id
+                    )
+                )
         attach_module(result, module_id, module)
         rendered = render_import(
             result,
@@ -259,45 +285,64 @@ def run_import(args: argparse.Namespace, ctx: CommandContext) -> int:
         raise CommandError(str(error)) from None
     if rendered.errors:
         _print_findings(rendered.errors)
-        raise CommandError("hasil impor tidak lolos validasi; berkas tidak ditulis")
+        raise CommandError(_("hasil impor tidak lolos validasi; berkas tidak ditulis"))
     _write(output, rendered.text, force=True)
     counts = ", ".join(f"{kind} {n}" for kind, n in sorted(result.type_counts().items()))
-    _say(f"Diimpor {len(result.questions)} soal ke {output} (bank '{bank_id}': {counts}).")
+    imported = len(result.questions)
+    _say(
+        ngettext(
+            "Diimpor {count} soal ke {path} (bank '{bank}': {types}).",
+            "Diimpor {count} soal ke {path} (bank '{bank}': {types}).",
+            imported,
+        ).format(count=imported, path=output, bank=bank_id, types=counts)
+    )
     if result.skipped:
-        _say(f"Dilewati {len(result.skipped)}:")
+        _say(_("Dilewati {count}:").format(count=len(result.skipped)))
         for skipped in sorted(result.skipped, key=lambda s: s.line):
             _say(f"  {source}:{skipped.line}: {skipped.reason}")
     if result.notes:
-        _say(f"Perlu diperiksa {len(result.notes)}:")
+        _say(_("Perlu diperiksa {count}:").format(count=len(result.notes)))
         for note in sorted(result.notes, key=lambda n: n.line):
             _say(f"  {source}:{note.line}: {note.question_id}: {note.message}")
     warnings = len(rendered.findings) - len(rendered.errors)
     _say(
-        f"{output} lolos validasi (0 error, {warnings} peringatan; "
-        f"rinciannya: latsar validate {output})."
+        ngettext(
+            "{path} lolos validasi (0 error, {warnings} peringatan; "
+            "rinciannya: latsar validate {path}).",
+            "{path} lolos validasi (0 error, {warnings} peringatan; "
+            "rinciannya: latsar validate {path}).",
+            warnings,
+        ).format(path=output, warnings=warnings)
     )
     if result.todo_ids:
-        _say(f"Lengkapi penanda 'TODO:' pada {len(result.todo_ids)} soal sebelum bank dibagikan.")
+        todo = len(result.todo_ids)
+        _say(
+            ngettext(
+                "Lengkapi penanda 'TODO:' pada {count} soal sebelum bank dibagikan.",
+                "Lengkapi penanda 'TODO:' pada {count} soal sebelum bank dibagikan.",
+                todo,
+            ).format(count=todo)
+        )
     return 0
 
 
 def _register_export(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "export",
-        help="ekspor bank soal ke GIFT, Moodle XML atau CSV",
-        description=(
+        help=_("ekspor bank soal ke GIFT, Moodle XML atau CSV"),
+        description=_(
             "Ekspor bank soal (berkas YAML atau id bank) ke format LMS.\n"
             "scenario menjadi pilihan ganda berbobot (skor/5*100); ordering dan branching\n"
             "tidak punya padanan dan dilewati dengan catatan."
         ),
         formatter_class=_RAW,
     )
-    parser.add_argument("bank", metavar="BANK", help="berkas BANK.yaml atau id bank")
+    parser.add_argument("bank", metavar="BANK", help=_("berkas BANK.yaml atau id bank"))
     parser.add_argument(
         "--format", required=True, choices=("gift", "moodle-xml", "csv"), dest="fmt"
     )
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
-    parser.add_argument("--force", action="store_true", help="timpa FILE yang sudah ada")
+    parser.add_argument("--force", action="store_true", help=_("timpa FILE yang sudah ada"))
     parser.set_defaults(handler=run_export)
 
 
@@ -313,14 +358,21 @@ def _load_bank(spec: str, ctx: CommandContext) -> Bank:
         catalog = load_paths([path], ctx.paths, extra=extra)
         if catalog.errors:
             _print_findings(catalog.errors)
-            raise CommandError(f"{path} punya {len(catalog.errors)} kesalahan; perbaiki dulu")
+            errors = len(catalog.errors)
+            raise CommandError(
+                ngettext(
+                    "{path} punya {count} kesalahan; perbaiki dulu",
+                    "{path} punya {count} kesalahan; perbaiki dulu",
+                    errors,
+                ).format(path=path, count=errors)
+            )
         if len(catalog.banks) != 1:
-            raise CommandError(f"{path} bukan satu berkas bank soal")
+            raise CommandError(_("{path} bukan satu berkas bank soal").format(path=path))
         return catalog.banks[0]
     catalog = load_catalog(ctx.paths, ctx.extra_content)
     bank = catalog.bank(spec)
     if bank is None:
-        raise CommandError(f"tidak ada berkas atau bank dengan id '{spec}'", 2)
+        raise CommandError(_("tidak ada berkas atau bank dengan id '{id}'").format(id=spec), 2)
     return bank
 
 
@@ -330,15 +382,25 @@ def run_export(args: argparse.Namespace, ctx: CommandContext) -> int:
 
     # Refuse before any work, as `import` does: an earlier export may hold edits.
     if args.output.exists() and not args.force:
-        raise CommandError(f"{args.output} sudah ada; pakai --force untuk menimpanya")
+        raise CommandError(_exists(args.output))
     bank = _load_bank(args.bank, ctx)
     outcome = export_bank(bank, args.fmt)
     if outcome.exported == 0:
-        raise CommandError(f"tidak ada soal bank '{bank.id}' yang bisa diekspor ke {args.fmt}")
+        raise CommandError(
+            _("tidak ada soal bank '{bank}' yang bisa diekspor ke {format}").format(
+                bank=bank.id, format=args.fmt
+            )
+        )
     _write(args.output, outcome.text, force=True)
-    _say(f"Diekspor {outcome.exported} soal bank '{bank.id}' ke {args.output} ({args.fmt}).")
+    _say(
+        ngettext(
+            "Diekspor {count} soal bank '{bank}' ke {path} ({format}).",
+            "Diekspor {count} soal bank '{bank}' ke {path} ({format}).",
+            outcome.exported,
+        ).format(count=outcome.exported, bank=bank.id, path=args.output, format=args.fmt)
+    )
     if outcome.skipped:
-        _say(f"Dilewati {len(outcome.skipped)}:")
+        _say(_("Dilewati {count}:").format(count=len(outcome.skipped)))
         for question_id, reason in outcome.skipped:
             _say(f"  {question_id}: {reason}")
     return 0
@@ -350,53 +412,57 @@ def run_export(args: argparse.Namespace, ctx: CommandContext) -> int:
 def _register_packs(subparsers: Any) -> None:
     pack = subparsers.add_parser(
         "pack",
-        help="kemas folder konten menjadi satu paket .latsarpack",
-        description="Periksa semua berkas di DIR (modules/, question_banks/) lalu kemas jadi zip.",
+        help=_("kemas folder konten menjadi satu paket .latsarpack"),
+        description=_(
+            "Periksa semua berkas di DIR (modules/, question_banks/) lalu kemas jadi zip."
+        ),
     )
-    pack.add_argument("folder", type=Path, metavar="DIR", help="folder konten")
-    pack.add_argument("-o", "--output", type=Path, required=True, metavar="NAMA.latsarpack")
-    pack.add_argument("--id", dest="pack_id", metavar="ID", help="id paket (bawaan: nama folder)")
-    pack.add_argument("--title", metavar="JUDUL", help="judul paket (bawaan: id)")
+    pack.add_argument("folder", type=Path, metavar="DIR", help=_("folder konten"))
+    pack.add_argument("-o", "--output", type=Path, required=True, metavar=_("NAMA.latsarpack"))
+    pack.add_argument(
+        "--id", dest="pack_id", metavar="ID", help=_("id paket (bawaan: nama folder)")
+    )
+    pack.add_argument("--title", metavar=_("JUDUL"), help=_("judul paket (bawaan: id)"))
     pack.add_argument(
         "--version",
         dest="pack_version",
         default="1.0.0",
-        metavar="VERSI",
-        help="versi, misalnya 1.2.0 (bawaan: 1.0.0)",
+        metavar=_("VERSI"),
+        help=_("versi, misalnya 1.2.0 (bawaan: 1.0.0)"),
     )
-    pack.add_argument("--author", default="", metavar="NAMA", help="penyusun paket")
+    pack.add_argument("--author", default="", metavar=_("NAMA"), help=_("penyusun paket"))
     pack.add_argument(
         "--izinkan-todo",
         dest="allow_todo",
         action="store_true",
-        help="tetap kemas walau masih ada penanda 'TODO:' dari impor (misalnya untuk draf)",
+        help=_("tetap kemas walau masih ada penanda 'TODO:' dari impor (misalnya untuk draf)"),
     )
     pack.set_defaults(handler=run_pack)
 
     install = subparsers.add_parser(
         "install",
-        help="pasang paket .latsarpack",
-        description=(
+        help=_("pasang paket .latsarpack"),
+        description=_(
             "Periksa lalu pasang paket .latsarpack ke folder data. Versi yang lebih baru "
             "menggantikan versi lama; pemasangan yang gagal tidak meninggalkan sisa."
         ),
     )
-    install.add_argument("file", type=Path, metavar="FILE", help="berkas .latsarpack")
+    install.add_argument("file", type=Path, metavar="FILE", help=_("berkas .latsarpack"))
     install.set_defaults(handler=run_install)
 
     listing = subparsers.add_parser(
         "packs",
-        help="daftar paket yang terpasang",
-        description="Tampilkan paket konten yang terpasang: id, judul, versi, penyusun.",
+        help=_("daftar paket yang terpasang"),
+        description=_("Tampilkan paket konten yang terpasang: id, judul, versi, penyusun."),
     )
     listing.set_defaults(handler=run_packs)
 
     uninstall = subparsers.add_parser(
         "uninstall",
-        help="hapus paket terpasang (progres tetap)",
-        description="Hapus paket terpasang. Progres latihan untuk soal-soalnya tetap tersimpan.",
+        help=_("hapus paket terpasang (progres tetap)"),
+        description=_("Hapus paket terpasang. Progres latihan untuk soal-soalnya tetap tersimpan."),
     )
-    uninstall.add_argument("pack_id", metavar="ID", help="id paket (lihat `latsar packs`)")
+    uninstall.add_argument("pack_id", metavar="ID", help=_("id paket (lihat `latsar packs`)"))
     uninstall.set_defaults(handler=run_uninstall)
 
 
@@ -407,16 +473,21 @@ def run_pack(args: argparse.Namespace, ctx: CommandContext) -> int:
 
     folder: Path = args.folder
     pack_id = args.pack_id or slugify(folder.resolve().name)
-    _check_id(pack_id, "id paket")
+    _check_id(pack_id, _("id paket"))
     # Trainees would read "TODO: tulis penjelasan" as the explanation: stop here unless
     # the trainer says this pack is a draft.
     markers = todo_markers(folder) if folder.is_dir() else []
     if markers and not args.allow_todo:
         for where in markers:
-            _warn(f"{where}: penanda 'TODO:' dari impor belum diganti")
+            _warn(_("{where}: penanda 'TODO:' dari impor belum diganti").format(where=where))
         raise CommandError(
-            f"paket tidak dibuat: {len(markers)} penanda 'TODO:' belum diganti dengan teks "
-            "Anda (pakai --izinkan-todo untuk mengemas draf)"
+            ngettext(
+                "paket tidak dibuat: {count} penanda 'TODO:' belum diganti dengan teks "
+                "Anda (pakai --izinkan-todo untuk mengemas draf)",
+                "paket tidak dibuat: {count} penanda 'TODO:' belum diganti dengan teks "
+                "Anda (pakai --izinkan-todo untuk mengemas draf)",
+                len(markers),
+            ).format(count=len(markers))
         )
     try:
         info = build_pack(
@@ -430,10 +501,13 @@ def run_pack(args: argparse.Namespace, ctx: CommandContext) -> int:
         )
     except PackError as error:
         _print_findings(error.findings)
-        raise CommandError(f"paket tidak dibuat: {error}") from None
+        raise CommandError(_("paket tidak dibuat: {error}").format(error=error)) from None
     _say(
-        f"Dibuat {args.output}: paket '{info.id}' versi {info.version}, "
-        f"{len(info.files)} berkas konten."
+        ngettext(
+            "Dibuat {path}: paket '{id}' versi {version}, {count} berkas konten.",
+            "Dibuat {path}: paket '{id}' versi {version}, {count} berkas konten.",
+            len(info.files),
+        ).format(path=args.output, id=info.id, version=info.version, count=len(info.files))
     )
     return 0
 
@@ -449,17 +523,33 @@ def run_install(args: argparse.Namespace, ctx: CommandContext) -> int:
         raise CommandError(str(error)) from None
     info = outcome.info
     if outcome.action == "same":
-        _say(f"Paket '{info.id}' versi {info.version} sudah terpasang; tidak ada yang diubah.")
+        _say(
+            _("Paket '{id}' versi {version} sudah terpasang; tidak ada yang diubah.").format(
+                id=info.id, version=info.version
+            )
+        )
         return 0
     if outcome.action == "older":
         raise CommandError(
-            f"paket '{info.id}' versi {info.version} lebih lama dari versi terpasang "
-            f"{outcome.previous}; tidak dipasang"
+            _(
+                "paket '{id}' versi {version} lebih lama dari versi terpasang "
+                "{previous}; tidak dipasang"
+            ).format(id=info.id, version=info.version, previous=outcome.previous)
         )
     if outcome.action == "upgraded":
-        _say(f"Paket '{info.id}' diperbarui dari versi {outcome.previous} ke {info.version}.")
+        _say(
+            _("Paket '{id}' diperbarui dari versi {previous} ke {version}.").format(
+                id=info.id, previous=outcome.previous, version=info.version
+            )
+        )
     else:
-        _say(f"Paket '{info.id}' versi {info.version} terpasang ({len(info.files)} berkas).")
+        _say(
+            ngettext(
+                "Paket '{id}' versi {version} terpasang ({count} berkas).",
+                "Paket '{id}' versi {version} terpasang ({count} berkas).",
+                len(info.files),
+            ).format(id=info.id, version=info.version, count=len(info.files))
+        )
     return 0
 
 
@@ -473,14 +563,15 @@ def run_packs(args: argparse.Namespace, ctx: CommandContext) -> int:
 
     packs = installed_packs(ctx.paths)
     if not packs:
-        _say("Belum ada paket terpasang.")
+        _say(_("Belum ada paket terpasang."))
         return 0
-    table = Table(title="Paket terpasang")
-    for column in ("ID", "Judul", "Versi", "Penyusun", "Dibuat", "Berkas"):
+    table = Table(title=_("Paket terpasang"))
+    for column in ("ID", _("Judul"), _("Versi"), _("Penyusun"), _("Dibuat"), _("Berkas")):
         table.add_column(column)
     for pack in packs:
         if pack.info is None:
-            table.add_row(Text(pack.folder.name), Text(f"(rusak: {pack.problem})"), "", "", "", "")
+            broken = _("(rusak: {problem})").format(problem=pack.problem)
+            table.add_row(Text(pack.folder.name), Text(broken), "", "", "", "")
             continue
         info = pack.info
         table.add_row(
@@ -503,8 +594,15 @@ def run_uninstall(args: argparse.Namespace, ctx: CommandContext) -> int:
         record = uninstall_pack(args.pack_id, ctx.paths)
     except PackError as error:
         raise CommandError(str(error)) from None
-    version = f" versi {record.info.version}" if record.info else ""
-    _say(f"Paket '{args.pack_id}'{version} dihapus. Progres latihan Anda tetap tersimpan.")
+    if record.info:
+        line = _(
+            "Paket '{id}' versi {version} dihapus. Progres latihan Anda tetap tersimpan."
+        ).format(id=args.pack_id, version=record.info.version)
+    else:
+        line = _("Paket '{id}' dihapus. Progres latihan Anda tetap tersimpan.").format(
+            id=args.pack_id
+        )
+    _say(line)
     return 0
 
 
@@ -512,19 +610,19 @@ def run_uninstall(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 def _register_results(subparsers: Any) -> None:
-    results = subparsers.add_parser("results", help="hasil latihan peserta untuk pelatih")
-    actions = results.add_subparsers(dest="results_action", metavar="AKSI", required=True)
-    export = actions.add_parser("export", help="tulis semua jawaban Anda ke satu berkas JSON")
-    export.add_argument("-o", "--output", type=Path, required=True, metavar="NAMA.json")
-    export.add_argument("--name", metavar="NAMA", help="nama peserta")
-    export.add_argument("--nip", metavar="NIP", help="NIP peserta")
-    export.add_argument("--bank", metavar="ID", help="hanya jawaban untuk bank ini")
+    results = subparsers.add_parser("results", help=_("hasil latihan peserta untuk pelatih"))
+    actions = results.add_subparsers(dest="results_action", metavar=_("AKSI"), required=True)
+    export = actions.add_parser("export", help=_("tulis semua jawaban Anda ke satu berkas JSON"))
+    export.add_argument("-o", "--output", type=Path, required=True, metavar=_("NAMA.json"))
+    export.add_argument("--name", metavar=_("NAMA"), help=_("nama peserta"))
+    export.add_argument("--nip", metavar="NIP", help=_("NIP peserta"))
+    export.add_argument("--bank", metavar="ID", help=_("hanya jawaban untuk bank ini"))
     export.set_defaults(handler=run_results_export)
 
     report = subparsers.add_parser(
         "report",
-        help="laporan kelas dari berkas hasil peserta",
-        description=(
+        help=_("laporan kelas dari berkas hasil peserta"),
+        description=_(
             "Nilai ulang setiap jawaban dari isi bank saat ini lalu gabungkan: per soal n,\n"
             "fasilitas, simpangan baku, indeks & efisiensi diskriminasi (cara Moodle), daya\n"
             "beda 27% atas-bawah, pilihan opsi, waktu, tanda; untuk tes rata-rata, median,\n"
@@ -535,21 +633,21 @@ def _register_results(subparsers: Any) -> None:
         ),
         formatter_class=_RAW,
     )
-    report.add_argument("files", nargs="*", type=Path, metavar="HASIL")
+    report.add_argument("files", nargs="*", type=Path, metavar=_("HASIL"))
     report.add_argument(
         "--lrs",
         metavar="URL",
-        help="baca jawaban dari LRS xAPI ini (perlu --bank; kunci dari `latsar sinkron atur`)",
+        help=_("baca jawaban dari LRS xAPI ini (perlu --bank; kunci dari `latsar sinkron atur`)"),
     )
-    report.add_argument("--bank", metavar="ID", help="hanya soal bank ini")
+    report.add_argument("--bank", metavar="ID", help=_("hanya soal bank ini"))
     report.add_argument(
         "--percobaan",
         choices=("pertama", "terakhir", "terbaik", "semua"),
         default="pertama",
-        help="jawaban mana yang dihitung per peserta per soal (bawaan: pertama)",
+        help=_("jawaban mana yang dihitung per peserta per soal (bawaan: pertama)"),
     )
     report.add_argument(
-        "-o", "--output", type=Path, metavar="FILE", help="laporan.html atau laporan.csv"
+        "-o", "--output", type=Path, metavar="FILE", help=_("laporan.html atau laporan.csv")
     )
     report.set_defaults(handler=run_report)
 
@@ -565,9 +663,15 @@ def run_results_export(args: argparse.Namespace, ctx: CommandContext) -> int:
     # A results file holds the trainee's name and NIP: readable by its owner only.
     _write(args.output, json.dumps(document, ensure_ascii=False, indent=1) + "\n", private=True)
     banks = sorted({a["bank"] for a in document["answers"]})
+    answers = len(document["answers"])
     _say(
-        f"Ditulis {args.output}: {len(document['answers'])} jawaban dari "
-        f"{len(banks)} bank. Kirim berkas ini ke pelatih Anda."
+        ngettext(
+            "Ditulis {path}: {answers} jawaban dari {banks} bank. "
+            "Kirim berkas ini ke pelatih Anda.",
+            "Ditulis {path}: {answers} jawaban dari {banks} bank. "
+            "Kirim berkas ini ke pelatih Anda.",
+            answers,
+        ).format(path=args.output, answers=answers, banks=len(banks))
     )
     return 0
 
@@ -581,28 +685,32 @@ def run_report(args: argparse.Namespace, ctx: CommandContext) -> int:
 
     output: Path | None = args.output
     if output is not None and output.suffix.lower() not in {".csv", ".html", ".htm"}:
-        raise CommandError("berkas laporan harus berakhiran .csv atau .html")
+        raise CommandError(_("berkas laporan harus berakhiran .csv atau .html"))
     problems: list[Problem] = []
     results = []
     if args.lrs:
         results = _results_from_lrs(args.lrs, args.bank, ctx)
         if not results:
-            raise CommandError(f"LRS {args.lrs} tidak menyimpan jawaban untuk bank '{args.bank}'")
+            raise CommandError(
+                _("LRS {url} tidak menyimpan jawaban untuk bank '{bank}'").format(
+                    url=args.lrs, bank=args.bank
+                )
+            )
     elif not args.files:
-        raise CommandError("sebutkan berkas/folder HASIL, atau --lrs URL --bank ID")
+        raise CommandError(_("sebutkan berkas/folder HASIL, atau --lrs URL --bank ID"))
     files, missing = expand_result_paths(args.files)
-    problems += [Problem(where, "tidak ada", why) for where, why in missing]
+    problems += [Problem(where, _("tidak ada"), why) for where, why in missing]
     for path in files:
         try:
             results.append(read_results(path))
         except ResultsError as error:
             # One broken file is named; the others are still reported.
             detail = str(error).removeprefix(f"{path}: ")
-            problems.append(Problem(str(path), "tidak terbaca", detail))
+            problems.append(Problem(str(path), _("tidak terbaca"), detail))
     if not results:
         for problem in problems:
-            _warn(f"peringatan: {problem.where}: {problem.kind}: {problem.detail}")
-        raise CommandError("tidak ada berkas hasil yang bisa dibaca")
+            _warn(_problem_line(problem))
+        raise CommandError(_("tidak ada berkas hasil yang bisa dibaca"))
     extra = list(ctx.extra_content)
     # A trainer runs the report inside their content folder, as in the README.
     cwd = Path.cwd()
@@ -610,24 +718,37 @@ def run_report(args: argparse.Namespace, ctx: CommandContext) -> int:
         extra.append(cwd)
     catalog = load_catalog(ctx.paths, extra)
     if args.bank and catalog.bank(args.bank) is None:
-        _warn(f"peringatan: bank '{args.bank}' tidak ada di folder konten; soal tanpa teks")
+        _warn(
+            _("peringatan: bank '{bank}' tidak ada di folder konten; soal tanpa teks").format(
+                bank=args.bank
+            )
+        )
     report = build_report(results, catalog, args.bank, args.percobaan, problems)
     _print_report(report)
     for problem in report.problems:
-        _warn(f"peringatan: {problem.where}: {problem.kind}: {problem.detail}")
+        _warn(_problem_line(problem))
     if output is not None:
         if output.suffix.lower() == ".csv":
             written = csv_files(report, output)
             for path, text in written.items():
                 _write(path, text)
             _say(
-                f"Laporan ditulis ke {len(written)} berkas CSV: "
-                f"{', '.join(path.name for path in written)}."
+                ngettext(
+                    "Laporan ditulis ke {count} berkas CSV: {names}.",
+                    "Laporan ditulis ke {count} berkas CSV: {names}.",
+                    len(written),
+                ).format(count=len(written), names=", ".join(path.name for path in written))
             )
         else:
             _write(output, report_html(report))
-            _say(f"Laporan ditulis ke {output}.")
+            _say(_("Laporan ditulis ke {path}.").format(path=output))
     return 0
+
+
+def _problem_line(problem: Any) -> str:
+    return _("peringatan: {where}: {kind}: {detail}").format(
+        where=problem.where, kind=problem.kind, detail=problem.detail
+    )
 
 
 def _results_from_lrs(url: str, bank_id: str | None, ctx: CommandContext) -> list[Any]:
@@ -637,12 +758,12 @@ def _results_from_lrs(url: str, bank_id: str | None, ctx: CommandContext) -> lis
     from latsar_tui.xapi.readback import results_from_lrs
 
     if not bank_id:
-        raise CommandError("--lrs perlu --bank ID: laporan dari LRS dibuat per bank")
+        raise CommandError(_("--lrs perlu --bank ID: laporan dari LRS dibuat per bank"))
     config = load_config(ctx.paths)
     try:
         return results_from_lrs(LrsClient(url, config.key, config.secret), bank_id)
     except LrsError as error:
-        raise CommandError(f"laporan dari LRS gagal: {error}") from None
+        raise CommandError(_("laporan dari LRS gagal: {error}").format(error=error)) from None
 
 
 def _print_report(report: ClassReport) -> None:
@@ -661,25 +782,30 @@ def _print_report(report: ClassReport) -> None:
     console = Console(highlight=False)
     console.print(
         Text(
-            f"Dinilai ulang dari isi bank saat ini. Percobaan: {report.attempts} "
-            f"({ATTEMPT_LABELS[report.attempts]})."
+            _("Dinilai ulang dari isi bank saat ini. Percobaan: {attempts} ({label}).").format(
+                attempts=report.attempts, label=_(ATTEMPT_LABELS[report.attempts])
+            )
         )
     )
     if report.attention:
-        console.print(Text("Periksa lebih dulu:"))
+        console.print(Text(_("Periksa lebih dulu:")))
         for item in report.attention[:12]:
             reasons = "; ".join(item.attention)
             console.print(Text(f"  {item.bank_id}/{item.question_id}: {reasons}"))
     items = Table(
-        title=f"Per soal ({report.files_used} peserta, kelompok 27% = {report.group_size})"
+        title=ngettext(
+            "Per soal ({count} peserta, kelompok 27% = {size})",
+            "Per soal ({count} peserta, kelompok 27% = {size})",
+            report.files_used,
+        ).format(count=report.files_used, size=report.group_size)
     )
     # One bank (e.g. with --bank) goes into the title, leaving the width to the flags.
     banks = sorted({item.bank_id for item in report.items})
     one_bank = len(banks) == 1
     if one_bank:
-        items.title = f"{items.title}, bank {banks[0]}"
-    columns = ("Soal", "Jenis", "n", "Fas.", "ID", "ED", "D27", "Pilihan", "Tanda")
-    for column in columns if one_bank else ("Bank", *columns):
+        items.title = _("{title}, bank {bank}").format(title=items.title, bank=banks[0])
+    columns = (_("Soal"), _("Jenis"), "n", _("Fas."), "ID", "ED", "D27", _("Pilihan"), _("Tanda"))
+    for column in columns if one_bank else (_("Bank"), *columns):
         items.add_column(column, overflow="fold")
     for item in report.items:
         cells = () if one_bank else (Text(item.bank_id),)
@@ -697,32 +823,41 @@ def _print_report(report: ClassReport) -> None:
         )
     console.print(items)
     d, r = report.distribution, report.reliability
-    test = Table(title="Tes")
-    test.add_column("Ukuran")
-    test.add_column("Nilai", justify="right")
-    test.add_row("Rata-rata / median", f"{fmt_number(d.mean)}% / {fmt_number(d.median)}%")
-    test.add_row("Simpangan baku", f"{fmt_number(d.sd)}%")
+    test = Table(title=_("Tes"))
+    test.add_column(_("Ukuran"))
+    test.add_column(_("Nilai"), justify="right")
+    test.add_row(_("Rata-rata / median"), f"{fmt_number(d.mean)}% / {fmt_number(d.median)}%")
+    test.add_row(_("Simpangan baku"), f"{fmt_number(d.sd)}%")
     test.add_row(
-        "Kemencengan / kurtosis", f"{fmt_number(d.skewness, 2)} / {fmt_number(d.kurtosis, 2)}"
+        _("Kemencengan / kurtosis"), f"{fmt_number(d.skewness, 2)} / {fmt_number(d.kurtosis, 2)}"
     )
-    alpha = "-" if r.alpha is None else f"{r.alpha * 100:.1f}%"
-    test.add_row(f"Alpha Cronbach ({r.count} peserta lengkap)", alpha)
+    alpha = "-" if r.alpha is None else f"{format_decimal(r.alpha * 100, 1)}%"
     test.add_row(
-        "Rasio galat / galat baku",
+        ngettext(
+            "Alpha Cronbach ({count} peserta lengkap)",
+            "Alpha Cronbach ({count} peserta lengkap)",
+            r.count,
+        ).format(count=r.count),
+        alpha,
+    )
+    test.add_row(
+        _("Rasio galat / galat baku"),
         f"{fmt_number(r.error_ratio)}% / {fmt_number(r.standard_error)}%",
     )
     if report.pass_mark is not None:
-        test.add_row(f"Lulus (≥ {report.pass_mark}%)", fmt_percent(report.pass_rate))
+        test.add_row(
+            _("Lulus (≥ {mark}%)").format(mark=report.pass_mark), fmt_percent(report.pass_rate)
+        )
     console.print(test)
-    trainees = Table(title="Per peserta")
-    for column in ("Peserta", "Dijawab", "Rata-rata"):
+    trainees = Table(title=_("Per peserta"))
+    for column in (_("Peserta"), _("Dijawab"), _("Rata-rata")):
         trainees.add_column(column)
     for trainee in report.trainees:
         trainees.add_row(Text(trainee.label), trainee.completion, fmt_percent(trainee.mean))
     console.print(trainees)
     if report.tags:
-        tags = Table(title="Per tag")
-        for column in ("Tag", "Jawaban", "Rata-rata"):
+        tags = Table(title=_("Per tag"))
+        for column in (_("Tag"), _("Jawaban"), _("Rata-rata")):
             tags.add_column(column)
         for tag in report.tags:
             tags.add_row(Text(tag.tag), str(tag.answers), fmt_percent(tag.mean))

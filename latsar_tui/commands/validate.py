@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from latsar_tui.commands.base import CommandContext, CommandError
+from latsar_tui.i18n import _
 
 EXIT_OK = 0
 EXIT_ERRORS = 1
@@ -24,8 +25,8 @@ def register(subparsers: Any) -> None:
     """Add the ``validate`` subcommand."""
     parser = subparsers.add_parser(
         "validate",
-        help="periksa modul dan bank soal (YAML) terhadap format konten",
-        description=(
+        help=_("periksa modul dan bank soal (YAML) terhadap format konten"),
+        description=_(
             "Periksa file modul (modules/*.yaml) dan bank soal (question_banks/*.yaml).\n"
             "Setiap temuan dicetak satu baris: path:baris:kolom: error|warning: pesan [kode].\n"
             "Tanpa PATH, semua folder konten yang dibaca aplikasi diperiksa, ditambah folder\n"
@@ -43,7 +44,7 @@ def register(subparsers: Any) -> None:
         nargs="*",
         type=Path,
         metavar="PATH",
-        help=(
+        help=_(
             "file YAML, folder konten (berisi modules/ atau question_banks/), "
             "atau folder modules/ / question_banks/"
         ),
@@ -52,7 +53,7 @@ def register(subparsers: Any) -> None:
         "--format",
         choices=("text", "json"),
         default="text",
-        help="text (bawaan): satu baris per temuan dan ringkasan; json: larik JSON temuan",
+        help=_("text (bawaan): satu baris per temuan dan ringkasan; json: larik JSON temuan"),
     )
     parser.set_defaults(handler=run)
 
@@ -69,13 +70,18 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     targets: list[Path] = list(args.targets)
     for target in targets:
         if not target.exists():
-            raise CommandError(f"path tidak ditemukan: {target}", EXIT_CANNOT_RUN)
+            raise CommandError(
+                _("path tidak ditemukan: {path}").format(path=target), EXIT_CANNOT_RUN
+            )
     if targets:
         catalog = load_paths(targets, ctx.paths, extra=ctx.extra_content)
     else:
         for folder in [*ctx.extra_content, *env_content_roots()]:
             if not folder.is_dir():
-                raise CommandError(f"folder konten tidak ditemukan: {folder}", EXIT_CANNOT_RUN)
+                raise CommandError(
+                    _("folder konten tidak ditemukan: {folder}").format(folder=folder),
+                    EXIT_CANNOT_RUN,
+                )
         # A trainer who runs `latsar validate` inside their own content folder means it.
         here = [Path.cwd()] if is_root(Path.cwd()) else []
         catalog = load_catalog(ctx.paths, [*ctx.extra_content, *here])
@@ -92,7 +98,11 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 def summary(errors: int, warnings: int, files: int) -> str:
-    """The contract's summary line, e.g. ``2 errors, 0 warnings in 5 files``."""
+    """The contract's summary line, e.g. ``2 errors, 0 warnings in 5 files``.
+
+    Not translated: like the finding lines above it, it is a fixed format that editors
+    and CI scripts read (README, "3. Check"), the same in every language.
+    """
     return f"{_count(errors, 'error')}, {_count(warnings, 'warning')} in {_count(files, 'file')}"
 
 

@@ -13,37 +13,40 @@ import sys
 from typing import Any
 
 from latsar_tui.commands.base import CommandContext, CommandError
+from latsar_tui.i18n import _, ngettext
 
 
 def register(subparsers: Any) -> None:
     """Add ``sinkron`` and its ``atur`` / ``status`` actions."""
     parser = subparsers.add_parser(
         "sinkron",
-        help="kirim catatan belajar ke LRS pusat pelatihan (xAPI)",
-        description=(
+        help=_("kirim catatan belajar ke LRS pusat pelatihan (xAPI)"),
+        description=_(
             "Kirim jawaban dan percobaan yang belum terkirim ke LRS (xAPI 1.0.3), "
             "per kelompok, dengan pengulangan bila koneksi putus. Tanpa LRS yang diatur, "
             "tidak ada yang dikirim. Atur dulu: latsar sinkron atur --endpoint URL --key KUNCI"
         ),
     )
     parser.add_argument(
-        "--dry-run", action="store_true", help="cetak pernyataan xAPI tanpa mengirim"
+        "--dry-run", action="store_true", help=_("cetak pernyataan xAPI tanpa mengirim")
     )
     parser.set_defaults(handler=run_sync)
-    actions = parser.add_subparsers(dest="sync_action", metavar="AKSI", title="aksi")
-    setup = actions.add_parser("atur", help="simpan alamat LRS, kunci, rahasia, dan identitas")
-    setup.add_argument("--endpoint", metavar="URL", help="alamat xAPI, mis. https://lrs/xAPI/")
-    setup.add_argument("--key", metavar="KUNCI", help="kunci (nama pengguna) dari pusat")
+    actions = parser.add_subparsers(dest="sync_action", metavar=_("AKSI"), title=_("aksi"))
+    setup = actions.add_parser("atur", help=_("simpan alamat LRS, kunci, rahasia, dan identitas"))
+    setup.add_argument("--endpoint", metavar="URL", help=_("alamat xAPI, mis. https://lrs/xAPI/"))
+    setup.add_argument("--key", metavar=_("KUNCI"), help=_("kunci (nama pengguna) dari pusat"))
     setup.add_argument(
         "--secret-stdin",
         action="store_true",
-        help="baca rahasia dari masukan standar (bawaan: ditanyakan bila --key diisi)",
+        help=_("baca rahasia dari masukan standar (bawaan: ditanyakan bila --key diisi)"),
     )
-    setup.add_argument("--home-page", metavar="URL", help="halaman pusat pelatihan (akun xAPI)")
-    setup.add_argument("--name", metavar="NAMA", help="nama peserta")
-    setup.add_argument("--nip", metavar="NIP", help="NIP peserta (nama akun xAPI)")
+    setup.add_argument("--home-page", metavar="URL", help=_("halaman pusat pelatihan (akun xAPI)"))
+    setup.add_argument("--name", metavar=_("NAMA"), help=_("nama peserta"))
+    setup.add_argument("--nip", metavar="NIP", help=_("NIP peserta (nama akun xAPI)"))
     setup.set_defaults(handler=run_setup)
-    status = actions.add_parser("status", help="tampilkan pengaturan LRS dan yang belum terkirim")
+    status = actions.add_parser(
+        "status", help=_("tampilkan pengaturan LRS dan yang belum terkirim")
+    )
     status.set_defaults(handler=run_status)
 
 
@@ -64,13 +67,13 @@ def run_setup(args: argparse.Namespace, ctx: CommandContext) -> int:
     if args.secret_stdin:
         changes["secret"] = sys.stdin.readline().rstrip("\r\n") or None
     elif args.key:
-        changes["secret"] = getpass.getpass("Rahasia LRS (tidak ditampilkan): ") or None
+        changes["secret"] = getpass.getpass(_("Rahasia LRS (tidak ditampilkan): ")) or None
     try:
         config = config.updated(**changes)
     except LrsConfigError as error:
         raise CommandError(str(error)) from None
     path = save_config(ctx.paths, config)
-    _say(f"Pengaturan LRS disimpan di {path} (hanya dapat dibaca akun Anda).")
+    _say(_("Pengaturan LRS disimpan di {path} (hanya dapat dibaca akun Anda).").format(path=path))
     for line in config.describe():
         _say(line)
     return 0
@@ -87,7 +90,12 @@ def run_status(args: argparse.Namespace, ctx: CommandContext) -> int:
         _say(line)
     if ctx.paths.database.is_file():
         waiting = pending_statements(ctx.paths, config, load_catalog(ctx.paths, ctx.extra_content))
-        _say(f"Belum terkirim: {len(waiting)} pernyataan")
+        count = len(waiting)
+        _say(
+            ngettext(
+                "Belum terkirim: {count} pernyataan", "Belum terkirim: {count} pernyataan", count
+            ).format(count=count)
+        )
     return 0
 
 
@@ -102,27 +110,45 @@ def run_sync(args: argparse.Namespace, ctx: CommandContext) -> int:
     config = load_config(ctx.paths)
     if not config.configured and not args.dry_run:
         _say(
-            "Belum ada LRS yang diatur, jadi tidak ada yang dikirim; jawaban Anda tetap "
-            "tersimpan di perangkat ini. Atur dengan: "
-            "latsar sinkron atur --endpoint URL --key KUNCI"
+            _(
+                "Belum ada LRS yang diatur, jadi tidak ada yang dikirim; jawaban Anda tetap "
+                "tersimpan di perangkat ini. Atur dengan: "
+                "latsar sinkron atur --endpoint URL --key KUNCI"
+            )
         )
         return 0
     if not ctx.paths.database.is_file():
-        _say("Belum ada progres tersimpan, jadi tidak ada yang dikirim.")
+        _say(_("Belum ada progres tersimpan, jadi tidak ada yang dikirim."))
         return 0
     catalog = load_catalog(ctx.paths, ctx.extra_content)
     if args.dry_run:
         waiting = pending_statements(ctx.paths, config, catalog)
         print(json.dumps(waiting, ensure_ascii=False, indent=2))
-        _say(f"{len(waiting)} pernyataan akan dikirim (uji coba: tidak ada yang dikirim).")
+        count = len(waiting)
+        _say(
+            ngettext(
+                "{count} pernyataan akan dikirim (uji coba: tidak ada yang dikirim).",
+                "{count} pernyataan akan dikirim (uji coba: tidak ada yang dikirim).",
+                count,
+            ).format(count=count)
+        )
         return 0
     outcome = sync(ctx.paths, config, catalog)
     if outcome.error is not None:
         raise CommandError(
-            f"{outcome.error} Terkirim {outcome.sent}, menunggu {outcome.waiting}.", exit_code=2
+            _("{error} Terkirim {sent}, menunggu {waiting}.").format(
+                error=outcome.error, sent=outcome.sent, waiting=outcome.waiting
+            ),
+            exit_code=2,
         )
     if outcome.sent == 0:
-        _say("Semua catatan sudah terkirim; tidak ada yang baru.")
+        _say(_("Semua catatan sudah terkirim; tidak ada yang baru."))
     else:
-        _say(f"Terkirim {outcome.sent} pernyataan ke {config.endpoint}.")
+        _say(
+            ngettext(
+                "Terkirim {count} pernyataan ke {endpoint}.",
+                "Terkirim {count} pernyataan ke {endpoint}.",
+                outcome.sent,
+            ).format(count=outcome.sent, endpoint=config.endpoint)
+        )
     return 0

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TextIO
 
+from latsar_tui.i18n import _
+
 # Values of a flag variable that mean "no".
 _OFF = frozenset({"", "0", "false", "no", "tidak"})
 
@@ -21,7 +23,7 @@ def _flag(environ: Mapping[str, str], name: str) -> bool:
 def plain_reason(
     requested: bool, environ: Mapping[str, str], stdin: TextIO, stdout: TextIO
 ) -> str | None:
-    """Why plain mode starts (a short Indonesian phrase), or None for the TUI."""
+    """Why plain mode starts (a short phrase in the interface language), or None for the TUI."""
     if requested:
         return "--plain"
     for name in ("LATSAR_PLAIN", "ACCESSIBLE"):
@@ -30,9 +32,9 @@ def plain_reason(
     if environ.get("TERM", "").strip() == "dumb":
         return "TERM=dumb"
     if not _isatty(stdin):
-        return "masukan bukan terminal"
+        return _("masukan bukan terminal")
     if not _isatty(stdout):
-        return "keluaran bukan terminal"
+        return _("keluaran bukan terminal")
     return None
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from latsar_tui.i18n import _
+
 LETTERS = "abcdefghijkl"  # 8 pairs + 4 distractors at most
 _PAIR = re.compile(r"(\d+)\s*[-=:.]?\s*([a-z])", re.IGNORECASE)
 
@@ -27,19 +29,25 @@ def parse_pairs(reply: str, lefts: int, rights: int) -> list[int] | str:
     found = _PAIR.findall(text)
     leftover = _PAIR.sub("", text).replace(",", " ").strip()
     if not found or leftover:
-        return f"Ketik pasangan seperti 1{letter(0)} 2{letter(1)}: nomor kiri lalu huruf kanan."
+        return _("Ketik pasangan seperti 1{first} 2{second}: nomor kiri lalu huruf kanan.").format(
+            first=letter(0), second=letter(1)
+        )
     picks: dict[int, int] = {}
     for number_text, char in found:
         number = int(number_text)
         index = LETTERS.find(char.casefold())
         if not 1 <= number <= lefts:
-            return f"Nomor kiri hanya 1 sampai {lefts}."
+            return _("Nomor kiri hanya 1 sampai {lefts}.").format(lefts=lefts)
         if not 0 <= index < rights:
-            return f"Huruf kanan hanya {letter(0)} sampai {letter(rights - 1)}."
+            return _("Huruf kanan hanya {first} sampai {last}.").format(
+                first=letter(0), last=letter(rights - 1)
+            )
         if number in picks:
-            return f"Nomor {number} disebut dua kali; sebut tiap nomor kiri sekali."
+            return _("Nomor {number} disebut dua kali; sebut tiap nomor kiri sekali.").format(
+                number=number
+            )
         picks[number] = index
     missing = [str(n) for n in range(1, lefts + 1) if n not in picks]
     if missing:
-        return f"Belum dijodohkan: nomor {', '.join(missing)}."
+        return _("Belum dijodohkan: nomor {numbers}.").format(numbers=", ".join(missing))
     return [picks[n] for n in range(1, lefts + 1)]
