@@ -361,6 +361,14 @@ def _test_rows(report: ClassReport) -> str:
     )
 
 
+def _heading(text: str) -> str:
+    return f"<h2>{html.escape(text)}</h2>"
+
+
+def _paragraph(text: str) -> str:
+    return f"<p>{html.escape(text)}</p>"
+
+
 def _header(*labels: str) -> str:
     """A table's header row, every label escaped."""
     return "<tr>" + "".join(f"<th>{html.escape(label)}</th>" for label in labels) + "</tr>"
@@ -429,7 +437,7 @@ def report_html(report: ClassReport, title: str | None = None) -> str:
     first_html = (
         f'<ol class="first">{first}</ol>'  # i18n: ignore HTML markup
         if first
-        else f"<p>{e(_('Tidak ada soal yang perlu segera diperiksa.'))}</p>"
+        else _paragraph(_("Tidak ada soal yang perlu segera diperiksa."))
     )
     rows = []
     for item in report.items:
@@ -471,9 +479,10 @@ def report_html(report: ClassReport, title: str | None = None) -> str:
         for p in report.problems
     )
     problems = (
-        f"<h2>{e(_('Masalah pada berkas hasil'))}</h2><table><thead>"
-        f"{_header(_('Di'), _('Jenis'), _('Keterangan'))}</thead>"
-        f"<tbody>{problem_rows}</tbody></table>"
+        _heading(_("Masalah pada berkas hasil"))
+        + "<table><thead>"
+        + _header(_("Di"), _("Jenis"), _("Keterangan"))
+        + f"</thead><tbody>{problem_rows}</tbody></table>"
         if report.problems
         else ""
     )
@@ -494,7 +503,16 @@ def report_html(report: ClassReport, title: str | None = None) -> str:
     )
     trainees_header = _header(_("Peserta"), _("Dijawab"), _("Rata-rata"), _("Lulus"))
     tags_header = _header(_("Tag"), _("Jawaban"), _("Rata-rata"))
-    # Only markup and escaped values below: every word of the page came through _().
+    headings = {
+        "first": _heading(_("Periksa lebih dulu")),
+        "charts": _heading(_("Grafik")),
+        "test": _heading(_("Tes")),
+        "items": _heading(_("Per soal")),
+        "trainees": _heading(_("Per peserta")),
+        "tags": _heading(_("Per tag")),
+    }
+    # Only markup and escaped values below: every word of the page came through _()
+    # outside the f-string (Babel does not look inside one).
     return f"""<!DOCTYPE html>
 <html lang="{e(current_language())}">
 <head>
@@ -506,14 +524,14 @@ def report_html(report: ClassReport, title: str | None = None) -> str:
 <body>
 <h1>{e(heading)}</h1>
 <p class="muted">{_intro(report)}</p>
-<h2>{e(_("Periksa lebih dulu"))}</h2>
+{headings["first"]}
 {first_html}
 {problems}
-<h2>{e(_("Grafik"))}</h2>
+{headings["charts"]}
 <div class="charts">{histogram_svg(report)}{items_svg(report)}</div>
-<h2>{e(_("Tes"))}</h2>
+{headings["test"]}
 <table><tbody>{_test_rows(report)}</tbody></table>
-<h2>{e(_("Per soal"))}</h2>
+{headings["items"]}
 <p class="muted">{e(_legend(report))}</p>
 <table>
 <thead>{items_header}</thead>
@@ -521,12 +539,12 @@ def report_html(report: ClassReport, title: str | None = None) -> str:
 {"".join(rows)}
 </tbody>
 </table>
-<h2>{e(_("Per peserta"))}</h2>
+{headings["trainees"]}
 <table>
 <thead>{trainees_header}</thead>
 <tbody>{trainee_rows}</tbody>
 </table>
-<h2>{e(_("Per tag"))}</h2>
+{headings["tags"]}
 <table>
 <thead>{tags_header}</thead>
 <tbody>{tag_rows}</tbody>
