@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from latsar_tui.i18n import _
 from latsar_tui.trainer.importing import DraftOption, DraftQuestion, ImportResult, build_questions
 
 _OPTION = re.compile(r"^([A-Z])[).][ \t]?")
@@ -40,28 +41,30 @@ def parse_aiken(text: str, source: str = "<aiken>") -> ImportResult:
         option = _OPTION.match(line)
         if option:
             if current is None:
-                result.skip(number, "opsi muncul sebelum teks soal")
+                result.skip(number, _("opsi muncul sebelum teks soal"))
                 continue
             current.options.append((option.group(1), line[2:].strip()))
             continue
         if line.startswith("ANSWER:"):
             if current is None:
-                result.skip(number, "baris ANSWER muncul sebelum teks soal")
+                result.skip(number, _("baris ANSWER muncul sebelum teks soal"))
                 continue
             letter = line.split(":", 1)[1].strip()[:1]
-            letters = [label for label, _ in current.options]
+            letters = [label for label, _text in current.options]
             if len(current.options) < 2:
                 result.skip(
                     current.line,
-                    f"soal butuh minimal 2 opsi, ada {len(current.options)} "
-                    f"(ANSWER di baris {number})",
+                    _("soal butuh minimal 2 opsi, ada {count} (ANSWER di baris {line})").format(
+                        count=len(current.options), line=number
+                    ),
                 )
             elif letter not in letters:
-                shown = letter or "(kosong)"
+                shown = letter or _("(kosong)")
                 result.skip(
                     current.line,
-                    f"jawaban '{shown}' di baris {number} tidak ada di antara opsi "
-                    f"{', '.join(letters)}",
+                    _(
+                        "jawaban '{answer}' di baris {line} tidak ada di antara opsi {options}"
+                    ).format(answer=shown, line=number, options=", ".join(letters)),
                 )
             else:
                 drafts.append(
@@ -83,9 +86,11 @@ def parse_aiken(text: str, source: str = "<aiken>") -> ImportResult:
         if current is not None:
             result.skip(
                 current.line,
-                f"soal tanpa baris ANSWER (soal berikutnya mulai di baris {number})",
+                _("soal tanpa baris ANSWER (soal berikutnya mulai di baris {line})").format(
+                    line=number
+                ),
             )
         current = _Open(number, line)
     if current is not None:
-        result.skip(current.line, "soal tanpa baris ANSWER di akhir berkas")
+        result.skip(current.line, _("soal tanpa baris ANSWER di akhir berkas"))
     return build_questions(drafts, result)

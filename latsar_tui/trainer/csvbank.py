@@ -39,6 +39,8 @@ import csv
 import io
 import re
 
+import yaml
+
 from latsar_tui.content.model import (
     Bank,
     ChoiceOption,
@@ -51,6 +53,7 @@ from latsar_tui.content.model import (
     SingleQuestion,
     TrueFalseQuestion,
 )
+from latsar_tui.i18n import _
 from latsar_tui.trainer.csvtyped import typed_cells, typed_row
 from latsar_tui.trainer.gift import ExportOutcome
 from latsar_tui.trainer.importing import (
@@ -96,19 +99,22 @@ def parse_csv(text: str, source: str = "<csv>") -> ImportResult:
     text = text.lstrip("\ufeff")
     first_line = text.split("\n", 1)[0]
     if not first_line.strip():
-        raise ImportFailure(f"{source}:1: baris judul kolom kosong")
+        raise ImportFailure(_("{source}:1: baris judul kolom kosong").format(source=source))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line))
     header = [h.strip().lower().replace(" ", "_") for h in next(reader)]
     missing = [c for c in ("type", "prompt") if c not in header]
     if missing:
         raise ImportFailure(
-            f"{source}:1: kolom wajib tidak ada: {', '.join(missing)} "
-            f"(kolom yang dikenal: {', '.join(COLUMNS)})"
+            _("{source}:1: kolom wajib tidak ada: {missing} (kolom yang dikenal: {known})").format(
+                source=source, missing=", ".join(missing), known=", ".join(COLUMNS)
+            )
         )
     result = ImportResult(source=source)
     unknown = [h for h in header if h and h not in COLUMNS]
     if unknown:
-        result.skip(1, f"kolom tidak dikenal diabaikan: {', '.join(unknown)}")
+        result.skip(
+            1, _("kolom tidak dikenal diabaikan: {columns}").format(columns=", ".join(unknown))
+        )
     drafts: list[DraftQuestion] = []
     line = reader.line_num + 1
     for row in reader:
@@ -130,8 +136,13 @@ def _split(value: str) -> list[str]:
 def _row(cells: dict[str, str], line: int, result: ImportResult) -> DraftQuestion | None:
     qtype = cells.get("type", "").lower()
     if qtype not in _TYPES:
-        shown = qtype or "(kosong)"
-        result.skip(line, f"jenis '{shown}' tidak didukung di CSV; pakai {', '.join(_TYPES)}")
+        shown = qtype or _("(kosong)")
+        result.skip(
+            line,
+            _("jenis '{type}' tidak didukung di CSV; pakai {types}").format(
+                type=shown, types=", ".join(_TYPES)
+            ),
+        )
         return None
     common = {
         "line": line,
@@ -151,7 +162,9 @@ def _row(cells: dict[str, str], line: int, result: ImportResult) -> DraftQuestio
         if value not in _TRUE | _FALSE:
             result.skip(
                 line,
-                f"kolom correct untuk true_false harus 'benar' atau 'salah', bukan '{correct}'",
+                _(
+                    "kolom correct untuk true_false harus 'benar' atau 'salah', bukan '{value}'"
+                ).format(value=correct),
             )
             return None
         return DraftQuestion(
@@ -166,14 +179,16 @@ def _row(cells: dict[str, str], line: int, result: ImportResult) -> DraftQuestio
         text = cells.get(f"option_{letter}", "")
         if text:
             texts.append((letter, text, cells.get(f"feedback_{letter}") or None))
-    letters = [letter for letter, _, _ in texts]
+    letters = [letter for letter, _text, _feedback in texts]
     if qtype == "scenario":
         raw_scores = _split(cells.get("scores", ""))
         if len(raw_scores) != len(texts) or not all(s.isdigit() for s in raw_scores):
             result.skip(
                 line,
-                f"kolom scores harus berisi {len(texts)} angka 1..5 (satu per opsi), "
-                f"ditemukan '{cells.get('scores', '')}'",
+                _(
+                    "kolom scores harus berisi {count} angka 1..5 (satu per opsi), "
+                    "ditemukan '{value}'"
+                ).format(count=len(texts), value=cells.get("scores", "")),
             )
             return None
         weights = [int(s) * 20.0 for s in raw_scores]
@@ -185,14 +200,15 @@ def _row(cells: dict[str, str], line: int, result: ImportResult) -> DraftQuestio
         if not chosen or wrong:
             result.skip(
                 line,
-                f"kolom correct '{correct}' harus berisi huruf opsi yang terisi "
-                f"({', '.join(x.upper() for x in letters)})",
+                _("kolom correct '{value}' harus berisi huruf opsi yang terisi ({letters})").format(
+                    value=correct, letters=", ".join(x.upper() for x in letters)
+                ),
             )
             return None
         weights = [100.0 if letter in chosen else 0.0 for letter in letters]
     return DraftQuestion(
         kind="choice",
-        options=[DraftOption(t, w, fb) for (_, t, fb), w in zip(texts, weights, strict=True)],
+        options=[DraftOption(t, w, fb) for (_letter, t, fb), w in zip(texts, weights, strict=True)],
         single=qtype != "multiple",
         **common,  # type: ignore[arg-type]
     )
@@ -244,9 +260,9 @@ def export_csv(bank: Bank) -> ExportOutcome:
         row = _row_of(question)
         if row is None:
             reason = (
-                "lebih dari 6 opsi"
+                _("lebih dari 6 opsi")
                 if isinstance(question, MultipleQuestion)
-                else f"jenis {question.type} tidak ada padanannya di CSV"
+                else _("jenis {type} tidak ada padanannya di CSV").format(type=question.type)
             )
             skipped.append((question.id, reason))
             continue
@@ -255,56 +271,53 @@ def export_csv(bank: Bank) -> ExportOutcome:
     return ExportOutcome(text="\ufeff" + buffer.getvalue(), exported=exported, skipped=skipped)
 
 
+# The starter sheet's example rows: content the trainer replaces (Indonesian, like the
+# questions they write), not interface text; written as YAML so the rows read as data.
+_TEMPLATE_ROWS = """\
+- id: "contoh-single"
+  type: "single"
+  prompt: "Nilai dasar ASN yang menekankan kepuasan masyarakat adalah ..."
+  option_a: "Berorientasi Pelayanan"
+  option_b: "Kompeten"
+  option_c: "Adaptif"
+  correct: "A"
+  feedback_b: "Kompeten menekankan peningkatan kemampuan diri."
+  explanation: "Berorientasi Pelayanan: memahami dan memenuhi kebutuhan masyarakat."
+  tags: "pelayanan"
+- id: "contoh-multiple"
+  type: "multiple"
+  prompt: "Manakah yang termasuk nilai dasar BerAKHLAK? (pilih semua yang benar)"
+  option_a: "Akuntabel"
+  option_b: "Harmonis"
+  option_c: "Birokratis"
+  correct: "A,B"
+  explanation: "BerAKHLAK: Berorientasi Pelayanan, Akuntabel, Kompeten, Harmonis, Loyal,
+    Adaptif, Kolaboratif."
+- id: "contoh-benar-salah"
+  type: "true_false"
+  prompt: "ASN boleh menerima hadiah dari pengguna layanan."
+  correct: "salah"
+  feedback_a: "Tidak: menerima hadiah melanggar nilai Akuntabel."
+  feedback_b: "Tepat."
+  explanation: "Gratifikasi bertentangan dengan nilai Akuntabel."
+- id: "contoh-skenario"
+  type: "scenario"
+  context: "Antrean layanan panjang dan seorang lansia berdiri di belakang."
+  prompt: "Apa yang Anda lakukan?"
+  option_a: "Mendahulukan lansia sesuai ketentuan layanan prioritas"
+  option_b: "Meminta lansia menunggu giliran"
+  option_c: "Menyuruh lansia datang lain hari"
+  scores: "5,3,1"
+  feedback_a: "Layanan prioritas bagi kelompok rentan."
+  feedback_b: "Adil, tetapi mengabaikan kebutuhan kelompok rentan."
+  feedback_c: "Menolak layanan tanpa alasan."
+  explanation: "Kelompok rentan berhak atas perlakuan khusus dalam pelayanan publik."
+"""  # i18n: ignore sample content of the sheet
+
+
 def csv_template() -> str:
     """A starter sheet: the header and one example row of each supported type."""
-    examples: list[dict[str, str]] = [
-        {
-            "id": "contoh-single",
-            "type": "single",
-            "prompt": "Nilai dasar ASN yang menekankan kepuasan masyarakat adalah ...",
-            "option_a": "Berorientasi Pelayanan",
-            "option_b": "Kompeten",
-            "option_c": "Adaptif",
-            "correct": "A",
-            "feedback_b": "Kompeten menekankan peningkatan kemampuan diri.",
-            "explanation": "Berorientasi Pelayanan: memahami dan memenuhi kebutuhan masyarakat.",
-            "tags": "pelayanan",
-        },
-        {
-            "id": "contoh-multiple",
-            "type": "multiple",
-            "prompt": "Manakah yang termasuk nilai dasar BerAKHLAK? (pilih semua yang benar)",
-            "option_a": "Akuntabel",
-            "option_b": "Harmonis",
-            "option_c": "Birokratis",
-            "correct": "A,B",
-            "explanation": "BerAKHLAK: Berorientasi Pelayanan, Akuntabel, Kompeten, Harmonis, "
-            "Loyal, Adaptif, Kolaboratif.",
-        },
-        {
-            "id": "contoh-benar-salah",
-            "type": "true_false",
-            "prompt": "ASN boleh menerima hadiah dari pengguna layanan.",
-            "correct": "salah",
-            "feedback_a": "Tidak: menerima hadiah melanggar nilai Akuntabel.",
-            "feedback_b": "Tepat.",
-            "explanation": "Gratifikasi bertentangan dengan nilai Akuntabel.",
-        },
-        {
-            "id": "contoh-skenario",
-            "type": "scenario",
-            "context": "Antrean layanan panjang dan seorang lansia berdiri di belakang.",
-            "prompt": "Apa yang Anda lakukan?",
-            "option_a": "Mendahulukan lansia sesuai ketentuan layanan prioritas",
-            "option_b": "Meminta lansia menunggu giliran",
-            "option_c": "Menyuruh lansia datang lain hari",
-            "scores": "5,3,1",
-            "feedback_a": "Layanan prioritas bagi kelompok rentan.",
-            "feedback_b": "Adil, tetapi mengabaikan kebutuhan kelompok rentan.",
-            "feedback_c": "Menolak layanan tanpa alasan.",
-            "explanation": "Kelompok rentan berhak atas perlakuan khusus dalam pelayanan publik.",
-        },
-    ]
+    examples: list[dict[str, str]] = yaml.safe_load(_TEMPLATE_ROWS)
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()

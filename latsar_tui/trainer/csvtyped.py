@@ -8,6 +8,7 @@ pair, ``->``) cannot be written this way, so such a question is not exported.
 from __future__ import annotations
 
 from latsar_tui.content.model import MatchingQuestion, ShortAnswerQuestion
+from latsar_tui.i18n import _
 from latsar_tui.trainer.importing import DraftOption, DraftQuestion, ImportResult
 
 SEP = "|"
@@ -34,7 +35,10 @@ def typed_row(
         for entry in _parts(cells.get("pairs", "")):
             left, arrow, right = entry.partition(ARROW)
             if not arrow:
-                result.skip(line, f"kolom pairs: '{entry}' harus berbentuk 'kiri -> kanan'")
+                result.skip(
+                    line,
+                    _("kolom pairs: '{entry}' harus berbentuk 'kiri -> kanan'").format(entry=entry),
+                )
                 return None
             pairs.append((left.strip(), right.strip()))
         pairs += [("", extra) for extra in _parts(cells.get("distractors", ""))]
@@ -44,12 +48,17 @@ def typed_row(
         text, equals, share_text = entry.rpartition("=")
         share = _number(share_text) if equals else None
         if share is None or not 0 < share < 1:
-            result.skip(line, f"kolom partial: '{entry}' harus berbentuk 'jawaban=0.5'")
+            result.skip(
+                line,
+                _("kolom partial: '{entry}' harus berbentuk 'jawaban=0.5'").format(entry=entry),
+            )
             return None
         options.append(DraftOption(text.strip(), share * 100))
     tolerance = cells.get("tolerance", "").strip()
     if tolerance not in ("", "0", "1"):
-        result.skip(line, f"kolom tolerance harus 0 atau 1, bukan '{tolerance}'")
+        result.skip(
+            line, _("kolom tolerance harus 0 atau 1, bukan '{value}'").format(value=tolerance)
+        )
         return None
     return DraftQuestion(
         kind="short_answer",

@@ -16,6 +16,7 @@ from typing import Literal
 
 from latsar_tui.content.loader import load_text
 from latsar_tui.content.model import Bank, Finding, Module, Severity
+from latsar_tui.i18n import _, ngettext
 from latsar_tui.trainer.aiken import parse_aiken
 from latsar_tui.trainer.csvbank import export_csv, parse_csv
 from latsar_tui.trainer.gift import ExportOutcome, export_gift, parse_gift
@@ -43,8 +44,10 @@ def _decode(data: bytes, source: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise ImportFailure(
-            f"{source}: bukan teks UTF-8 (byte ke-{error.start} tidak terbaca); "
-            "simpan ulang berkasnya sebagai UTF-8"
+            _(
+                "{source}: bukan teks UTF-8 (byte ke-{position} tidak terbaca); "
+                "simpan ulang berkasnya sebagai UTF-8"
+            ).format(source=source, position=error.start)
         ) from None
 
 
@@ -70,9 +73,13 @@ def attach_module(result: ImportResult, module_id: str | None, module: Module | 
         if lesson is not None:
             reason: str | None = None
             if module_id is None:
-                reason = f"pelajaran '{lesson}' dibuang: bank tanpa --module"
+                reason = _("pelajaran '{lesson}' dibuang: bank tanpa --module").format(
+                    lesson=lesson
+                )
             elif module is not None and module.lesson(lesson) is None:
-                reason = f"pelajaran '{lesson}' tidak ada di modul '{module_id}'; dibuang"
+                reason = _("pelajaran '{lesson}' tidak ada di modul '{module}'; dibuang").format(
+                    lesson=lesson, module=module_id
+                )
             if reason is not None:
                 result.note(question.line, question.id, reason)
                 question = dataclasses.replace(question, lesson=None)
@@ -83,13 +90,18 @@ def attach_module(result: ImportResult, module_id: str | None, module: Module | 
 def nothing_imported(result: ImportResult, fmt: str) -> str:
     """Why an import gave no question: every skipped item with its line and reason."""
     if not result.skipped:
-        return (
-            f"{result.source}: tidak ada soal yang bisa diimpor: tidak ditemukan satu pun "
-            f"butir berformat {fmt} (berkas kosong, hanya komentar, atau formatnya lain? "
+        return _(
+            "{source}: tidak ada soal yang bisa diimpor: tidak ditemukan satu pun "
+            "butir berformat {format} (berkas kosong, hanya komentar, atau formatnya lain? "
             "periksa pilihan --format)"
-        )
+        ).format(source=result.source, format=fmt)
+    count = len(result.skipped)
     lines = [
-        f"{result.source}: tidak ada soal yang bisa diimpor; {len(result.skipped)} butir dilewati:"
+        ngettext(
+            "{source}: tidak ada soal yang bisa diimpor; {n} butir dilewati:",
+            "{source}: tidak ada soal yang bisa diimpor; {n} butir dilewati:",
+            count,
+        ).format(source=result.source, n=count)
     ]
     lines.extend(
         f"  {result.source}:{item.line}: {item.reason}"
@@ -112,6 +124,16 @@ class ImportOutput:
         return [f for f in self.findings if f.severity is Severity.ERROR]
 
 
+# The comment at the top of an imported bank file: content for the trainer who edits
+# the file, in the language of the format's markers (PERIKSA, TODO), not interface text.
+_IMPORT_HEADER = (
+    "Diimpor dari {source} (format {format}) oleh `latsar import`, "
+    "{stamp}.",  # i18n: ignore text written into the bank file
+    "Periksa soal bertanda PERIKSA dan ganti setiap 'TODO: ...' "
+    "sebelum dibagikan.",  # i18n: ignore text written into the bank file
+)
+
+
 def render_import(
     result: ImportResult,
     *,
@@ -128,9 +150,9 @@ def render_import(
     bank = result.to_bank(bank_id, title=title, module=module_id)
     stamp = (now or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC")
     header: Sequence[str] = [
-        f"Diimpor dari {Path(result.source).name} (format {fmt}) oleh `latsar import`, {stamp}.",
-        "Periksa soal bertanda PERIKSA dan ganti setiap 'TODO: ...' sebelum dibagikan.",
+        line.format(source=Path(result.source).name, format=fmt, stamp=stamp)
+        for line in _IMPORT_HEADER
     ]
     text = dump_bank(bank, header=header, question_comments=result.question_comments())
-    _, findings = load_text(text, str(output), "bank")
+    _bank, findings = load_text(text, str(output), "bank")
     return ImportOutput(text=text, bank=bank, findings=findings)

@@ -49,6 +49,7 @@ from latsar_tui.content.model import (
     SingleQuestion,
     TrueFalseQuestion,
 )
+from latsar_tui.i18n import _
 from latsar_tui.trainer.importing import (
     DraftOption,
     DraftQuestion,
@@ -187,17 +188,25 @@ def _parse_block(raw: str, line: int, result: ImportResult) -> DraftQuestion | N
     if body.startswith("::"):
         end = body.find("::", 2)
         if end < 0:
-            result.skip(line, "judul '::' tidak ditutup")
+            result.skip(line, _("judul '::' tidak ditutup"))
             return None
         title = _restore(body[2:end]).strip() or None
         body = body[end + 2 :]
     start = body.find("{")
     if start < 0:
-        result.skip(line, "tidak ada bagian jawaban {...} (butir deskripsi tidak didukung)")
+        result.skip(
+            line,
+            _("tidak ada bagian jawaban {block} (butir deskripsi tidak didukung)").format(
+                block="{...}"
+            ),
+        )
         return None
     end = body.rfind("}")
     if end < start:
-        result.skip(line, "kurung kurawal '{' tidak ditutup dengan '}'")
+        result.skip(
+            line,
+            _("kurung kurawal '{open}' tidak ditutup dengan '{close}'").format(open="{", close="}"),
+        )
         return None
     after = body[end + 1 :].strip()
     question_raw = body[:start]
@@ -213,8 +222,10 @@ def _parse_block(raw: str, line: int, result: ImportResult) -> DraftQuestion | N
         # questions without a blank line between them (or a stray brace).
         result.skip(
             line,
-            "kurung kurawal berlebih: mungkin dua soal tanpa baris kosong di antaranya "
-            "(tulis \\{ atau \\} untuk kurung di dalam teks)",
+            _(
+                "kurung kurawal berlebih: mungkin dua soal tanpa baris kosong di antaranya "
+                "(tulis {open} atau {close} untuk kurung di dalam teks)"
+            ).format(open="\\{", close="\\}"),
         )
         return None
     explanation: str | None = None
@@ -222,12 +233,12 @@ def _parse_block(raw: str, line: int, result: ImportResult) -> DraftQuestion | N
     if general >= 0:
         explanation = _formatted(answer_part[general + 4 :], fmt, dropped, markdown=True) or None
         answer_part = answer_part[:general].strip()
-    label = f"'{title}'" if title else "soal"
+    label = f"'{title}'" if title else _("soal")
     if answer_part == "":
-        result.skip(line, f"{label}: soal esai tidak didukung")
+        result.skip(line, _("{label}: soal esai tidak didukung").format(label=label))
         return None
     if answer_part.startswith("#"):
-        result.skip(line, f"{label}: soal numerik tidak didukung")
+        result.skip(line, _("{label}: soal numerik tidak didukung").format(label=label))
         return None
     if "~" in answer_part:
         draft = _multichoice(
@@ -281,7 +292,7 @@ def _pairs(answer_part: str) -> list[tuple[str, str]]:
         piece = raw_piece.strip().removeprefix("=")
         if not piece.strip():
             continue
-        left, _, right = piece.partition("->")
+        left, _arrow, right = piece.partition("->")
         pairs.append((_formatted(left), _formatted(right)))
     return pairs
 
@@ -296,10 +307,13 @@ def _short_answer(
     result: ImportResult,
 ) -> DraftQuestion | None:
     """``{=a =%50%b#feedback}``: every answer starts with '=' (Moodle's rule)."""
-    label = f"'{title}'" if title else "soal"
+    label = f"'{title}'" if title else _("soal")
     if not answer_part.startswith("="):
         result.skip(
-            line, f"{label}: jawaban singkat harus diawali '=' (bukan '{answer_part[:12]}')"
+            line,
+            _("{label}: jawaban singkat harus diawali '=' (bukan '{start}')").format(
+                label=label, start=answer_part[:12]
+            ),
         )
         return None
     options: list[DraftOption] = []
@@ -312,7 +326,7 @@ def _short_answer(
         if match:
             weight = float(match.group(1))
             piece = piece[match.end() :]
-        text, _, feedback = piece.partition("#")
+        text, _hash, feedback = piece.partition("#")
         options.append(DraftOption(_formatted(text), weight, _formatted(feedback) or None))
     return DraftQuestion(
         line=line,
@@ -355,9 +369,11 @@ def _multichoice(
                 weight = float(match.group(1))
                 piece = piece[match.end() :]
             elif piece.startswith("%"):
-                result.skip(line, f"bobot tidak terbaca: '{_restore(piece)[:20]}'")
+                result.skip(
+                    line, _("bobot tidak terbaca: '{weight}'").format(weight=_restore(piece)[:20])
+                )
                 return None
-        text, _, feedback = piece.partition("#")
+        text, _hash, feedback = piece.partition("#")
         options.append(
             DraftOption(
                 text=_formatted(text, fmt, dropped),
@@ -418,12 +434,12 @@ def _option_line(marker: str, text: str, feedback: str | None) -> str:
 def gift_problem(question: Question) -> str | None:
     """Why GIFT cannot carry this question, or None."""
     if isinstance(question, OrderingQuestion | BranchingQuestion):
-        return f"jenis {question.type} tidak ada padanannya di GIFT"
+        return _("jenis {type} tidak ada padanannya di GIFT").format(type=question.type)
     texts: list[str] = []
     if isinstance(question, ShortAnswerQuestion):
         texts = [*question.answers, *(p.answer for p in question.partial)]
         if any("*" in text for text in texts):
-            return "jawaban berisi '*', yang di GIFT berarti wildcard"
+            return _("jawaban berisi '*', yang di GIFT berarti wildcard")
         # The wrong-answer feedback sits in the same {...} block, so '->' there would
         # turn the item into a matching question on import.
         texts.append(question.feedback_wrong or "")
@@ -432,7 +448,7 @@ def gift_problem(question: Question) -> str | None:
         texts += question.distractors
     # GIFT has no escape for '->', which marks a matching pair.
     if any("->" in text for text in texts):
-        return "teks jawaban berisi '->', yang tidak dapat ditulis di GIFT"
+        return _("teks jawaban berisi '->', yang tidak dapat ditulis di GIFT")
     return None
 
 
@@ -501,16 +517,18 @@ class ExportOutcome:
 
 def export_gift(bank: Bank) -> ExportOutcome:
     """GIFT text of a bank; ordering and branching questions are left out with a note."""
-    blocks = [f"// Bank {bank.id}: {bank.title.replace(chr(10), ' ')}", "// Diekspor oleh latsar"]
+    # The file's own lines (comments, the category): GIFT content, not interface text.
+    title = bank.title.replace("\n", " ")
+    blocks = [f"// Bank {bank.id}: {title}", "// Diekspor oleh latsar"]  # i18n: ignore GIFT
     category = re.sub(r"[/\n]+", " ", bank.title).strip() or bank.id
-    blocks.append(f"$CATEGORY: $course$/top/{category}")
+    blocks.append(f"$CATEGORY: $course$/top/{category}")  # i18n: ignore GIFT syntax
     skipped: list[tuple[str, str]] = []
     exported = 0
     out = ["\n".join(blocks)]
     for question in bank.questions:
         block = question_to_gift(question)
         if block is None:
-            skipped.append((question.id, gift_problem(question) or "tidak dapat ditulis"))
+            skipped.append((question.id, gift_problem(question) or _("tidak dapat ditulis")))
             continue
         out.append(block)
         exported += 1

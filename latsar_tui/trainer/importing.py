@@ -30,6 +30,7 @@ from latsar_tui.content.model import (
     SingleQuestion,
     TrueFalseQuestion,
 )
+from latsar_tui.i18n import _, format_decimal, ngettext
 from latsar_tui.trainer.textutil import (
     TODO_CHECK,
     TODO_EXPLANATION,
@@ -51,6 +52,9 @@ SINGLE_OPTIONS = (2, 6)
 MULTIPLE_OPTIONS = (2, 8)
 SCENARIO_OPTIONS = (2, 6)
 _EPS = 1e-6
+# The question a scenario gets when its source had only a situation: content written
+# into the bank (the file's language), named in the note the trainer reads.
+SCENARIO_PROMPT = "Apa yang sebaiknya Anda lakukan?"  # i18n: ignore content written to the bank
 
 
 class ImportFailure(Exception):
@@ -68,8 +72,10 @@ def check_question_count(count: int, source: str) -> None:
     """Refuse a source with more than ``MAX_IMPORT_QUESTIONS`` questions, saying how many."""
     if count > MAX_IMPORT_QUESTIONS:
         raise ImportFailure(
-            f"{source}: {count:,} soal terlalu banyak untuk satu bank; paling "
-            f"banyak {MAX_IMPORT_QUESTIONS:,} soal. Bagi berkas menjadi beberapa bank."
+            _(
+                "{source}: {count:,} soal terlalu banyak untuk satu bank; paling "
+                "banyak {limit:,} soal. Bagi berkas menjadi beberapa bank."
+            ).format(source=source, count=count, limit=MAX_IMPORT_QUESTIONS)
         )
 
 
@@ -77,8 +83,14 @@ def check_import_size(data: bytes, source: str) -> None:
     """Refuse a source file over ``MAX_IMPORT_BYTES`` with a message naming it."""
     if len(data) > MAX_IMPORT_BYTES:
         raise ImportFailure(
-            f"{source}: berkas {len(data) / 1024 / 1024:.1f} MB terlalu besar; paling besar "
-            f"{MAX_IMPORT_BYTES // 1024 // 1024} MB. Bagi menjadi beberapa berkas."
+            _(
+                "{source}: berkas {size} MB terlalu besar; paling besar "
+                "{limit} MB. Bagi menjadi beberapa berkas."
+            ).format(
+                source=source,
+                size=format_decimal(len(data) / 1024 / 1024, 1),
+                limit=MAX_IMPORT_BYTES // 1024 // 1024,
+            )
         )
 
 
@@ -175,6 +187,7 @@ class ImportResult:
         """YAML comments to write above questions that need the trainer's attention."""
         comments: dict[str, list[str]] = {}
         for note in self.notes:
+            # PERIKSA is the file's marker (a trainer searches for it), in any language.
             comments.setdefault(note.question_id, []).append(f"PERIKSA: {note.message}")
         return comments
 
@@ -219,7 +232,7 @@ class _Builder:
     def build(self, draft: DraftQuestion) -> None:
         self._markup_left = _strip_markup(draft) if draft.plain_source else []
         if not draft.prompt.strip():
-            self.result.skip(draft.line, "teks soal kosong")
+            self.result.skip(draft.line, _("teks soal kosong"))
             return
         if draft.kind == "true_false":
             self._true_false(draft)
@@ -229,12 +242,15 @@ class _Builder:
             return
         if len(draft.options) < 2:
             self.result.skip(
-                draft.line, f"soal pilihan butuh minimal 2 opsi, ada {len(draft.options)}"
+                draft.line,
+                _("soal pilihan butuh minimal 2 opsi, ada {count}").format(
+                    count=len(draft.options)
+                ),
             )
             return
         for number, option in enumerate(draft.options, start=1):
             if not option.text.strip():
-                self.result.skip(draft.line, f"opsi ke-{number} kosong")
+                self.result.skip(draft.line, _("opsi ke-{number} kosong").format(number=number))
                 return
         weights = [option.weight for option in draft.options]
         wanted = draft.explicit_type
@@ -242,7 +258,7 @@ class _Builder:
         if wanted == "scenario" and scores is None:
             self.result.skip(
                 draft.line,
-                "skenario butuh skor 1..5 yang berbeda pada 2..5 opsi, salah satunya 5",
+                _("skenario butuh skor 1..5 yang berbeda pada 2..5 opsi, salah satunya 5"),
             )
             return
         if scores is not None:
@@ -251,7 +267,7 @@ class _Builder:
         positive = [w > _EPS for w in weights]
         full = [w >= 100 - _EPS for w in weights]
         if not any(positive):
-            self.result.skip(draft.line, "tidak ada jawaban benar (semua bobot 0 atau negatif)")
+            self.result.skip(draft.line, _("tidak ada jawaban benar (semua bobot 0 atau negatif)"))
             return
         is_single = wanted == "single" or (
             wanted is None and draft.single is not False and sum(full) == 1 and sum(positive) == 1
@@ -259,7 +275,10 @@ class _Builder:
         if is_single:
             if sum(positive) != 1:
                 self.result.skip(
-                    draft.line, f"soal single butuh tepat satu jawaban benar, ada {sum(positive)}"
+                    draft.line,
+                    _("soal single butuh tepat satu jawaban benar, ada {count}").format(
+                        count=sum(positive)
+                    ),
                 )
                 return
             self._choice(draft, SingleQuestion, positive, SINGLE_OPTIONS)
@@ -272,8 +291,10 @@ class _Builder:
             self.result.note(
                 draft.line,
                 qid,
-                "soal satu jawaban dengan bobot parsial dijadikan 'multiple': opsi berbobot > 0 "
-                "dianggap benar",
+                _(
+                    "soal satu jawaban dengan bobot parsial dijadikan 'multiple': opsi berbobot "
+                    "> 0 dianggap benar"
+                ),
             )
         elif any(
             p and not _close(w, 100 / correct) for p, w in zip(positive, weights, strict=True)
@@ -281,7 +302,7 @@ class _Builder:
             self.result.note(
                 draft.line,
                 qid,
-                "bobot opsi benar tidak sama rata; semua opsi berbobot > 0 dianggap benar",
+                _("bobot opsi benar tidak sama rata; semua opsi berbobot > 0 dianggap benar"),
             )
 
     def _typed(self, draft: DraftQuestion) -> None:
@@ -327,7 +348,11 @@ class _Builder:
             explanation = TODO_EXPLANATION
             self._todo(qid)
             self.result.note(
-                draft.line, qid, f"penjelasan tidak ada di sumber; diisi '{TODO_EXPLANATION}'"
+                draft.line,
+                qid,
+                _("penjelasan tidak ada di sumber; diisi '{marker}'").format(
+                    marker=TODO_EXPLANATION
+                ),
             )
         if draft.dropped:
             # An image may carry the point of the question: a trainer must look.
@@ -335,17 +360,28 @@ class _Builder:
             self.result.note(
                 draft.line,
                 qid,
-                f"{len(draft.dropped)} gambar/berkas tidak ikut diimpor "
-                f"({', '.join(draft.dropped)}); tempatnya ditandai '{TODO_CHECK} ...'",
+                ngettext(
+                    "{n} gambar/berkas tidak ikut diimpor ({files}); tempatnya ditandai "
+                    "'{marker} ...'",
+                    "{n} gambar/berkas tidak ikut diimpor ({files}); tempatnya ditandai "
+                    "'{marker} ...'",
+                    len(draft.dropped),
+                ).format(n=len(draft.dropped), files=", ".join(draft.dropped), marker=TODO_CHECK),
             )
         if self._markup_left:
             self._todo(qid)
-            explanation = f"{TODO_CHECK}: markup HTML dibuang dari teks biasa. {explanation}"
+            # Written into the bank with the content: the marker's language, as TODO_CHECK.
+            explanation = (
+                f"{TODO_CHECK}: markup HTML dibuang dari teks biasa. "  # i18n: ignore content
+                f"{explanation}"
+            )
             self.result.note(
                 draft.line,
                 qid,
-                "teks biasa memuat markup HTML (" + ", ".join(self._markup_left) + ") yang "
-                f"dibuang; periksa maknanya (penjelasan diawali '{TODO_CHECK}')",
+                _(
+                    "teks biasa memuat markup HTML ({fields}) yang dibuang; periksa maknanya "
+                    "(penjelasan diawali '{marker}')"
+                ).format(fields=", ".join(self._markup_left), marker=TODO_CHECK),
             )
         return qid, explanation
 
@@ -371,7 +407,10 @@ class _Builder:
         low, high = limits
         if not low <= len(draft.options) <= high:
             self.result.skip(
-                draft.line, f"soal {cls.type} boleh {low}..{high} opsi, ada {len(draft.options)}"
+                draft.line,
+                _("soal {type} boleh {low}..{high} opsi, ada {count}").format(
+                    type=cls.type, low=low, high=high, count=len(draft.options)
+                ),
             )
             return None
         qid, explanation = self._common(draft)
@@ -395,7 +434,7 @@ class _Builder:
 
     def _true_false(self, draft: DraftQuestion) -> None:
         if draft.answer is None:
-            self.result.skip(draft.line, "jawaban benar/salah tidak ada")
+            self.result.skip(draft.line, _("jawaban benar/salah tidak ada"))
             return
         qid, explanation = self._common(draft)
         self.result.questions.append(
@@ -423,12 +462,14 @@ class _Builder:
                 context, prompt = split
             else:
                 context = prompt
-                prompt = "Apa yang sebaiknya Anda lakukan?"
+                prompt = SCENARIO_PROMPT
                 self.result.note(
                     draft.line,
                     qid,
-                    "teks soal menjadi konteks skenario; pertanyaan diisi "
-                    "'Apa yang sebaiknya Anda lakukan?' (tulis pertanyaan sendiri bila perlu)",
+                    _(
+                        "teks soal menjadi konteks skenario; pertanyaan diisi '{prompt}' "
+                        "(tulis pertanyaan sendiri bila perlu)"
+                    ).format(prompt=SCENARIO_PROMPT),
                 )
         options: list[ScenarioOption] = []
         missing = 0
@@ -442,7 +483,11 @@ class _Builder:
             self.result.note(
                 draft.line,
                 qid,
-                f"{missing} opsi skenario tanpa umpan balik; diisi '{TODO_FEEDBACK}'",
+                ngettext(
+                    "{n} opsi skenario tanpa umpan balik; diisi '{marker}'",
+                    "{n} opsi skenario tanpa umpan balik; diisi '{marker}'",
+                    missing,
+                ).format(n=missing, marker=TODO_FEEDBACK),
             )
             self._todo(qid)
         self.result.questions.append(
@@ -477,14 +522,15 @@ def _strip_markup(draft: DraftQuestion) -> list[str]:
             fields.append(name)
         return converted.text
 
-    draft.prompt = plain(draft.prompt, "soal") or ""
-    draft.context = plain(draft.context, "konteks")
-    draft.explanation = plain(draft.explanation, "penjelasan")
-    draft.feedback_true = plain(draft.feedback_true, "umpan balik")
-    draft.feedback_false = plain(draft.feedback_false, "umpan balik")
+    # The field names are shown to the trainer in the note about the markup.
+    draft.prompt = plain(draft.prompt, _("soal")) or ""
+    draft.context = plain(draft.context, _("konteks"))
+    draft.explanation = plain(draft.explanation, _("penjelasan"))
+    draft.feedback_true = plain(draft.feedback_true, _("umpan balik"))
+    draft.feedback_false = plain(draft.feedback_false, _("umpan balik"))
     for option in draft.options:
-        option.text = plain(option.text, "opsi") or ""
-        option.feedback = plain(option.feedback, "umpan balik")
+        option.text = plain(option.text, _("opsi")) or ""
+        option.feedback = plain(option.feedback, _("umpan balik"))
     return fields
 
 
@@ -519,8 +565,8 @@ __all__ = [
     "DraftQuestion",
     "ImportFailure",
     "ImportResult",
-    "Note",
-    "Skipped",
+    "Note",  # i18n: ignore a class name
+    "Skipped",  # i18n: ignore a class name
     "build_questions",
     "default_bank_id",
     "scenario_scores",

@@ -37,6 +37,7 @@ from latsar_tui.content.model import (
     SingleQuestion,
     TrueFalseQuestion,
 )
+from latsar_tui.i18n import N_, _
 from latsar_tui.trainer.gift import ExportOutcome, category_tag
 from latsar_tui.trainer.importing import (
     DraftOption,
@@ -47,16 +48,17 @@ from latsar_tui.trainer.importing import (
 )
 from latsar_tui.trainer.textutil import dropped_marker, to_plain
 
+# Moodle's question types by the names a trainer knows them (translated when shown).
 _TYPE_NAMES = {
-    "matching": "menjodohkan",
-    "shortanswer": "jawaban singkat",
-    "numerical": "numerik",
-    "essay": "esai",
-    "description": "deskripsi",
-    "multianswer": "cloze",
-    "calculated": "terhitung",
-    "ddwtos": "seret dan lepas",
-    "gapselect": "pilih kata hilang",
+    "matching": N_("menjodohkan"),
+    "shortanswer": N_("jawaban singkat"),
+    "numerical": N_("numerik"),
+    "essay": N_("esai"),
+    "description": N_("deskripsi"),
+    "multianswer": N_("cloze"),
+    "calculated": N_("terhitung"),
+    "ddwtos": N_("seret dan lepas"),
+    "gapselect": N_("pilih kata hilang"),
 }
 
 
@@ -84,10 +86,16 @@ def _parse(data: bytes, source: str) -> tuple[ET.Element, dict[int, int]]:
         root = parser.close()
     except ET.ParseError as error:
         line = getattr(error, "position", (0, 0))[0]
-        raise ImportFailure(f"{source}:{line}: XML tidak valid: {error}") from None
+        raise ImportFailure(
+            _("{source}:{line}: XML tidak valid: {error}").format(
+                source=source, line=line, error=error
+            )
+        ) from None
     except Exception as error:  # defusedxml's refusals (DTD, entities)
         raise ImportFailure(
-            f"{source}: XML ditolak demi keamanan: {type(error).__name__}"
+            _("{source}: XML ditolak demi keamanan: {reason}").format(
+                source=source, reason=type(error).__name__
+            )
         ) from None
     return root, builder.lines
 
@@ -122,7 +130,11 @@ def parse_moodle_xml(data: bytes, source: str = "<xml>") -> ImportResult:
     """Read a Moodle XML export into an import result (questions, skipped, notes)."""
     root, lines = _parse(data, source)
     if root.tag != "quiz":
-        raise ImportFailure(f"{source}:1: elemen akar harus <quiz>, ditemukan <{root.tag}>")
+        raise ImportFailure(
+            _("{source}:1: elemen akar harus <quiz>, ditemukan <{tag}>").format(
+                source=source, tag=root.tag
+            )
+        )
     result = ImportResult(source=source)
     drafts: list[DraftQuestion] = []
     category: str | None = None
@@ -136,10 +148,12 @@ def parse_moodle_xml(data: bytes, source: str = "<xml>") -> ImportResult:
                 result.title = path.split("/")[-1].strip() or None
             continue
         name = _text_of(element.find("name")) or None
-        label = f"'{name}'" if name else "soal"
+        label = f"'{name}'" if name else _("soal")
         if qtype not in {"multichoice", "truefalse", "shortanswer", "matching"}:
-            shown = _TYPE_NAMES.get(qtype, qtype or "tanpa jenis")
-            result.skip(line, f"{label}: jenis {shown} tidak didukung")
+            shown = _(_TYPE_NAMES[qtype]) if qtype in _TYPE_NAMES else qtype or _("tanpa jenis")
+            result.skip(
+                line, _("{label}: jenis {type} tidak didukung").format(label=label, type=shown)
+            )
             continue
         dropped: list[str] = []
         prompt = _text_of(element.find("questiontext"), dropped, markdown=True)
@@ -183,7 +197,10 @@ def parse_moodle_xml(data: bytes, source: str = "<xml>") -> ImportResult:
             for answer in answers:
                 weight = _fraction(answer.get("fraction"))
                 if weight is None:
-                    result.skip(lines.get(id(answer), line), f"{label}: fraction tidak terbaca")
+                    result.skip(
+                        lines.get(id(answer), line),
+                        _("{label}: fraction tidak terbaca").format(label=label),
+                    )
                     bad = True
                     break
                 options.append(
@@ -229,11 +246,11 @@ def _truefalse(
         elif value in {"false", "salah"}:
             by_value[False] = answer
     if set(by_value) != {True, False}:
-        result.skip(line, "soal benar/salah tanpa jawaban 'true' dan 'false'")
+        result.skip(line, _("soal benar/salah tanpa jawaban 'true' dan 'false'"))
         return None
     right = [v for v, a in by_value.items() if (_fraction(a.get("fraction")) or 0) >= 99.999]
     if len(right) != 1:
-        result.skip(line, "soal benar/salah tanpa tepat satu jawaban berbobot 100")
+        result.skip(line, _("soal benar/salah tanpa tepat satu jawaban berbobot 100"))
         return None
     return DraftQuestion(
         line=line,
@@ -355,7 +372,7 @@ def typed_element(question: ShortAnswerQuestion | MatchingQuestion) -> ET.Elemen
 def export_moodle_xml(bank: Bank) -> ExportOutcome:
     """Moodle XML of a bank; ordering and branching questions are left out with a note."""
     quiz = ET.Element("quiz")
-    quiz.append(ET.Comment(f" Bank {bank.id}, diekspor oleh latsar "))
+    quiz.append(ET.Comment(f" Bank {bank.id}, diekspor oleh latsar "))  # i18n: ignore file text
     category = ET.SubElement(quiz, "question", {"type": "category"})
     holder = ET.SubElement(category, "category")
     ET.SubElement(holder, "text").text = f"$course$/top/{bank.title.replace('/', '-')}"
@@ -365,11 +382,15 @@ def export_moodle_xml(bank: Bank) -> ExportOutcome:
         element = question_to_element(question)
         if element is None:
             skipped.append(
-                (question.id, f"jenis {question.type} tidak ada padanannya di Moodle XML")
+                (
+                    question.id,
+                    _("jenis {type} tidak ada padanannya di Moodle XML").format(type=question.type),
+                )
             )
             continue
         quiz.append(element)
         exported += 1
     ET.indent(quiz)
-    text = '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(quiz, encoding="unicode") + "\n"
+    declaration = '<?xml version="1.0" encoding="UTF-8"?>\n'  # i18n: ignore XML syntax
+    text = declaration + ET.tostring(quiz, encoding="unicode") + "\n"
     return ExportOutcome(text=text, exported=exported, skipped=skipped)

@@ -35,6 +35,7 @@ from typing import Any, Literal
 from latsar_tui.content.loader import load_paths
 from latsar_tui.content.model import Finding, Severity
 from latsar_tui.content.roots import ContentRoot, default_roots
+from latsar_tui.i18n import _, format_decimal, ngettext
 from latsar_tui.paths import Paths
 from latsar_tui.trainer.textutil import is_id
 
@@ -125,31 +126,47 @@ def parse_manifest(data: bytes) -> PackInfo:
     try:
         raw = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise PackError(f"manifest.json tidak valid: bukan JSON yang benar ({error})") from None
+        raise PackError(
+            _("manifest.json tidak valid: bukan JSON yang benar ({error})").format(error=error)
+        ) from None
     if not isinstance(raw, dict):
-        raise PackError("manifest.json tidak valid: isinya harus objek JSON")
+        raise PackError(_("manifest.json tidak valid: isinya harus objek JSON"))
     if raw.get("format") != PACK_FORMAT:
-        raise PackError(f"manifest.json tidak valid: 'format' harus '{PACK_FORMAT}'")
+        raise PackError(
+            _("manifest.json tidak valid: 'format' harus '{format}'").format(format=PACK_FORMAT)
+        )
     for key in ("id", "title", "version", "author", "created"):
         if not isinstance(raw.get(key), str):
-            raise PackError(f"manifest.json tidak valid: '{key}' tidak ada atau bukan teks")
+            raise PackError(
+                _("manifest.json tidak valid: '{field}' tidak ada atau bukan teks").format(
+                    field=key
+                )
+            )
     if not is_id(raw["id"]):
-        raise PackError(f"manifest.json tidak valid: id '{raw['id']}' bukan id yang sah")
+        raise PackError(
+            _("manifest.json tidak valid: id '{id}' bukan id yang sah").format(id=raw["id"])
+        )
     if not _VERSION.match(raw["version"]):
         raise PackError(
-            f"manifest.json tidak valid: versi '{raw['version']}' harus berbentuk angka "
-            "bertitik, misalnya 1.2.0"
+            _(
+                "manifest.json tidak valid: versi '{version}' harus berbentuk angka "
+                "bertitik, misalnya 1.2.0"
+            ).format(version=raw["version"])
         )
     files = raw.get("files")
     if not isinstance(files, dict) or not files:
-        raise PackError("manifest.json tidak valid: 'files' harus berisi daftar berkas")
+        raise PackError(_("manifest.json tidak valid: 'files' harus berisi daftar berkas"))
     for name, digest in files.items():
         if not isinstance(digest, str) or not _SHA256.match(digest):
-            raise PackError(f"manifest.json tidak valid: sha256 untuk '{name}' salah bentuk")
+            raise PackError(
+                _("manifest.json tidak valid: sha256 untuk '{name}' salah bentuk").format(name=name)
+            )
         if not _CONTENT_PATH.match(name):
             raise PackError(
-                f"manifest.json tidak valid: '{name}' bukan berkas modules/*.yaml "
-                "atau question_banks/*.yaml"
+                _(
+                    "manifest.json tidak valid: '{name}' bukan berkas modules/*.yaml "
+                    "atau question_banks/*.yaml"
+                ).format(name=name)
             )
     return PackInfo(
         id=raw["id"],
@@ -174,7 +191,9 @@ def content_files(root: Path) -> list[Path]:
         for path in sorted(base.iterdir()):
             if path.suffix in {".yaml", ".yml"}:
                 if path.is_symlink():
-                    raise PackError(f"{path}: tautan simbolik tidak boleh masuk paket")
+                    raise PackError(
+                        _("{path}: tautan simbolik tidak boleh masuk paket").format(path=path)
+                    )
                 if path.is_file():
                     found.append(path)
     return found
@@ -204,23 +223,40 @@ def build_pack(
 ) -> PackInfo:
     """Validate ``root`` and write it as a pack to ``output``; refuses on any error."""
     if not root.is_dir():
-        raise PackError(f"{root}: folder tidak ditemukan")
+        raise PackError(_("{path}: folder tidak ditemukan").format(path=root))
     if not is_id(pack_id):
-        raise PackError(f"id paket '{pack_id}' tidak sah: pakai huruf kecil, angka, '.', '_', '-'")
+        raise PackError(
+            _("id paket '{id}' tidak sah: pakai huruf kecil, angka, '.', '_', '-'").format(
+                id=pack_id
+            )
+        )
     if not _VERSION.match(version):
-        raise PackError(f"versi '{version}' harus berbentuk angka bertitik, misalnya 1.0.0")
+        raise PackError(
+            _("versi '{version}' harus berbentuk angka bertitik, misalnya 1.0.0").format(
+                version=version
+            )
+        )
     files = content_files(root)
     if not files:
-        raise PackError(f"{root}: tidak ada berkas di modules/ atau question_banks/")
+        raise PackError(
+            _("{path}: tidak ada berkas di modules/ atau question_banks/").format(path=root)
+        )
     if len(files) + 1 > MAX_FILES:
-        raise PackError(f"paket berisi lebih dari {MAX_FILES} berkas")
+        raise PackError(_("paket berisi lebih dari {limit} berkas").format(limit=MAX_FILES))
     resolved = paths if paths is not None else Paths.resolve()
     errors = _errors_against_roots(root, resolved, resolved.packs / pack_id)
     if errors:
-        raise PackError(f"konten di {root} masih punya {len(errors)} kesalahan", errors)
+        raise PackError(
+            ngettext(
+                "konten di {path} masih punya {n} kesalahan",
+                "konten di {path} masih punya {n} kesalahan",
+                len(errors),
+            ).format(path=root, n=len(errors)),
+            errors,
+        )
     total = sum(path.stat().st_size for path in files)
     if total > MAX_BYTES:
-        raise PackError(f"paket lebih dari {MAX_BYTES // (1024 * 1024)} MB")
+        raise PackError(_("paket lebih dari {limit} MB").format(limit=MAX_BYTES // (1024 * 1024)))
     created = (now or datetime.now(UTC)).replace(microsecond=0).isoformat().replace("+00:00", "Z")
     info = PackInfo(
         id=pack_id,
@@ -252,25 +288,29 @@ def _check_entry(info: zipfile.ZipInfo) -> None:
     name = info.filename
     mode = info.external_attr >> 16
     if stat.S_ISLNK(mode):
-        raise PackError(f"paket ditolak: '{name}' adalah tautan simbolik (symlink)")
+        raise PackError(
+            _("paket ditolak: '{name}' adalah tautan simbolik (symlink)").format(name=name)
+        )
     if name.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", name):
-        raise PackError(f"paket ditolak: '{name}' memakai path absolut")
+        raise PackError(_("paket ditolak: '{name}' memakai path absolut").format(name=name))
     parts = name.replace("\\", "/").split("/")
     if ".." in parts:
-        raise PackError(f"paket ditolak: '{name}' keluar dari folder paket (../)")
+        raise PackError(
+            _("paket ditolak: '{name}' keluar dari folder paket (../)").format(name=name)
+        )
 
 
 def _read_manifest(archive: zipfile.ZipFile) -> PackInfo:
     try:
         entry = archive.getinfo(MANIFEST)
     except KeyError:
-        raise PackError("paket ditolak: manifest.json tidak ada") from None
+        raise PackError(_("paket ditolak: manifest.json tidak ada")) from None
     if entry.file_size > MAX_MANIFEST_BYTES:
-        raise PackError("paket ditolak: manifest.json terlalu besar")
+        raise PackError(_("paket ditolak: manifest.json terlalu besar"))
     with archive.open(entry) as handle:
         data = handle.read(MAX_MANIFEST_BYTES + 1)
     if len(data) > MAX_MANIFEST_BYTES:
-        raise PackError("paket ditolak: manifest.json terlalu besar")
+        raise PackError(_("paket ditolak: manifest.json terlalu besar"))
     return parse_manifest(data)
 
 
@@ -278,23 +318,37 @@ def inspect_pack(archive: zipfile.ZipFile, limits: Limits = Limits()) -> PackInf
     """Check a pack's entries and manifest without extracting; returns the manifest."""
     entries = archive.infolist()
     if len(entries) > limits.max_files:
-        raise PackError(f"paket ditolak: lebih dari {limits.max_files} berkas ({len(entries)})")
+        raise PackError(
+            _("paket ditolak: lebih dari {limit} berkas ({count})").format(
+                limit=limits.max_files, count=len(entries)
+            )
+        )
     for entry in entries:
         _check_entry(entry)
     declared = sum(entry.file_size for entry in entries)
     if declared > limits.max_bytes:
         raise PackError(
-            f"paket ditolak: isinya {declared / (1024 * 1024):.1f} MB bila dibuka, "
-            f"batasnya {limits.max_bytes / (1024 * 1024):.0f} MB"
+            _("paket ditolak: isinya {size} MB bila dibuka, batasnya {limit:.0f} MB").format(
+                size=format_decimal(declared / (1024 * 1024), 1),
+                limit=limits.max_bytes / (1024 * 1024),
+            )
         )
     info = _read_manifest(archive)
     names = {e.filename for e in entries if not e.is_dir() and e.filename != MANIFEST}
     extra = sorted(names - set(info.files))
     if extra:
-        raise PackError(f"paket ditolak: berkas tidak tercantum di manifest: {', '.join(extra)}")
+        raise PackError(
+            _("paket ditolak: berkas tidak tercantum di manifest: {files}").format(
+                files=", ".join(extra)
+            )
+        )
     missing = sorted(set(info.files) - names)
     if missing:
-        raise PackError(f"paket ditolak: berkas di manifest tidak ada: {', '.join(missing)}")
+        raise PackError(
+            _("paket ditolak: berkas di manifest tidak ada: {files}").format(
+                files=", ".join(missing)
+            )
+        )
     return info
 
 
@@ -304,7 +358,7 @@ def _extract(archive: zipfile.ZipFile, info: PackInfo, target: Path, limits: Lim
     for name, expected in sorted(info.files.items()):
         destination = (target / name).resolve()
         if base not in destination.parents:
-            raise PackError(f"paket ditolak: '{name}' keluar dari folder paket")
+            raise PackError(_("paket ditolak: '{name}' keluar dari folder paket").format(name=name))
         destination.parent.mkdir(parents=True, exist_ok=True)
         digest = hashlib.sha256()
         with archive.open(name) as source, destination.open("xb") as sink:
@@ -312,20 +366,23 @@ def _extract(archive: zipfile.ZipFile, info: PackInfo, target: Path, limits: Lim
                 written += len(chunk)
                 if written > limits.max_bytes:
                     raise PackError(
-                        "paket ditolak: isi yang dibuka melebihi "
-                        f"{limits.max_bytes / (1024 * 1024):.0f} MB (zip bomb?)"
+                        _(
+                            "paket ditolak: isi yang dibuka melebihi {limit:.0f} MB (zip bomb?)"
+                        ).format(limit=limits.max_bytes / (1024 * 1024))
                     )
                 digest.update(chunk)
                 sink.write(chunk)
         if digest.hexdigest() != expected:
-            raise PackError(f"paket ditolak: checksum '{name}' tidak cocok dengan manifest")
+            raise PackError(
+                _("paket ditolak: checksum '{name}' tidak cocok dengan manifest").format(name=name)
+            )
 
 
 def read_installed(folder: Path) -> PackInfo:
     """The manifest of an installed pack folder."""
     manifest = folder / MANIFEST
     if not manifest.is_file():
-        raise PackError("manifest.json tidak ada")
+        raise PackError(_("manifest.json tidak ada"))
     return parse_manifest(manifest.read_bytes()[: MAX_MANIFEST_BYTES + 1])
 
 
@@ -334,9 +391,9 @@ def install_pack(file: Path, paths: Paths, limits: Limits = Limits()) -> Install
     try:
         archive = zipfile.ZipFile(file)
     except FileNotFoundError:
-        raise PackError(f"{file}: berkas tidak ditemukan") from None
+        raise PackError(_("{path}: berkas tidak ditemukan").format(path=file)) from None
     except (zipfile.BadZipFile, OSError):
-        raise PackError(f"{file}: bukan berkas paket (zip) yang sah") from None
+        raise PackError(_("{path}: bukan berkas paket (zip) yang sah").format(path=file)) from None
     with archive:
         info = inspect_pack(archive, limits)
         final = paths.packs / info.id
@@ -359,13 +416,22 @@ def install_pack(file: Path, paths: Paths, limits: Limits = Limits()) -> Install
             try:
                 _extract(archive, info, content, limits)
             except zipfile.BadZipFile as error:
-                raise PackError(f"paket ditolak: isi zip rusak ({error})") from None
+                raise PackError(
+                    _("paket ditolak: isi zip rusak ({error})").format(error=error)
+                ) from None
             (content / MANIFEST).write_text(
                 json.dumps(info.to_json(), ensure_ascii=False, indent=2), encoding="utf-8"
             )
             errors = _errors_against_roots(content, paths, final)
             if errors:
-                raise PackError(f"paket ditolak: kontennya punya {len(errors)} kesalahan", errors)
+                raise PackError(
+                    ngettext(
+                        "paket ditolak: kontennya punya {n} kesalahan",
+                        "paket ditolak: kontennya punya {n} kesalahan",
+                        len(errors),
+                    ).format(n=len(errors)),
+                    errors,
+                )
             if final.exists():
                 os.replace(final, work / "old")
             os.replace(content, final)
@@ -392,10 +458,10 @@ def installed_packs(paths: Paths) -> list[InstalledPack]:
 def uninstall_pack(pack_id: str, paths: Paths) -> InstalledPack:
     """Remove ``paths.packs/<id>``; progress in the database is left alone."""
     if not is_id(pack_id):
-        raise PackError(f"'{pack_id}' bukan id paket yang sah")
+        raise PackError(_("'{id}' bukan id paket yang sah").format(id=pack_id))
     folder = paths.packs / pack_id
     if not folder.is_dir():
-        raise PackError(f"paket '{pack_id}' tidak terpasang")
+        raise PackError(_("paket '{id}' tidak terpasang").format(id=pack_id))
     try:
         record = InstalledPack(folder, read_installed(folder))
     except PackError as error:

@@ -55,6 +55,7 @@ from latsar_tui.content.model import (
     TrueFalseQuestion,
     question_hash,
 )
+from latsar_tui.i18n import N_, _, format_decimal, ngettext
 from latsar_tui.quiz.scoring import InvalidAnswer, answer_from_json, score
 from latsar_tui.trainer.itemstats import (
     Reliability,
@@ -75,13 +76,20 @@ LETTERS = "ABCDEFGH"
 
 Attempts = Literal["pertama", "terakhir", "terbaik", "semua"]
 ATTEMPT_CHOICES: tuple[str, ...] = ("pertama", "terakhir", "terbaik", "semua")
+# The choices are option values (``--percobaan``); their explanations are interface
+# text, marked here and translated when shown (``attempt_label``).
 ATTEMPT_LABELS = {
-    "pertama": "jawaban pertama tiap peserta per soal",
-    "terakhir": "jawaban terakhir tiap peserta per soal",
-    "terbaik": "jawaban terbaik tiap peserta per soal",
-    "semua": "semua jawaban (nilai peserta per soal = rata-ratanya)",
+    "pertama": N_("jawaban pertama tiap peserta per soal"),
+    "terakhir": N_("jawaban terakhir tiap peserta per soal"),
+    "terbaik": N_("jawaban terbaik tiap peserta per soal"),
+    "semua": N_("semua jawaban (nilai peserta per soal = rata-ratanya)"),
 }
 Key = tuple[str, str]
+
+
+def attempt_label(attempts: str) -> str:
+    """What an ``--percobaan`` choice counts, in the interface language."""
+    return _(ATTEMPT_LABELS[attempts])
 
 
 @dataclass(frozen=True)
@@ -89,7 +97,7 @@ class Problem:
     """Something the report refused to take at its word, named for the trainer."""
 
     where: str  # a file, or a trainee
-    kind: str  # short Indonesian label, e.g. "skor tidak cocok"
+    kind: str  # short label in the interface language, e.g. "skor tidak cocok"
     detail: str
 
 
@@ -128,6 +136,9 @@ class ItemStats:
     missing: bool = False
     flags: list[str] = field(default_factory=list)
     attention: list[str] = field(default_factory=list)  # why to look at it first
+    # How serious the most serious reason is (0 = the key may be wrong ... 4 = minor),
+    # kept beside the text so the order does not depend on the interface language.
+    attention_rank: int = 4
 
 
 @dataclass
@@ -143,7 +154,9 @@ class TraineeTotal:
     @property
     def completion(self) -> str:
         """``20 dari 77 dijawab``."""
-        return f"{self.answered} dari {self.total_questions} dijawab"
+        return _("{answered} dari {total} dijawab").format(
+            answered=self.answered, total=self.total_questions
+        )
 
 
 @dataclass
@@ -187,12 +200,7 @@ class ClassReport:
 
 
 def _attention_order(item: ItemStats) -> tuple[int, str, str]:
-    ranks = {"kunci": 0, "daya beda negatif": 1, "daya beda rendah": 2, "terlalu": 3}
-    best = min(
-        (rank for reason in item.attention for word, rank in ranks.items() if word in reason),
-        default=4,
-    )
-    return best, item.bank_id, item.question_id
+    return item.attention_rank, item.bank_id, item.question_id
 
 
 def _short(text: str, limit: int = 70) -> str:
@@ -214,8 +222,8 @@ def _deduplicate(
             problems.append(
                 Problem(
                     trainee.source,
-                    "duplikat",
-                    f"berkas yang sama dengan {twin.source}; dihitung sekali",
+                    _("duplikat"),
+                    _("berkas yang sama dengan {other}; dihitung sekali").format(other=twin.source),
                 )
             )
             continue
@@ -237,8 +245,10 @@ def _deduplicate(
         problems.append(
             Problem(
                 older.source,
-                "duplikat",
-                f"NIP {trainee.nip} juga ada di {newer.source}; hanya {newer.source} dihitung",
+                _("duplikat"),
+                _("NIP {nip} juga ada di {newer}; hanya {newer} dihitung").format(
+                    nip=trainee.nip, newer=newer.source
+                ),
             )
         )
     dropped = {id(t) for t in kept if t.nip and by_nip[t.nip] is not t}
@@ -260,17 +270,22 @@ def _in_scope(
             own = [a for a in trainee.answers if a.bank in bank_ids]
         if not own and trainee.answers:
             others = ", ".join(sorted({a.bank for a in trainee.answers}))
-            wanted = f"bank {bank_id}" if bank_id else "bank yang ada di folder konten"
-            problems.append(
-                Problem(
-                    trainee.source,
-                    "bank lain",
-                    f"berisi jawaban untuk {others}, bukan {wanted}; tidak dihitung",
+            detail = (
+                _("berisi jawaban untuk {others}, bukan bank {bank}; tidak dihitung").format(
+                    others=others, bank=bank_id
                 )
+                if bank_id
+                else _(
+                    "berisi jawaban untuk {others}, bukan bank yang ada di folder konten; "
+                    "tidak dihitung"
+                ).format(others=others)
             )
+            problems.append(Problem(trainee.source, _("bank lain"), detail))
             continue
         if not trainee.answers:
-            problems.append(Problem(trainee.source, "kosong", "tidak berisi satu jawaban pun"))
+            problems.append(
+                Problem(trainee.source, _("kosong"), _("tidak berisi satu jawaban pun"))
+            )
         if bank_id is None:
             # Answers to a question no longer in any bank stay, to be flagged per question.
             own = [
@@ -283,8 +298,8 @@ def _in_scope(
                 problems.append(
                     Problem(
                         trainee.source,
-                        "bank lain",
-                        f"jawaban untuk {', '.join(unknown)} tidak dihitung",
+                        _("bank lain"),
+                        _("jawaban untuk {banks} tidak dihitung").format(banks=", ".join(unknown)),
                     )
                 )
         kept.append(
@@ -332,13 +347,19 @@ def _rescore(
             invalid[key] += 1
             problems.append(
                 Problem(
-                    trainee.label, "jawaban rusak", f"{key[0]}/{key[1]}: {error}; tidak dihitung"
+                    trainee.label,
+                    _("jawaban rusak"),
+                    _("{question}: {error}; tidak dihitung").format(
+                        question=f"{key[0]}/{key[1]}", error=error
+                    ),
                 )
             )
             continue
         if abs(earned - answer.score) > SCORE_TOLERANCE:
             mismatches.append(
-                f"{key[0]}/{key[1]} berkas {answer.score:.2f}, dinilai ulang {earned:.2f}"
+                _("{question} berkas {claimed:.2f}, dinilai ulang {earned:.2f}").format(
+                    question=f"{key[0]}/{key[1]}", claimed=answer.score, earned=earned
+                )
             )
         scored[key].append(_Scored(answer, earned))
     if mismatches:
@@ -346,9 +367,12 @@ def _rescore(
         problems.append(
             Problem(
                 trainee.label,
-                "skor tidak cocok",
-                f"{len(mismatches)} jawaban, skor hasil nilai ulang yang dipakai: "
-                + "; ".join(mismatches),
+                _("skor tidak cocok"),
+                ngettext(
+                    "{n} jawaban, skor hasil nilai ulang yang dipakai: {answers}",
+                    "{n} jawaban, skor hasil nilai ulang yang dipakai: {answers}",
+                    len(mismatches),
+                ).format(n=len(mismatches), answers="; ".join(mismatches)),
             )
         )
     return scored
@@ -369,7 +393,7 @@ def _select(answers: list[_Scored], attempts: str) -> list[_Scored]:
 
 def _groups(totals: list[tuple[str, float | None]]) -> tuple[set[int], set[int], int]:
     ranked = sorted(
-        (i for i, (_, total) in enumerate(totals) if total is not None),
+        (i for i, (_label, total) in enumerate(totals) if total is not None),
         key=lambda i: (-(totals[i][1] or 0.0), totals[i][0]),
     )
     if len(ranked) < 2:
@@ -389,9 +413,10 @@ def _option_counts(
     question: Question, answers: list[tuple[int, ResultAnswer]], upper: set[int], lower: set[int]
 ) -> list[OptionCount]:
     if isinstance(question, TrueFalseQuestion):
+        true, false = _("Benar"), _("Salah")
         result = [
-            OptionCount("Benar", "Benar", 0, question.answer),
-            OptionCount("Salah", "Salah", 0, not question.answer),
+            OptionCount(true, true, 0, question.answer),
+            OptionCount(false, false, 0, not question.answer),
         ]
         slots: dict[object, OptionCount] = {True: result[0], False: result[1]}
     elif isinstance(question, SingleQuestion | MultipleQuestion):
@@ -456,7 +481,9 @@ def build_report(
     adds its own and never raises on a trainee's data.
     """
     if attempts not in ATTEMPT_CHOICES:
-        raise ValueError(f"attempts must be one of {ATTEMPT_CHOICES}, not {attempts!r}")
+        # A programming error (the CLI offers only the choices): said to the developer.
+        message = f"attempts must be one of {ATTEMPT_CHOICES}, not {attempts!r}"  # i18n: ignore
+        raise ValueError(message)
     found = list(problems)
     bank_list = _bank_list(banks)
     in_report = [b for b in bank_list if bank_id is None or b.id == bank_id]
@@ -560,7 +587,7 @@ def _item(
     lower: set[int],
 ) -> ItemStats:
     counted = [(i, a) for i, per in enumerate(chosen) for a in per.get(key, [])]
-    scores = [a.score for _, a in counted]
+    scores = [a.score for _i, a in counted]
     takers = [i for i, m in enumerate(marks) if key in m]
     up = [marks[i][key] for i in takers if i in upper]
     low = [marks[i][key] for i in takers if i in lower]
@@ -575,7 +602,7 @@ def _item(
     moodle = item_stats(item_marks, rest)
     # The SD is over every trainee who answered, with or without a rest of the test.
     spread = item_stats([marks[i][key] for i in takers], [0.0] * len(takers))
-    times = [a.answer.time_taken_seconds for _, a in counted if a.answer.time_taken_seconds]
+    times = [a.answer.time_taken_seconds for _i, a in counted if a.answer.time_taken_seconds]
     item = ItemStats(
         bank_id=key[0],
         question_id=key[1],
@@ -602,77 +629,112 @@ def _item(
 def _flag(item: ItemStats) -> None:
     flags: list[str] = []
     attention: list[str] = []
+    rank = 4  # the most serious reason so far (see ItemStats.attention_rank)
     if item.missing:
-        flags.append("tidak ada di bank saat ini")
+        flags.append(_("tidak ada di bank saat ini"))
     if item.facility is not None:
         if item.facility > TOO_EASY:
-            flags.append("terlalu mudah")
+            flags.append(_("terlalu mudah"))
             attention.append(
-                f"terlalu mudah: fasilitas {item.facility * 100:.0f}% (> {TOO_EASY * 100:.0f}%)"
+                _("terlalu mudah: fasilitas {facility:.0f}% (> {limit:.0f}%)").format(
+                    facility=item.facility * 100, limit=TOO_EASY * 100
+                )
             )
+            rank = min(rank, 3)
         elif item.facility < TOO_HARD:
-            flags.append("terlalu sulit")
+            flags.append(_("terlalu sulit"))
             attention.append(
-                f"terlalu sulit: fasilitas {item.facility * 100:.0f}% (< {TOO_HARD * 100:.0f}%)"
+                _("terlalu sulit: fasilitas {facility:.0f}% (< {limit:.0f}%)").format(
+                    facility=item.facility * 100, limit=TOO_HARD * 100
+                )
             )
+            rank = min(rank, 3)
     index = item.discrimination_index
     if index is not None and index < 0:
-        flags.append("daya beda negatif")
+        flags.append(_("daya beda negatif"))
         attention.append(
-            f"daya beda negatif: indeks diskriminasi {index:.0f}% (peserta yang lebih baik "
-            "justru lebih sering salah)"
+            _(
+                "daya beda negatif: indeks diskriminasi {index:.0f}% (peserta yang lebih baik "
+                "justru lebih sering salah)"
+            ).format(index=index)
         )
+        rank = min(rank, 1)
     elif (index is not None and index < POOR_DISCRIMINATION * 100) or (
         index is None
         and item.discrimination is not None
         and item.discrimination < POOR_DISCRIMINATION
     ):
-        flags.append("daya beda rendah")
-        shown = (
-            f"indeks diskriminasi {index:.0f}%"
-            if index is not None
-            else (f"daya beda atas-bawah {item.discrimination:.2f}")
-        )
-        attention.append(f"daya beda rendah: {shown} (< 20%)")
+        flags.append(_("daya beda rendah"))
+        if index is not None:
+            reason = _("daya beda rendah: indeks diskriminasi {index:.0f}% (< 20%)").format(
+                index=index
+            )
+        else:
+            reason = _("daya beda rendah: daya beda atas-bawah {value} (< 20%)").format(
+                value=fmt_ratio(item.discrimination)
+            )
+        attention.append(reason)
+        rank = min(rank, 2)
     counted_current = item.n > 0
     unused = [o.label for o in item.options if not o.is_key and o.count == 0]
     if unused and item.qtype in {"single", "multiple", "scenario"} and counted_current:
-        flags.append(f"opsi tak dipilih: {', '.join(unused)}")
-        attention.append(f"pengecoh tak dipilih siapa pun: {', '.join(unused)}")
+        flags.append(_("opsi tak dipilih: {options}").format(options=", ".join(unused)))
+        attention.append(
+            _("pengecoh tak dipilih siapa pun: {options}").format(options=", ".join(unused))
+        )
     keys = [o for o in item.options if o.is_key]
     if keys and counted_current:
         key_upper = max(o.upper for o in keys)
         rivals = [o for o in item.options if not o.is_key and o.upper > key_upper]
         for rival in rivals:
-            flags.append(f"kunci mungkin salah: {rival.label}")
+            flags.append(_("kunci mungkin salah: {option}").format(option=rival.label))
             attention.append(
-                f"kunci mungkin salah: kelompok atas memilih {rival.label} ({rival.upper}) "
-                f"lebih sering daripada kunci {'/'.join(o.label for o in keys)} ({key_upper})"
+                _(
+                    "kunci mungkin salah: kelompok atas memilih {option} ({chosen}) "
+                    "lebih sering daripada kunci {key} ({key_chosen})"
+                ).format(
+                    option=rival.label,
+                    chosen=rival.upper,
+                    key="/".join(o.label for o in keys),
+                    key_chosen=key_upper,
+                )
             )
+            rank = 0
     if item.old_version:
-        flags.append(f"{item.old_version} jawaban untuk versi lama")
+        flags.append(
+            ngettext(
+                "{n} jawaban untuk versi lama", "{n} jawaban untuk versi lama", item.old_version
+            ).format(n=item.old_version)
+        )
     if item.invalid:
-        flags.append(f"{item.invalid} jawaban rusak")
+        flags.append(
+            ngettext("{n} jawaban rusak", "{n} jawaban rusak", item.invalid).format(n=item.invalid)
+        )
     item.flags = flags
     item.attention = attention
+    item.attention_rank = rank
 
 
 # --- number formats -------------------------------------------------------------------
 
 
+# The decimal separator follows the interface language ("0,45" / "0.45"); the CSV
+# tables keep raw numbers with a point (report_output), for spreadsheets.
+
+
 def fmt_ratio(value: float | None) -> str:
     """A 0..1 value with two decimals, or '-'."""
-    return "-" if value is None else f"{value:.2f}"
+    return "-" if value is None else format_decimal(value, 2)
 
 
 def fmt_percent(value: float | None) -> str:
     """A 0..1 value as a percent with one decimal, or '-'."""
-    return "-" if value is None else f"{value * 100:.1f}%"
+    return "-" if value is None else format_decimal(value * 100, 1) + "%"
 
 
 def fmt_number(value: float | None, digits: int = 1) -> str:
     """A number with ``digits`` decimals, or '-'."""
-    return "-" if value is None else f"{value:.{digits}f}"
+    return "-" if value is None else format_decimal(value, digits)
 
 
 def option_summary(item: ItemStats) -> str:

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 import latsar_tui
+from latsar_tui.i18n import _
 from latsar_tui.paths import Paths
 
 RESULTS_FORMAT = "latsar-results@1"
@@ -87,15 +88,19 @@ def collect_answers(paths: Paths, bank_id: str | None = None) -> list[dict[str, 
     """Every recorded answer (optionally of one bank), oldest first, as JSON objects."""
     database = paths.database
     if not database.is_file():
-        raise ResultsError("belum ada progres tersimpan: kerjakan latihan terlebih dahulu")
+        raise ResultsError(_("belum ada progres tersimpan: kerjakan latihan terlebih dahulu"))
     try:
         conn = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as error:
-        raise ResultsError(f"basis data progres tidak bisa dibuka: {error}") from None
+        raise ResultsError(
+            _("basis data progres tidak bisa dibuka: {error}").format(error=error)
+        ) from None
     try:
         rows = conn.execute(_QUERY).fetchall()
     except sqlite3.Error as error:
-        raise ResultsError(f"basis data progres tidak bisa dibaca: {error}") from None
+        raise ResultsError(
+            _("basis data progres tidak bisa dibaca: {error}").format(error=error)
+        ) from None
     finally:
         conn.close()
     answers = []
@@ -147,18 +152,22 @@ def read_results(path: Path) -> TraineeResults:
     try:
         raw = json.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
-        raise ResultsError(f"{path}: berkas tidak ditemukan") from None
+        raise ResultsError(_("{path}: berkas tidak ditemukan").format(path=path)) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ResultsError(f"{path}: bukan berkas hasil JSON yang sah ({error})") from None
+        raise ResultsError(
+            _("{path}: bukan berkas hasil JSON yang sah ({error})").format(path=path, error=error)
+        ) from None
     if not isinstance(raw, dict) or raw.get("format") != RESULTS_FORMAT:
         raise ResultsError(
-            f"{path}: bukan berkas hasil Latsar TUI ('format' harus '{RESULTS_FORMAT}')"
+            _("{path}: bukan berkas hasil Latsar TUI ('format' harus '{format}')").format(
+                path=path, format=RESULTS_FORMAT
+            )
         )
     trainee = raw.get("trainee") or {}
     answers: list[ResultAnswer] = []
     raw_answers = raw.get("answers") or []
     if not isinstance(raw_answers, list):
-        raise ResultsError(f"{path}: 'answers' harus berupa daftar")
+        raise ResultsError(_("{path}: 'answers' harus berupa daftar").format(path=path))
     for number, item in enumerate(raw_answers, start=1):
         try:
             score = float(item["score"])
@@ -180,7 +189,11 @@ def read_results(path: Path) -> TraineeResults:
                 )
             )
         except (KeyError, TypeError, ValueError, AttributeError):
-            raise ResultsError(f"{path}: jawaban ke-{number} tidak lengkap atau rusak") from None
+            raise ResultsError(
+                _("{path}: jawaban ke-{number} tidak lengkap atau rusak").format(
+                    path=path, number=number
+                )
+            ) from None
     name = trainee.get("name") if isinstance(trainee, dict) else None
     nip = trainee.get("nip") if isinstance(trainee, dict) else None
     file_id = raw.get("uuid")
@@ -221,7 +234,7 @@ def expand_result_paths(
         if argument.is_dir():
             files = sorted(p for p in argument.iterdir() if p.suffix.lower() == ".json")
             if not files:
-                problems.append((str(argument), "folder ini tidak berisi berkas .json"))
+                problems.append((str(argument), _("folder ini tidak berisi berkas .json")))
             for file in files:
                 add(file)
         elif argument.is_file():
@@ -230,9 +243,9 @@ def expand_result_paths(
             matches = sorted(Path(m) for m in glob.glob(str(argument)))
             files = [m for m in matches if m.is_file()]
             if not files:
-                problems.append((str(argument), "tidak ada berkas yang cocok"))
+                problems.append((str(argument), _("tidak ada berkas yang cocok")))
             for file in files:
                 add(file)
         else:
-            problems.append((str(argument), "berkas tidak ditemukan"))
+            problems.append((str(argument), _("berkas tidak ditemukan")))
     return found, problems

@@ -3,7 +3,9 @@
 Both carry a ``# yaml-language-server: $schema=...`` first line pointing at the schema
 shipped inside the package, so VS Code (with the YAML extension) offers completion and
 checks offline. The examples are short, true statements about BerAKHLAK, written to be
-replaced; the files validate as they are (a test loads them).
+replaced; the files validate as they are (a test loads them). Their comments and
+examples are content written into the trainer's files, in Indonesian like the content
+they sit in, not interface text: they do not follow the interface language.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from latsar_tui.trainer.schema import schema_path
 def schema_line(kind: str) -> str:
     """The editor hint line naming the local schema file."""
     path = schema_path("module" if kind == "module" else "bank")
-    return f"# yaml-language-server: $schema={path.resolve().as_uri()}"
+    return f"# yaml-language-server: $schema={path.resolve().as_uri()}"  # i18n: ignore syntax
 
 
 _MODULE = """\
@@ -43,7 +45,7 @@ lessons:                        # wajib, minimal satu pelajaran
     key_points:                 # opsional: poin penting (teks biasa)
       - Satu kalimat yang perlu diingat peserta.
     sources: [se-menpanrb-20-2021]
-"""
+"""  # i18n: ignore the starter file's content and comments (Indonesian content)
 
 _BANK = """\
 @@SCHEMA@@
@@ -183,12 +185,27 @@ questions:
       - Bekerja tanpa perlu diawasi sama sekali
     explanation: Tiap nilai dasar punya panduan perilakunya sendiri.
 @@REFS@@
-"""
+"""  # i18n: ignore the starter file's content and comments (Indonesian content)
 
 
 def module_starter(module_id: str) -> str:
     """The text of a starter module file with this id."""
     return _MODULE.replace("@@SCHEMA@@", schema_line("module")).replace("@@ID@@", module_id)
+
+
+# Lines of the starter bank (file content, like _BANK).
+_MODULE_LINE = (
+    "module: {module}                 # modul yang dilatih bank ini"  # i18n: ignore content
+)
+_NO_MODULE_LINE = (
+    "# module: id-modul             # opsional: modul yang dilatih bank ini"  # i18n: ignore
+)
+_NO_LESSON_LINE = (
+    "    # lesson: id-pelajaran      # opsional: pelajaran di modul bank ini"  # i18n: ignore
+)
+_NO_SOURCES_LINE = (
+    "    # sources: [id-sumber]      # opsional: sumber dari modul bank ini"  # i18n: ignore
+)
 
 
 def bank_starter(
@@ -198,19 +215,16 @@ def bank_starter(
     source_id: str | None = None,
 ) -> str:
     """The text of a starter bank; ``lesson_id``/``source_id`` of the module when known."""
-    if module_id:
-        module_line = f"module: {module_id}                 # modul yang dilatih bank ini"
-    else:
-        module_line = "# module: id-modul             # opsional: modul yang dilatih bank ini"
+    module_line = _MODULE_LINE.format(module=module_id) if module_id else _NO_MODULE_LINE
     refs: list[str] = []
     if module_id and lesson_id:
         refs.append(f"    lesson: {lesson_id}")
     else:
-        refs.append("    # lesson: id-pelajaran      # opsional: pelajaran di modul bank ini")
+        refs.append(_NO_LESSON_LINE)
     if module_id and source_id:
         refs.append(f"    sources: [{source_id}]")
     else:
-        refs.append("    # sources: [id-sumber]      # opsional: sumber dari modul bank ini")
+        refs.append(_NO_SOURCES_LINE)
     return (
         _BANK.replace("@@SCHEMA@@", schema_line("bank"))
         .replace("@@ID@@", bank_id)

@@ -6,6 +6,13 @@ builds and that field names and limits agree with the loader. A schema can only 
 part of what the loader checks (exactly one correct option, distinct scenario scores,
 branching graphs, references to other files): it is a typing aid, ``latsar validate``
 remains the judge.
+
+The ``description`` and ``title`` texts are not translated (each carries an
+``i18n: ignore`` pragma): editors read the shipped file, which is one file in
+Indonesian like the content it describes, and ``test_shipped_schema_file_is_current``
+pins that file to what this module builds; descriptions that followed the interface
+language would make the build differ from the shipped file (or overwrite it) under
+``--lang en``.
 """
 
 from __future__ import annotations
@@ -112,34 +119,37 @@ def module_schema() -> dict[str, Any]:
     """The schema of ``latsar/module@1``."""
     source = _object(
         {
-            "id": _id("id sumber, dirujuk oleh pelajaran dan soal"),
-            "title": _text("judul dokumen (UU, PP, SE, pedoman)"),
-            "url": {"type": "string", "description": "alamat dokumen (opsional)"},
+            "id": _id("id sumber, dirujuk oleh pelajaran dan soal"),  # i18n: ignore shipped schema
+            "title": _text("judul dokumen (UU, PP, SE, pedoman)"),  # i18n: ignore shipped schema
+            "url": {"type": "string", "description": "alamat dokumen (opsional)"},  # i18n: ignore
         },
         ("id", "title"),
     )
     lesson = _object(
         {
-            "id": _id("id pelajaran, unik dalam modul"),
-            "title": _text("judul pelajaran"),
-            "body": _text("isi pelajaran (Markdown)"),
+            "id": _id("id pelajaran, unik dalam modul"),  # i18n: ignore shipped schema
+            "title": _text("judul pelajaran"),  # i18n: ignore shipped schema
+            "body": _text("isi pelajaran (Markdown)"),  # i18n: ignore shipped schema
             "key_points": {
                 "type": "array",
                 "items": {"type": "string", "pattern": "\\S"},
-                "description": "poin penting (teks biasa)",
+                "description": "poin penting (teks biasa)",  # i18n: ignore shipped schema
             },
-            "sources": _ids("id sumber dari daftar sources modul"),
+            "sources": _ids("id sumber dari daftar sources modul"),  # i18n: ignore shipped schema
         },
         ("id", "title", "body"),
     )
     schema = _object(
         {
-            "schema": {"const": "latsar/module@1", "description": "versi format"},
-            "id": _id("id modul, unik di semua folder konten"),
-            "title": _text("judul modul"),
-            "summary": _text("ringkasan satu paragraf (teks biasa)"),
-            "agenda": {"enum": ["I", "II", "III", "IV"], "description": "agenda Latsar"},
-            "order": {"type": "integer", "description": "urutan di layar beranda"},
+            "schema": {"const": "latsar/module@1", "description": "versi format"},  # i18n: ignore
+            "id": _id("id modul, unik di semua folder konten"),  # i18n: ignore shipped schema
+            "title": _text("judul modul"),  # i18n: ignore shipped schema
+            "summary": _text("ringkasan satu paragraf (teks biasa)"),  # i18n: ignore shipped schema
+            "agenda": {
+                "enum": ["I", "II", "III", "IV"],
+                "description": "agenda Latsar",  # i18n: ignore shipped schema
+            },
+            "order": {"type": "integer", "description": "urutan di layar beranda"},  # i18n: ignore
             "language": {"type": "string", "pattern": LANGUAGE_REGEX, "description": "BCP-47"},
             "sources": {"type": "array", "items": {"$ref": "#/definitions/source"}},
             "lessons": {"type": "array", "minItems": 1, "items": {"$ref": "#/definitions/lesson"}},
@@ -149,7 +159,7 @@ def module_schema() -> dict[str, Any]:
     return {
         "$schema": DRAFT_07,
         "$id": "urn:latsar:schema:module-1",
-        "title": "Latsar TUI: modul pelajaran (latsar/module@1)",
+        "title": "Latsar TUI: modul pelajaran (latsar/module@1)",  # i18n: ignore shipped schema
         **schema,
         "definitions": {
             "id": {"type": "string", "pattern": ID_REGEX},
@@ -194,33 +204,39 @@ def bank_schema() -> dict[str, Any]:
     """The schema of ``latsar/bank@1``."""
     option = _object(
         {
-            "text": _text("teks opsi (teks biasa)"),
-            "correct": {"type": "boolean", "description": "true untuk opsi yang benar"},
-            "feedback": {"type": "string", "description": "umpan balik bila opsi ini dipilih"},
+            "text": _text("teks opsi (teks biasa)"),  # i18n: ignore shipped schema
+            "correct": {
+                "type": "boolean",
+                "description": "true untuk opsi yang benar",  # i18n: ignore shipped schema
+            },
+            "feedback": {
+                "type": "string",
+                "description": "umpan balik bila opsi ini dipilih",  # i18n: ignore shipped schema
+            },
         },
         ("text",),
     )
     scenario_option = _object(
         {
-            "text": _text("teks opsi (teks biasa)"),
+            "text": _text("teks opsi (teks biasa)"),  # i18n: ignore shipped schema
             "score": {"type": "integer", "minimum": 1, "maximum": 5, "description": "skor 1..5"},
-            "feedback": _text("mengapa opsi ini bernilai sekian"),
+            "feedback": _text("mengapa opsi ini bernilai sekian"),  # i18n: ignore shipped schema
         },
         ("text", "score", "feedback"),
     )
     choice = _object(
         {
-            "text": _text("teks pilihan (teks biasa)"),
+            "text": _text("teks pilihan (teks biasa)"),  # i18n: ignore shipped schema
             "score": {"type": "integer", "minimum": 0, "maximum": 5},
-            "feedback": _text("akibat dari pilihan ini"),
-            "next": _id("langkah berikutnya; tanpa next kasus selesai"),
+            "feedback": _text("akibat dari pilihan ini"),  # i18n: ignore shipped schema
+            "next": _id("langkah berikutnya; tanpa next kasus selesai"),  # i18n: ignore
         },
         ("text", "score", "feedback"),
     )
     low, high = CHOICE_LIMITS
     step = _object(
         {
-            "text": _text("apa yang terjadi pada langkah ini (Markdown)"),
+            "text": _text("apa yang terjadi pada langkah ini (Markdown)"),  # i18n: ignore
             "choices": {
                 "type": "array",
                 "minItems": low,
@@ -231,93 +247,115 @@ def bank_schema() -> dict[str, Any]:
         ("text", "choices"),
     )
     question_props: dict[str, Any] = {
-        "id": _id("id soal, unik dalam bank; progres disimpan per id"),
-        "type": {"enum": list(TYPE_PROPS), "description": "jenis soal"},
-        "prompt": _text("pertanyaan (Markdown)"),
-        "context": _text("kasus atau situasi (Markdown); wajib untuk scenario dan branching"),
-        "explanation": _text("penjelasan setelah menjawab (Markdown)"),
-        "lesson": _id("id pelajaran di modul bank ini"),
-        "tags": _ids("tag (id)"),
-        "difficulty": {"enum": [1, 2, 3], "description": "1 mudah, 2 sedang, 3 sulit"},
-        "sources": _ids("id sumber dari modul bank ini"),
-        "options": {"type": "array", "description": "opsi jawaban"},
-        "answer": {"type": "boolean", "description": "true_false: pernyataan benar atau salah"},
-        "feedback_true": {"type": "string", "description": "ditampilkan bila menjawab Benar"},
-        "feedback_false": {"type": "string", "description": "ditampilkan bila menjawab Salah"},
+        "id": _id("id soal, unik dalam bank; progres disimpan per id"),  # i18n: ignore
+        "type": {"enum": list(TYPE_PROPS), "description": "jenis soal"},  # i18n: ignore
+        "prompt": _text("pertanyaan (Markdown)"),  # i18n: ignore shipped schema
+        "context": _text(
+            "kasus atau situasi (Markdown); wajib untuk scenario dan branching"  # i18n: ignore
+        ),
+        "explanation": _text("penjelasan setelah menjawab (Markdown)"),  # i18n: ignore
+        "lesson": _id("id pelajaran di modul bank ini"),  # i18n: ignore shipped schema
+        "tags": _ids("tag (id)"),  # i18n: ignore shipped schema
+        "difficulty": {
+            "enum": [1, 2, 3],
+            "description": "1 mudah, 2 sedang, 3 sulit",  # i18n: ignore shipped schema
+        },
+        "sources": _ids("id sumber dari modul bank ini"),  # i18n: ignore shipped schema
+        "options": {"type": "array", "description": "opsi jawaban"},  # i18n: ignore shipped schema
+        "answer": {
+            "type": "boolean",
+            "description": "true_false: pernyataan benar atau salah",  # i18n: ignore shipped schema
+        },
+        "feedback_true": {
+            "type": "string",
+            "description": "ditampilkan bila menjawab Benar",  # i18n: ignore shipped schema
+        },
+        "feedback_false": {
+            "type": "string",
+            "description": "ditampilkan bila menjawab Salah",  # i18n: ignore shipped schema
+        },
         "items": {
             "type": "array",
             "minItems": ITEM_LIMITS[0],
             "maxItems": ITEM_LIMITS[1],
             "items": {"type": "string", "pattern": "\\S"},
-            "description": "ordering: langkah dalam urutan yang benar",
+            "description": "ordering: langkah dalam urutan yang benar",  # i18n: ignore
         },
         "answers": {
             "type": "array",
             "minItems": ANSWER_LIMITS[0],
             "maxItems": ANSWER_LIMITS[1],
             "items": {"type": "string", "pattern": "\\S"},
-            "description": "short_answer: jawaban yang diterima penuh",
+            "description": "short_answer: jawaban yang diterima penuh",  # i18n: ignore
         },
         "partial": {
             "type": "array",
             "items": {"$ref": "#/definitions/partial"},
-            "description": "short_answer: jawaban yang bernilai sebagian",
+            "description": "short_answer: jawaban yang bernilai sebagian",  # i18n: ignore
         },
         "tolerance": {
             "enum": [0, 1],
-            "description": "short_answer: 1 menerima salah ketik satu huruf (kata >= 6 huruf)",
+            "description": (
+                "short_answer: 1 menerima salah ketik satu huruf "
+                "(kata >= 6 huruf)"  # i18n: ignore shipped schema
+            ),
         },
         "feedback_wrong": {
             "type": "string",
-            "description": "short_answer: ditampilkan bila jawaban bernilai 0",
+            "description": "short_answer: ditampilkan bila jawaban bernilai 0",  # i18n: ignore
         },
         "pairs": {
             "type": "array",
             "minItems": PAIR_LIMITS[0],
             "maxItems": PAIR_LIMITS[1],
             "items": {"$ref": "#/definitions/pair"},
-            "description": "matching: pasangan kiri-kanan",
+            "description": "matching: pasangan kiri-kanan",  # i18n: ignore shipped schema
         },
         "distractors": {
             "type": "array",
             "maxItems": DISTRACTOR_MAX,
             "items": {"type": "string", "pattern": "\\S"},
-            "description": "matching: pilihan kanan tambahan yang tidak berpasangan",
+            "description": (
+                "matching: pilihan kanan tambahan yang tidak berpasangan"  # i18n: ignore
+            ),
         },
-        "start": _id("branching: id langkah pertama"),
+        "start": _id("branching: id langkah pertama"),  # i18n: ignore shipped schema
         "steps": {
             "type": "object",
             "minProperties": 1,
             "propertyNames": {"pattern": ID_REGEX},
             "additionalProperties": {"$ref": "#/definitions/step"},
-            "description": "branching: langkah-langkah, id -> langkah",
+            "description": "branching: langkah-langkah, id -> langkah",  # i18n: ignore
         },
     }
     partial = _object(
         {
-            "answer": _text("jawaban yang bernilai sebagian"),
+            "answer": _text("jawaban yang bernilai sebagian"),  # i18n: ignore shipped schema
             "share": {
                 "type": "number",
                 "exclusiveMinimum": 0,
                 "exclusiveMaximum": 1,
-                "description": "bagian nilai, lebih dari 0 dan kurang dari 1",
+                "description": "bagian nilai, lebih dari 0 dan kurang dari 1",  # i18n: ignore
             },
         },
         PARTIAL_PROPS,
     )
     pair = _object(
-        {"left": _text("butir kiri"), "right": _text("pasangannya di kanan")},
+        {"left": _text("butir kiri"), "right": _text("pasangannya di kanan")},  # i18n: ignore
         PAIR_PROPS,
     )
     question = _object(question_props, ("id", "type", "prompt", "explanation"))
     question["allOf"] = [_type_rule(qtype) for qtype in TYPE_PROPS]
     schema = _object(
         {
-            "schema": {"const": "latsar/bank@1", "description": "versi format"},
-            "id": _id("id bank, unik di semua folder konten"),
-            "title": _text("judul bank soal"),
-            "module": _id("id modul yang terkait (opsional)"),
-            "description": {"type": "string", "description": "keterangan (teks biasa)"},
+            "schema": {"const": "latsar/bank@1", "description": "versi format"},  # i18n: ignore
+            "id": _id("id bank, unik di semua folder konten"),  # i18n: ignore shipped schema
+            "title": _text("judul bank soal"),  # i18n: ignore shipped schema
+            "module": _id("id modul yang terkait (opsional)"),  # i18n: ignore shipped schema
+            "description": {
+                "type": "string",
+                "description": "keterangan (teks biasa)",  # i18n: ignore shipped schema
+            },
             "pass_mark": {"type": "integer", "minimum": 1, "maximum": 100, "default": 70},
             "time_limit_minutes": {"type": "integer", "minimum": 1},
             "questions": {
@@ -331,7 +369,7 @@ def bank_schema() -> dict[str, Any]:
     return {
         "$schema": DRAFT_07,
         "$id": "urn:latsar:schema:bank-1",
-        "title": "Latsar TUI: bank soal (latsar/bank@1)",
+        "title": "Latsar TUI: bank soal (latsar/bank@1)",  # i18n: ignore shipped schema
         **schema,
         "definitions": {
             "id": {"type": "string", "pattern": ID_REGEX},

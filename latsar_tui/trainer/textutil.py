@@ -15,9 +15,11 @@ from pathlib import Path
 from urllib.parse import unquote
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
-TODO_EXPLANATION = "TODO: tulis penjelasan"
-TODO_FEEDBACK = "TODO: tulis umpan balik"
-TODO_CHECK = "TODO: periksa"
+# Markers written into imported banks (content a trainer searches for and replaces, and
+# that `latsar pack` refuses): the same in every interface language, not interface text.
+TODO_EXPLANATION = "TODO: tulis penjelasan"  # i18n: ignore marker in content
+TODO_FEEDBACK = "TODO: tulis umpan balik"  # i18n: ignore marker in content
+TODO_CHECK = "TODO: periksa"  # i18n: ignore marker in content
 TODO_MARKERS = (TODO_EXPLANATION, TODO_FEEDBACK, TODO_CHECK)
 # A long value may be wrapped by the YAML writer right after "TODO:"; that counts too.
 _TODO_DATA = re.compile(r"TODO:(\s|$)")
@@ -103,15 +105,15 @@ class Plain:
 
 
 def dropped_marker(kind: str, name: str) -> str:
-    """The marker left in the text where an image or a media file was."""
-    return f"({TODO_CHECK} {kind} yang tidak ikut diimpor: {name})"
+    """The marker left in the text where an image or a media file was (content)."""
+    return f"({TODO_CHECK} {kind} yang tidak ikut diimpor: {name})"  # i18n: ignore content
 
 
 def _file_name(src: str) -> str:
     """A short name for an image source: its file name, never a data: blob."""
     src = unquote(src.strip())
     if src.startswith("data:"):
-        return "gambar tertanam (data:)"
+        return "gambar tertanam (data:)"  # i18n: ignore named in the content's marker
     src = src.removeprefix(_PLUGINFILE)
     return src.rsplit("/", 1)[-1].split("?", 1)[0] or src
 

@@ -19,6 +19,7 @@ from latsar_tui.content.model import (
     Question,
     ShortAnswerQuestion,
 )
+from latsar_tui.i18n import _
 from latsar_tui.quiz.typed_answers import normalise
 
 ANSWER_LIMITS = (1, 10)
@@ -36,13 +37,15 @@ def _side(text: str) -> str:
 
 def short_answer_problem(answers: list[tuple[str, float, str | None]]) -> str | None:
     """Why these (text, weight, feedback) answers cannot become a short_answer, or None."""
-    accepted = {normalise(t) for t, w, _ in answers if w >= 100 - _EPS and _usable(t)}
+    accepted = {normalise(t) for t, w, _feedback in answers if w >= 100 - _EPS and _usable(t)}
     accepted.discard("")
     low, high = ANSWER_LIMITS
     if not accepted:
-        return "jawaban singkat tanpa jawaban bernilai 100%"
+        return _("jawaban singkat tanpa jawaban bernilai 100%")
     if len(accepted) > high:
-        return f"jawaban singkat boleh {low}..{high} jawaban diterima, ada {len(accepted)}"
+        return _("jawaban singkat boleh {low}..{high} jawaban diterima, ada {count}").format(
+            low=low, high=high, count=len(accepted)
+        )
     return None
 
 
@@ -81,10 +84,12 @@ def build_short_answer(
             partial.append(PartialAnswer(answer=text, share=round(weight / 100, 4)))
     if dropped:
         notes.append(
-            "jawaban bernilai 0% atau berisi wildcard '*' tidak dibawa: " + "; ".join(dropped)
+            _("jawaban bernilai 0% atau berisi wildcard '*' tidak dibawa: {answers}").format(
+                answers="; ".join(dropped)
+            )
         )
     if had_feedback:
-        notes.append("umpan balik per jawaban tidak ada padanannya; tulis di 'explanation'")
+        notes.append(_("umpan balik per jawaban tidak ada padanannya; tulis di 'explanation'"))
     return ShortAnswerQuestion(
         answers=tuple(accepted),
         partial=tuple(partial),
@@ -99,24 +104,30 @@ def matching_problem(pairs: list[tuple[str, str]]) -> str | None:
     extra = [right.strip() for left, right in pairs if not left.strip() and right.strip()]
     low, high = PAIR_LIMITS
     if not low <= len(real) <= high:
-        return f"soal menjodohkan butuh {low}..{high} pasangan, ada {len(real)}"
+        return _("soal menjodohkan butuh {low}..{high} pasangan, ada {count}").format(
+            low=low, high=high, count=len(real)
+        )
     if len(extra) > DISTRACTOR_MAX:
-        return f"soal menjodohkan boleh {DISTRACTOR_MAX} pengecoh, ada {len(extra)}"
-    if any(not right for _, right in real):
-        return "ada pasangan tanpa teks di sisi kanan"
-    lefts = [_side(left) for left, _ in real]
+        return _("soal menjodohkan boleh {limit} pengecoh, ada {count}").format(
+            limit=DISTRACTOR_MAX, count=len(extra)
+        )
+    if any(not right for _left, right in real):
+        return _("ada pasangan tanpa teks di sisi kanan")
+    lefts = [_side(left) for left, _right in real]
     if len(set(lefts)) != len(lefts):
-        return "dua butir kiri sama teksnya"
+        return _("dua butir kiri sama teksnya")
     # Two lefts may share one right (Moodle allows it; it is shown once), spelled
     # exactly the same; a distractor may not repeat a right.
     rights: dict[str, str] = {}
-    for text in [right for _, right in real]:
+    for text in [right for _left, right in real]:
         if _side(text) in rights and rights[_side(text)] != text:
-            return f"sisi kanan '{text}' ditulis berbeda dari '{rights[_side(text)]}'"
+            return _("sisi kanan '{text}' ditulis berbeda dari '{other}'").format(
+                text=text, other=rights[_side(text)]
+            )
         rights[_side(text)] = text
     for text in extra:
         if _side(text) in rights:
-            return f"pengecoh '{text}' sama dengan salah satu sisi kanan"
+            return _("pengecoh '{text}' sama dengan salah satu sisi kanan").format(text=text)
         rights[_side(text)] = text
     return None
 
