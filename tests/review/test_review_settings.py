@@ -37,6 +37,7 @@ def test_round_trip_keeps_unknown_keys(paths: Paths) -> None:
     data = json.loads(paths.settings_file.read_text("utf-8"))
     assert data == {
         "theme": "nord",
+        "language": None,
         "later": [1, 2],
         "exam_date": "2026-12-15",
         "daily_due": 30,
