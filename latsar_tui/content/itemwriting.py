@@ -27,6 +27,7 @@ from latsar_tui.content.model import (
     SingleQuestion,
     TrueFalseQuestion,
 )
+from latsar_tui.i18n import N_, _
 
 # The contract's thresholds (content-format.md, "Validation messages").
 KEYED_LONGEST_SHARE = 0.40
@@ -99,10 +100,11 @@ def _keyed_units(questions: Iterable[Question]) -> dict[str, list[tuple[str, boo
     return units
 
 
+# Translated at use (N_ here), so importing this module early freezes no language.
 _KEY_NOUN = {
-    "single": ("soal single", "opsi yang benar"),
-    "scenario": ("soal scenario", "opsi bernilai 5"),
-    "branching": ("langkah branching", "pilihan terbaik"),
+    "single": (N_("soal single"), N_("opsi yang benar")),
+    "scenario": (N_("soal scenario"), N_("opsi bernilai 5")),
+    "branching": (N_("langkah branching"), N_("pilihan terbaik")),
 }
 
 
@@ -117,10 +119,18 @@ def bank_flaws(questions: Iterable[Question]) -> Iterator[BankFlaw]:
             plural, key = _KEY_NOUN[kind]
             yield BankFlaw(
                 "keyed-longest",
-                f"pada {len(longest)} dari {len(units)} {plural}, {key} adalah yang terpanjang "
-                f"(paling banyak {KEYED_LONGEST_SHARE:.0%}): peserta yang selalu memilih yang "
-                "terpanjang mendapat nilai tanpa paham; samakan panjangnya di: "
-                f"{', '.join(longest)}",
+                _(
+                    "pada {count} dari {total} {plural}, {key} adalah yang terpanjang "
+                    "(paling banyak {share:.0%}): peserta yang selalu memilih yang "
+                    "terpanjang mendapat nilai tanpa paham; samakan panjangnya di: {ids}"
+                ).format(
+                    count=len(longest),
+                    total=len(units),
+                    plural=_(plural),
+                    key=_(key),
+                    share=KEYED_LONGEST_SHARE,
+                    ids=", ".join(longest),
+                ),
             )
     verdicts = [(q.id, q.answer) for q in questions if isinstance(q, TrueFalseQuestion)]
     if len(verdicts) >= TRUE_FALSE_MIN_ITEMS:
@@ -130,21 +140,30 @@ def bank_flaws(questions: Iterable[Question]) -> Iterator[BankFlaw]:
             if len(ids) > TRUE_FALSE_SHARE * len(verdicts):
                 yield BankFlaw(
                     "true-false-balance",
-                    f"{len(ids)} dari {len(verdicts)} jawaban true_false adalah {word} (paling "
-                    "banyak "
-                    f"{TRUE_FALSE_SHARE:.0%} boleh searah): peserta yang selalu menjawab "
-                    f"{word} mendapat nilai tanpa paham; balik sebagian di: {', '.join(ids)}",
+                    # 'true'/'false' are the YAML values the trainer writes: not translated.
+                    _(
+                        "{count} dari {total} jawaban true_false adalah {word} (paling banyak "
+                        "{share:.0%} boleh searah): peserta yang selalu menjawab "
+                        "{word} mendapat nilai tanpa paham; balik sebagian di: {ids}"
+                    ).format(
+                        count=len(ids),
+                        total=len(verdicts),
+                        word=word,
+                        share=TRUE_FALSE_SHARE,
+                        ids=", ".join(ids),
+                    ),
                 )
     right_counts = [
         (q.id, len(q.correct_indices)) for q in questions if isinstance(q, MultipleQuestion)
     ]
-    if len(right_counts) >= MULTIPLE_MIN_ITEMS and len({n for _, n in right_counts}) == 1:
+    if len(right_counts) >= MULTIPLE_MIN_ITEMS and len({n for _qid, n in right_counts}) == 1:
         count = right_counts[0][1]
         yield BankFlaw(
             "multiple-same-count",
-            f"setiap soal multiple punya tepat {count} opsi benar: peserta yang menyadarinya "
-            f"memilih {count} tanpa paham; variasikan jumlahnya (1 sampai 4) di: "
-            f"{', '.join(qid for qid, _ in right_counts)}",
+            _(
+                "setiap soal multiple punya tepat {count} opsi benar: peserta yang menyadarinya "
+                "memilih {count} tanpa paham; variasikan jumlahnya (1 sampai 4) di: {ids}"
+            ).format(count=count, ids=", ".join(qid for qid, _n in right_counts)),
         )
 
 
