@@ -3,8 +3,8 @@
 This is the content contract (``content-format.md``) in code. Each kind of finding has
 a stable code, listed in ``CODES``; messages follow the contract's examples (one line,
 naming the field and what was expected), written in Indonesian and translated through
-gettext like the rest of the interface; the codes themselves are never translated. Positions come from the node tree
-and point at the offending key or value.
+gettext like the rest of the interface; the codes themselves are never translated.
+Positions come from the node tree and point at the offending key or value.
 
 Decisions the contract leaves open: every explicit YAML tag is an error, ``!!str``
 included; an optional field written with no value (``context:``) counts as absent,
