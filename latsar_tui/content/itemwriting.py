@@ -100,11 +100,24 @@ def _keyed_units(questions: Iterable[Question]) -> dict[str, list[tuple[str, boo
     return units
 
 
-# Translated at use (N_ here), so importing this module early freezes no language.
-_KEY_NOUN = {
-    "single": (N_("soal single"), N_("opsi yang benar")),
-    "scenario": (N_("soal scenario"), N_("opsi bernilai 5")),
-    "branching": (N_("langkah branching"), N_("pilihan terbaik")),
+# One whole sentence per kind of item (the nouns differ in number and order between
+# languages); translated at use (N_ here), so importing this early freezes no language.
+_KEYED_LONGEST = {
+    "single": N_(
+        "pada {count} dari {total} soal single, opsi yang benar adalah yang terpanjang "
+        "(paling banyak {share:.0%}): peserta yang selalu memilih yang terpanjang mendapat "
+        "nilai tanpa paham; samakan panjangnya di: {ids}"
+    ),
+    "scenario": N_(
+        "pada {count} dari {total} soal scenario, opsi bernilai 5 adalah yang terpanjang "
+        "(paling banyak {share:.0%}): peserta yang selalu memilih yang terpanjang mendapat "
+        "nilai tanpa paham; samakan panjangnya di: {ids}"
+    ),
+    "branching": N_(
+        "pada {count} dari {total} langkah branching, pilihan terbaik adalah yang terpanjang "
+        "(paling banyak {share:.0%}): peserta yang selalu memilih yang terpanjang mendapat "
+        "nilai tanpa paham; samakan panjangnya di: {ids}"
+    ),
 }
 
 
@@ -116,18 +129,11 @@ def bank_flaws(questions: Iterable[Question]) -> Iterator[BankFlaw]:
         if len(units) >= KEYED_LONGEST_MIN_ITEMS and len(longest) > KEYED_LONGEST_SHARE * len(
             units
         ):
-            plural, key = _KEY_NOUN[kind]
             yield BankFlaw(
                 "keyed-longest",
-                _(
-                    "pada {count} dari {total} {plural}, {key} adalah yang terpanjang "
-                    "(paling banyak {share:.0%}): peserta yang selalu memilih yang "
-                    "terpanjang mendapat nilai tanpa paham; samakan panjangnya di: {ids}"
-                ).format(
+                _(_KEYED_LONGEST[kind]).format(
                     count=len(longest),
                     total=len(units),
-                    plural=_(plural),
-                    key=_(key),
                     share=KEYED_LONGEST_SHARE,
                     ids=", ".join(longest),
                 ),

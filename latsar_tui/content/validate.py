@@ -135,14 +135,16 @@ CODES: dict[str, str] = {
     # item writing: cues that let a learner score without knowing the answer
     "duplicate-option": N_("dua opsi (butir, pilihan) satu soal bertulisan sama"),
     "keyed-longest": N_(
-        "opsi kunci adalah yang terpanjang pada lebih dari 40 % soal sebuah bank (peringatan)"
+        "opsi kunci adalah yang terpanjang pada lebih dari 40 persen soal sebuah bank (peringatan)"
     ),
-    "true-false-balance": N_("lebih dari 70 % jawaban true_false sebuah bank searah (peringatan)"),
+    "true-false-balance": N_(
+        "lebih dari 70 persen jawaban true_false sebuah bank searah (peringatan)"
+    ),
     "multiple-same-count": N_(
         "setiap soal multiple punya jumlah opsi benar yang sama (peringatan)"
     ),
     "similar-question": N_(
-        "dua soal yang context dan prompt-nya paling sedikit 90 % mirip (peringatan)"
+        "dua soal yang context dan prompt-nya paling sedikit 90 persen mirip (peringatan)"
     ),
     "html-markup": N_("tag atau entitas HTML dalam field teks (peringatan)"),
 }

@@ -220,7 +220,11 @@ def compute_statistics(
     with store.connection() as conn:
         _fill_temp_tables(conn, catalog, answered_recalls)
         modules = _mastery(
-            conn, "q.module_id", "temp.cat_questions AS q", "", "7"  # i18n: ignore SQL
+            conn,
+            "q.module_id",
+            "temp.cat_questions AS q",  # i18n: ignore SQL
+            "",
+            "7",
         )
         lessons = _mastery(
             conn,
