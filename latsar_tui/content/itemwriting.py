@@ -27,6 +27,7 @@ from latsar_tui.content.model import (
     SingleQuestion,
     TrueFalseQuestion,
 )
+from latsar_tui.i18n import N_, _
 
 # The contract's thresholds (content-format.md, "Validation messages").
 KEYED_LONGEST_SHARE = 0.40
@@ -99,10 +100,24 @@ def _keyed_units(questions: Iterable[Question]) -> dict[str, list[tuple[str, boo
     return units
 
 
-_KEY_NOUN = {
-    "single": ("soal single", "opsi yang benar"),
-    "scenario": ("soal scenario", "opsi bernilai 5"),
-    "branching": ("langkah branching", "pilihan terbaik"),
+# One whole sentence per kind of item (the nouns differ in number and order between
+# languages); translated at use (N_ here), so importing this early freezes no language.
+_KEYED_LONGEST = {
+    "single": N_(
+        "pada {count} dari {total} soal single, opsi yang benar adalah yang terpanjang "
+        "(paling banyak {share:.0%}): peserta yang selalu memilih yang terpanjang mendapat "
+        "nilai tanpa paham; samakan panjangnya di: {ids}"
+    ),
+    "scenario": N_(
+        "pada {count} dari {total} soal scenario, opsi bernilai 5 adalah yang terpanjang "
+        "(paling banyak {share:.0%}): peserta yang selalu memilih yang terpanjang mendapat "
+        "nilai tanpa paham; samakan panjangnya di: {ids}"
+    ),
+    "branching": N_(
+        "pada {count} dari {total} langkah branching, pilihan terbaik adalah yang terpanjang "
+        "(paling banyak {share:.0%}): peserta yang selalu memilih yang terpanjang mendapat "
+        "nilai tanpa paham; samakan panjangnya di: {ids}"
+    ),
 }
 
 
@@ -114,13 +129,14 @@ def bank_flaws(questions: Iterable[Question]) -> Iterator[BankFlaw]:
         if len(units) >= KEYED_LONGEST_MIN_ITEMS and len(longest) > KEYED_LONGEST_SHARE * len(
             units
         ):
-            plural, key = _KEY_NOUN[kind]
             yield BankFlaw(
                 "keyed-longest",
-                f"pada {len(longest)} dari {len(units)} {plural}, {key} adalah yang terpanjang "
-                f"(paling banyak {KEYED_LONGEST_SHARE:.0%}): peserta yang selalu memilih yang "
-                "terpanjang mendapat nilai tanpa paham; samakan panjangnya di: "
-                f"{', '.join(longest)}",
+                _(_KEYED_LONGEST[kind]).format(
+                    count=len(longest),
+                    total=len(units),
+                    share=KEYED_LONGEST_SHARE,
+                    ids=", ".join(longest),
+                ),
             )
     verdicts = [(q.id, q.answer) for q in questions if isinstance(q, TrueFalseQuestion)]
     if len(verdicts) >= TRUE_FALSE_MIN_ITEMS:
@@ -130,21 +146,30 @@ def bank_flaws(questions: Iterable[Question]) -> Iterator[BankFlaw]:
             if len(ids) > TRUE_FALSE_SHARE * len(verdicts):
                 yield BankFlaw(
                     "true-false-balance",
-                    f"{len(ids)} dari {len(verdicts)} jawaban true_false adalah {word} (paling "
-                    "banyak "
-                    f"{TRUE_FALSE_SHARE:.0%} boleh searah): peserta yang selalu menjawab "
-                    f"{word} mendapat nilai tanpa paham; balik sebagian di: {', '.join(ids)}",
+                    # 'true'/'false' are the YAML values the trainer writes: not translated.
+                    _(
+                        "{count} dari {total} jawaban true_false adalah {word} (paling banyak "
+                        "{share:.0%} boleh searah): peserta yang selalu menjawab "
+                        "{word} mendapat nilai tanpa paham; balik sebagian di: {ids}"
+                    ).format(
+                        count=len(ids),
+                        total=len(verdicts),
+                        word=word,
+                        share=TRUE_FALSE_SHARE,
+                        ids=", ".join(ids),
+                    ),
                 )
     right_counts = [
         (q.id, len(q.correct_indices)) for q in questions if isinstance(q, MultipleQuestion)
     ]
-    if len(right_counts) >= MULTIPLE_MIN_ITEMS and len({n for _, n in right_counts}) == 1:
+    if len(right_counts) >= MULTIPLE_MIN_ITEMS and len({n for _qid, n in right_counts}) == 1:
         count = right_counts[0][1]
         yield BankFlaw(
             "multiple-same-count",
-            f"setiap soal multiple punya tepat {count} opsi benar: peserta yang menyadarinya "
-            f"memilih {count} tanpa paham; variasikan jumlahnya (1 sampai 4) di: "
-            f"{', '.join(qid for qid, _ in right_counts)}",
+            _(
+                "setiap soal multiple punya tepat {count} opsi benar: peserta yang menyadarinya "
+                "memilih {count} tanpa paham; variasikan jumlahnya (1 sampai 4) di: {ids}"
+            ).format(count=count, ids=", ".join(qid for qid, _n in right_counts)),
         )
 
 

@@ -39,6 +39,7 @@ from latsar_tui.content.validate import (
     validate_tree,
 )
 from latsar_tui.content.yamlnodes import compose_bytes, compose_text, gc_paused
+from latsar_tui.i18n import _
 from latsar_tui.paths import Paths
 
 
@@ -150,7 +151,13 @@ def _check_file(entry: _Entry, cache: ContentCache | None = None) -> None:
     except OSError as error:
         reason = error.strerror or type(error).__name__
         entry.findings = [
-            make_finding(shown, 1, 1, "unreadable", f"file ini tidak dapat dibaca: {reason}")
+            make_finding(
+                shown,
+                1,
+                1,
+                "unreadable",
+                _("file ini tidak dapat dibaca: {reason}").format(reason=reason),
+            )
         ]
         return
     key = None
@@ -169,9 +176,6 @@ def _check_file(entry: _Entry, cache: ContentCache | None = None) -> None:
         cache.put(key, entry.checked, list(entry.findings))
 
 
-_KIND_WORD = {"module": "modul", "bank": "bank"}
-
-
 def _load(
     entries: list[_Entry], unread: Sequence[Path] = (), cache: ContentCache | None = None
 ) -> Catalog:
@@ -185,8 +189,10 @@ def _unread_finding(path: Path) -> Finding:
         1,
         1,
         "unread-file",
-        f"aplikasi tidak akan membaca file ini karena namanya tidak berakhiran .yaml "
-        f"atau .yml; ganti namanya, misalnya menjadi {path.name.split('.')[0] or 'bank'}.yaml",
+        _(
+            "aplikasi tidak akan membaca file ini karena namanya tidak berakhiran .yaml "
+            "atau .yml; ganti namanya, misalnya menjadi {name}.yaml"
+        ).format(name=path.name.split(".")[0] or "bank"),
     )
 
 
@@ -214,8 +220,18 @@ def _load_entries(
                 checked.id_line,
                 checked.id_column,
                 "id-clash",
-                f"id {_KIND_WORD[checked.kind]} '{checked.id}' sudah dipakai oleh {owner}; "
-                "setiap modul dan bank memerlukan id sendiri",
+                # One sentence per kind: a kind word glued in would not translate.
+                (
+                    _(
+                        "id modul '{id}' sudah dipakai oleh {owner}; "
+                        "setiap modul dan bank memerlukan id sendiri"
+                    )
+                    if checked.kind == "module"
+                    else _(
+                        "id bank '{id}' sudah dipakai oleh {owner}; "
+                        "setiap modul dan bank memerlukan id sendiri"
+                    )
+                ).format(id=checked.id, owner=owner),
             )
         )
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
+from latsar_tui.i18n import _
+
 
 def closest(word: str, candidates: Iterable[str]) -> str | None:
     """The candidate closest to ``word``, if one is close enough to be a likely typo."""
@@ -20,4 +22,6 @@ def closest(word: str, candidates: Iterable[str]) -> str | None:
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """``"; mungkin maksudnya 'x'?"`` when a candidate is close, else an empty string."""
     match = closest(word, candidates)
-    return f"; mungkin maksudnya '{match}'?" if match is not None else ""
+    if match is None:
+        return ""
+    return _("; mungkin maksudnya '{match}'?").format(match=match)

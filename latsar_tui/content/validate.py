@@ -1,9 +1,10 @@
 """Turn a composed YAML tree into a Module or Bank, with a finding for every broken rule.
 
 This is the content contract (``content-format.md``) in code. Each kind of finding has
-a stable code, listed in ``CODES``; messages follow the contract's examples (English,
-one line, naming the field and what was expected). Positions come from the node tree
-and point at the offending key or value.
+a stable code, listed in ``CODES``; messages follow the contract's examples (one line,
+naming the field and what was expected), written in Indonesian and translated through
+gettext like the rest of the interface; the codes themselves are never translated.
+Positions come from the node tree and point at the offending key or value.
 
 Decisions the contract leaves open: every explicit YAML tag is an error, ``!!str``
 included; an optional field written with no value (``context:``) counts as absent,
@@ -63,75 +64,96 @@ from latsar_tui.content.model import (
 )
 from latsar_tui.content.suggest import did_you_mean
 from latsar_tui.content.yamlnodes import Mapping, Node, Problem, Scalar, Sequence, describe
+from latsar_tui.i18n import N_, _, ngettext
 from latsar_tui.quiz.typed_answers import normalise
 
 Kind = Literal["module", "bank"]
 
-# Every finding code, with what it means. Tests check that each one has a fixture.
+# Every finding code, with what it means (a trainer may read it: N_ here, _ at use, so
+# importing this table early freezes no language). Tests check each has a fixture.
 CODES: dict[str, str] = {
     # reading the file
-    "not-utf8": "the file is not UTF-8 text",
-    "empty-file": "the file holds no YAML content",
-    "yaml-syntax": "the file is not valid YAML",
-    "yaml-tab": "a tab is used for indentation",
-    "yaml-tag": "a YAML tag (!!python/..., !tag, !!str) is used",
-    "alias-bomb": "aliases expand past the size bound, or into themselves",
-    "file-too-large": "the file is over 50 MB",
-    "text-too-long": "one text field is over 20,000 characters",
-    "too-many-nodes": "the document has over 2,000,000 YAML nodes without any alias",
-    "duplicate-key": "a mapping repeats a key",
-    "unreadable": "the file could not be read (permissions, a vanished file)",
-    "not-a-mapping": "the top level of the file is not a mapping",
+    "not-utf8": N_("file ini bukan teks UTF-8"),
+    "empty-file": N_("file ini tidak berisi konten YAML"),
+    "yaml-syntax": N_("file ini bukan YAML yang sah"),
+    "yaml-tab": N_("karakter tab dipakai untuk indentasi"),
+    "yaml-tag": N_("tag YAML (!!python/..., !tag, !!str) dipakai"),
+    "alias-bomb": N_("alias dijabarkan melewati batas ukuran, atau ke dirinya sendiri"),
+    "file-too-large": N_("file lebih dari 50 MB"),
+    "text-too-long": N_("satu field teks lebih dari 20.000 karakter"),
+    "too-many-nodes": N_("dokumen memuat lebih dari 2.000.000 simpul YAML tanpa alias"),
+    "duplicate-key": N_("sebuah mapping menulis satu field dua kali"),
+    "unreadable": N_("file tidak dapat dibaca (izin akses, file yang hilang)"),
+    "not-a-mapping": N_("tingkat teratas file bukan mapping"),
     # shape of the document
-    "bad-schema": "'schema' is not the version this kind of file needs",
-    "missing-field": "a required field is absent",
-    "unknown-field": "a key that is not a field here",
-    "wrong-type": "a value of the wrong type (text, number, boolean, list, mapping)",
-    "empty-text": "a required text field is empty",
-    "empty-list": "a required list or mapping has no entries",
-    "bad-id": "an id that breaks the id pattern",
-    "duplicate-id": "an id used twice in one file",
-    "bad-agenda": "agenda is not one of I, II, III, IV",
-    "bad-language": "language is not a BCP-47 tag",
-    "out-of-range": "a number outside its allowed range",
-    "unknown-type": "a question type that does not exist",
+    "bad-schema": N_("'schema' bukan versi yang diperlukan jenis file ini"),
+    "missing-field": N_("field wajib tidak ada"),
+    "unknown-field": N_("kunci yang bukan field di tempat ini"),
+    "wrong-type": N_("nilai berjenis salah (teks, angka, benar/salah, daftar, mapping)"),
+    "empty-text": N_("field teks wajib kosong"),
+    "empty-list": N_("daftar atau mapping wajib tidak berisi apa pun"),
+    "bad-id": N_("id yang tidak mengikuti pola id"),
+    "duplicate-id": N_("id dipakai dua kali dalam satu file"),
+    "bad-agenda": N_("agenda bukan salah satu dari I, II, III, IV"),
+    "bad-language": N_("language bukan kode bahasa BCP-47"),
+    "out-of-range": N_("angka di luar rentang yang diizinkan"),
+    "unknown-type": N_("jenis soal yang tidak ada"),
     # question types
-    "option-count": "too few or too many options for the question type",
-    "single-correct": "a single question without exactly one correct option",
-    "multiple-correct": "a multiple question without any correct option",
-    "scenario-best": "a scenario question where no option scores 5",
-    "scenario-score-repeated": "two options of a scenario question share a score",
-    "item-count": "an ordering question without 3 to 8 items",
-    "choice-count": "a branching step without 2 to 5 choices",
-    "branching-start": "'start' names no step",
-    "branching-dangling-next": "'next' names no step",
-    "branching-unreachable": "a step cannot be reached from the start",
-    "branching-cycle": "the steps of a branching case form a loop",
-    "answer-count": "a short_answer question without 1 to 10 accepted answers",
-    "empty-answer": "an accepted or partial answer of a short_answer question is empty",
-    "duplicate-answer": "two answers of a short_answer question are equal once normalised",
-    "pair-count": "a matching question without 3 to 8 pairs, or with over 4 distractors",
-    "duplicate-pair-side": "two lefts of a matching question, or a distractor and a right, "
-    "are equal",
+    "option-count": N_("opsi terlalu sedikit atau terlalu banyak untuk jenis soalnya"),
+    "single-correct": N_("soal single yang tidak punya tepat satu opsi benar"),
+    "multiple-correct": N_("soal multiple tanpa satu pun opsi benar"),
+    "scenario-best": N_("soal scenario tanpa opsi bernilai 5"),
+    "scenario-score-repeated": N_("dua opsi soal scenario bernilai sama"),
+    "item-count": N_("soal ordering yang tidak punya 3 sampai 8 butir"),
+    "choice-count": N_("langkah branching yang tidak punya 2 sampai 5 pilihan"),
+    "branching-start": N_("'start' tidak menyebut langkah yang ada"),
+    "branching-dangling-next": N_("'next' tidak menyebut langkah yang ada"),
+    "branching-unreachable": N_("sebuah langkah tidak bisa dicapai dari langkah awal"),
+    "branching-cycle": N_("langkah-langkah sebuah kasus branching membentuk putaran"),
+    "answer-count": N_("soal short_answer yang tidak punya 1 sampai 10 jawaban yang diterima"),
+    "empty-answer": N_("jawaban yang diterima atau jawaban parsial soal short_answer kosong"),
+    "duplicate-answer": N_("dua jawaban soal short_answer sama setelah dinormalkan"),
+    "pair-count": N_(
+        "soal matching yang tidak punya 3 sampai 8 pasangan, atau punya lebih dari 4 pengecoh"
+    ),
+    "duplicate-pair-side": N_(
+        "dua sisi kiri soal matching, atau sebuah pengecoh dan sebuah sisi kanan, sama"
+    ),
     # references
-    "needs-module": "'lesson' or 'sources' on a question of a bank without a module",
-    "unknown-module": "a bank's module does not exist",
-    "unknown-lesson": "a lesson id not in the module",
-    "unknown-source": "a source id not in the module",
-    "id-clash": "two files (in any roots) use the same module or bank id",
-    "unread-file": "a file in modules/ or question_banks/ the app never reads (warning)",
+    "needs-module": N_("'lesson' atau 'sources' pada soal di bank tanpa modul"),
+    "unknown-module": N_("modul sebuah bank tidak ada"),
+    "unknown-lesson": N_("id pelajaran yang tidak ada di modul"),
+    "unknown-source": N_("id sumber yang tidak ada di modul"),
+    "id-clash": N_("dua file (di root mana pun) memakai id modul atau bank yang sama"),
+    "unread-file": N_(
+        "file di modules/ atau question_banks/ yang tidak pernah dibaca aplikasi (peringatan)"
+    ),
     # warnings
-    "missing-lesson": "a question names no lesson (warning)",
-    "missing-sources": "a question cites no sources (warning)",
-    "duplicate-prompt": "two questions of a bank share a prompt (warning)",
+    "missing-lesson": N_("soal tidak menyebut pelajaran (peringatan)"),
+    "missing-sources": N_("soal tidak mengutip sumber (peringatan)"),
+    "duplicate-prompt": N_("dua soal sebuah bank punya prompt yang sama (peringatan)"),
     # item writing: cues that let a learner score without knowing the answer
-    "duplicate-option": "two options (items, choices) of one question have the same text",
-    "keyed-longest": "the keyed option is the longest in over 40 % of a bank's items (warning)",
-    "true-false-balance": "more than 70 % of a bank's true_false answers go one way (warning)",
-    "multiple-same-count": "every multiple item has the same number of right options (warning)",
-    "similar-question": "two questions whose context and prompt are at least 90 % alike (warning)",
-    "html-markup": "an HTML tag or entity in a text field (warning)",
+    "duplicate-option": N_("dua opsi (butir, pilihan) satu soal bertulisan sama"),
+    "keyed-longest": N_(
+        "opsi kunci adalah yang terpanjang pada lebih dari 40 persen soal sebuah bank (peringatan)"
+    ),
+    "true-false-balance": N_(
+        "lebih dari 70 persen jawaban true_false sebuah bank searah (peringatan)"
+    ),
+    "multiple-same-count": N_(
+        "setiap soal multiple punya jumlah opsi benar yang sama (peringatan)"
+    ),
+    "similar-question": N_(
+        "dua soal yang context dan prompt-nya paling sedikit 90 persen mirip (peringatan)"
+    ),
+    "html-markup": N_("tag atau entitas HTML dalam field teks (peringatan)"),
 }
+
+
+def code_description(code: str) -> str:
+    """What finding ``code`` means, in the interface language."""
+    return _(CODES[code])
+
 
 WARNING_CODES = frozenset(
     {
@@ -151,7 +173,7 @@ ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
 # A pragmatic BCP-47 shape: language, then subtags (region, script, variants).
 LANGUAGE_PATTERN = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
 
-ID_RULE = "pakai 1 sampai 64 huruf kecil, angka, '.', '_' atau '-', diawali huruf atau angka"
+ID_RULE = N_("pakai 1 sampai 64 huruf kecil, angka, '.', '_' atau '-', diawali huruf atau angka")
 
 OPTION_LIMITS: dict[QuestionType, tuple[int, int]] = {
     QuestionType.SINGLE: (2, 6),
@@ -206,14 +228,14 @@ TYPE_REQUIRED: dict[QuestionType, tuple[str, ...]] = {
     QuestionType.MATCHING: ("pairs",),
 }
 TYPE_NOUN: dict[QuestionType, str] = {
-    QuestionType.SINGLE: "soal single",
-    QuestionType.MULTIPLE: "soal multiple",
-    QuestionType.TRUE_FALSE: "soal true_false",
-    QuestionType.SCENARIO: "soal scenario",
-    QuestionType.ORDERING: "soal ordering",
-    QuestionType.BRANCHING: "soal branching",
-    QuestionType.SHORT_ANSWER: "soal short_answer",
-    QuestionType.MATCHING: "soal matching",
+    QuestionType.SINGLE: N_("soal single"),
+    QuestionType.MULTIPLE: N_("soal multiple"),
+    QuestionType.TRUE_FALSE: N_("soal true_false"),
+    QuestionType.SCENARIO: N_("soal scenario"),
+    QuestionType.ORDERING: N_("soal ordering"),
+    QuestionType.BRANCHING: N_("soal branching"),
+    QuestionType.SHORT_ANSWER: N_("soal short_answer"),
+    QuestionType.MATCHING: N_("soal matching"),
 }
 CHOICE_OPTION_FIELDS = ("text", "correct", "feedback")
 SCENARIO_OPTION_FIELDS = ("text", "score", "feedback")
@@ -276,8 +298,10 @@ def validate_tree(
         checker.error(
             root,
             "not-a-mapping",
-            "tingkat teratas file konten harus berupa kumpulan field (mapping), ditemukan "
-            f"{describe(root)}",
+            _(
+                "tingkat teratas file konten harus berupa kumpulan field (mapping), "
+                "ditemukan {found}"
+            ).format(found=describe(root)),
         )
         return Checked(kind or "bank", path, None, checker.findings)
     kind, other = checker.schema(root, kind)
@@ -313,7 +337,7 @@ def check_references(
                         ref.line,
                         ref.column,
                         "unknown-module",
-                        f"tidak ada modul dengan id '{ref.value}'"
+                        _("tidak ada modul dengan id '{id}'").format(id=ref.value)
                         + did_you_mean(ref.value, list(modules) + list(broken_modules)),
                     )
                 )
@@ -325,7 +349,9 @@ def check_references(
                         ref.line,
                         ref.column,
                         "unknown-lesson",
-                        f"modul '{module.id}' tidak punya pelajaran '{ref.value}'"
+                        _("modul '{module}' tidak punya pelajaran '{id}'").format(
+                            module=module.id, id=ref.value
+                        )
                         + did_you_mean(ref.value, (lesson.id for lesson in module.lessons)),
                     )
                 )
@@ -336,7 +362,9 @@ def check_references(
                         ref.line,
                         ref.column,
                         "unknown-source",
-                        f"modul '{module.id}' tidak punya sumber '{ref.value}'"
+                        _("modul '{module}' tidak punya sumber '{id}'").format(
+                            module=module.id, id=ref.value
+                        )
                         + did_you_mean(ref.value, (source.id for source in module.sources)),
                     )
                 )
@@ -375,7 +403,11 @@ class _Checker:
         for key, value in mapping.pairs:
             if not isinstance(key, Scalar) or not isinstance(key.value, str):
                 self.error(
-                    key, "wrong-type", f"nama field harus berupa teks, ditemukan {describe(key)}"
+                    key,
+                    "wrong-type",
+                    _("nama field harus berupa teks, ditemukan {found}").format(
+                        found=describe(key)
+                    ),
                 )
                 continue
             name = key.value
@@ -383,13 +415,18 @@ class _Checker:
                 self.error(
                     key,
                     "unknown-field",
-                    f"'{name}' bukan field {noun}" + did_you_mean(name, allowed),
+                    _("'{name}' bukan field {noun}").format(name=name, noun=noun)
+                    + did_you_mean(name, allowed),
                 )
                 continue
             result[name] = (key, value)
         for name in required:
             if name not in result:
-                self.error(mapping, "missing-field", f"{noun} memerlukan field '{name}'")
+                self.error(
+                    mapping,
+                    "missing-field",
+                    _("{noun} memerlukan field '{name}'").format(noun=noun, name=name),
+                )
         return result
 
     @staticmethod
@@ -415,20 +452,27 @@ class _Checker:
                 self.error(
                     value,
                     "empty-text",
-                    f"'{name}' kosong; tuliskan teksnya (teks yang diawali '#' dibaca YAML "
-                    "sebagai komentar: beri tanda kutip)",
+                    _(
+                        "'{name}' kosong; tuliskan teksnya (teks yang diawali '#' dibaca YAML "
+                        "sebagai komentar: beri tanda kutip)"
+                    ).format(name=name),
                 )
             return None
         if not isinstance(value, Scalar) or not isinstance(value.value, str):
-            hint = " (beri tanda kutip agar menjadi teks)" if isinstance(value, Scalar) else ""
+            hint = _(" (beri tanda kutip agar menjadi teks)") if isinstance(value, Scalar) else ""
             self.error(
                 value,
                 "wrong-type",
-                f"'{name}' harus berupa teks, ditemukan {describe(value)}{hint}",
+                _("'{name}' harus berupa teks, ditemukan {found}").format(
+                    name=name, found=describe(value)
+                )
+                + hint,
             )
             return None
         if required and not value.value.strip():
-            self.error(value, "empty-text", f"'{name}' kosong; tuliskan teksnya")
+            self.error(
+                value, "empty-text", _("'{name}' kosong; tuliskan teksnya").format(name=name)
+            )
             return None
         self.markup(value, value.value, f"'{name}'")
         return value.value
@@ -440,8 +484,10 @@ class _Checker:
             self.error(
                 node,
                 "html-markup",
-                f"{what} memuat markup HTML {found!r}; tulis teks biasa (peserta akan melihat "
-                "markup itu apa adanya)",
+                _(
+                    "{what} memuat markup HTML {found}; tulis teks biasa (peserta akan melihat "
+                    "markup itu apa adanya)"
+                ).format(what=what, found=repr(found)),
             )
 
     def distinct(self, texts: list[tuple[str, Node]], what: str) -> None:
@@ -454,8 +500,10 @@ class _Checker:
                 self.error(
                     node,
                     "duplicate-option",
-                    f"teks {what} ini sama dengan {what} di baris {first.line}; "
-                    "masing-masing harus menyatakan hal yang berbeda",
+                    _(
+                        "teks {what} ini sama dengan {what} di baris {line}; "
+                        "masing-masing harus menyatakan hal yang berbeda"
+                    ).format(what=what, line=first.line),
                 )
             else:
                 seen[normal] = node
@@ -465,7 +513,11 @@ class _Checker:
         entry = fields.get(name)
         if entry is not None and isinstance(entry[1], Scalar) and entry[1].value is None:
             self.error(
-                entry[1], "wrong-type", f"'{name}' harus berupa {kind}, ditemukan kosong (null)"
+                entry[1],
+                "wrong-type",
+                _("'{name}' harus berupa {kind}, ditemukan kosong (null)").format(
+                    name=name, kind=kind
+                ),
             )
 
     def integer(
@@ -474,7 +526,7 @@ class _Checker:
         value = self.present(fields, name)
         if value is None:
             if required:
-                self.null_required(fields, name, "bilangan bulat")
+                self.null_required(fields, name, _("bilangan bulat"))
             return None
         if (
             not isinstance(value, Scalar)
@@ -484,7 +536,9 @@ class _Checker:
             self.error(
                 value,
                 "wrong-type",
-                f"'{name}' harus berupa bilangan bulat, ditemukan {describe(value)}",
+                _("'{name}' harus berupa bilangan bulat, ditemukan {found}").format(
+                    name=name, found=describe(value)
+                ),
             )
             return None
         return value.value, value
@@ -502,8 +556,18 @@ class _Checker:
             return None
         number, node = got
         if number < low or (high is not None and number > high):
-            allowed = f"{low} sampai {high}" if high is not None else f"{low} atau lebih"
-            self.error(node, "out-of-range", f"'{name}' harus {allowed}, ditemukan {number}")
+            allowed = (
+                _("{low} sampai {high}").format(low=low, high=high)
+                if high is not None
+                else _("{low} atau lebih").format(low=low)
+            )
+            self.error(
+                node,
+                "out-of-range",
+                _("'{name}' harus {allowed}, ditemukan {number}").format(
+                    name=name, allowed=allowed, number=number
+                ),
+            )
             return None
         return number
 
@@ -515,7 +579,9 @@ class _Checker:
             self.error(
                 value,
                 "wrong-type",
-                f"'{name}' harus true atau false, ditemukan {describe(value)}",
+                _("'{name}' harus true atau false, ditemukan {found}").format(
+                    name=name, found=describe(value)
+                ),
             )
             return None
         return value.value
@@ -523,15 +589,24 @@ class _Checker:
     def ident_node(self, node: Node, what: str) -> str | None:
         """An id value: text matching the id pattern."""
         if not isinstance(node, Scalar) or not isinstance(node.value, str):
-            hint = " (beri tanda kutip)" if isinstance(node, Scalar) else ""
+            hint = _(" (beri tanda kutip)") if isinstance(node, Scalar) else ""
             self.error(
                 node,
                 "wrong-type",
-                f"{what} harus berupa id (teks), ditemukan {describe(node)}{hint}",
+                _("{what} harus berupa id (teks), ditemukan {found}").format(
+                    what=what, found=describe(node)
+                )
+                + hint,
             )
             return None
         if not ID_PATTERN.fullmatch(node.value):
-            self.error(node, "bad-id", f"'{node.value}' bukan {what} yang sah: {ID_RULE}")
+            self.error(
+                node,
+                "bad-id",
+                _("'{value}' bukan {what} yang sah: {rule}").format(
+                    value=node.value, what=what, rule=_(ID_RULE)
+                ),
+            )
             return None
         return node.value
 
@@ -556,11 +631,19 @@ class _Checker:
             return None
         if not isinstance(value, Sequence):
             self.error(
-                value, "wrong-type", f"'{name}' harus berupa daftar, ditemukan {describe(value)}"
+                value,
+                "wrong-type",
+                _("'{name}' harus berupa daftar, ditemukan {found}").format(
+                    name=name, found=describe(value)
+                ),
             )
             return None
         if required and not value.items:
-            self.error(value, "empty-list", f"'{name}' memerlukan paling sedikit satu butir")
+            self.error(
+                value,
+                "empty-list",
+                _("'{name}' memerlukan paling sedikit satu butir").format(name=name),
+            )
             return None
         return value
 
@@ -574,12 +657,18 @@ class _Checker:
                 self.error(
                     item,
                     "wrong-type",
-                    f"setiap butir '{name}' harus berupa teks, ditemukan {describe(item)}",
+                    _("setiap butir '{name}' harus berupa teks, ditemukan {found}").format(
+                        name=name, found=describe(item)
+                    ),
                 )
             elif not item.value.strip():
-                self.error(item, "empty-text", f"sebuah butir '{name}' kosong; tuliskan teksnya")
+                self.error(
+                    item,
+                    "empty-text",
+                    _("sebuah butir '{name}' kosong; tuliskan teksnya").format(name=name),
+                )
             else:
-                self.markup(item, item.value, f"butir '{name}'")
+                self.markup(item, item.value, _("butir '{name}'").format(name=name))
                 result.append(item.value)
         if name == "items":
             self.distinct(
@@ -588,7 +677,7 @@ class _Checker:
                     for i in seq.items
                     if isinstance(i, Scalar) and isinstance(i.value, str)
                 ],
-                "butir",
+                _("butir"),
             )
         return result
 
@@ -615,7 +704,9 @@ class _Checker:
                 self.error(
                     item,
                     "wrong-type",
-                    f"setiap butir harus berupa {noun} (mapping), ditemukan {describe(item)}",
+                    _("setiap butir harus berupa {noun} (mapping), ditemukan {found}").format(
+                        noun=noun, found=describe(item)
+                    ),
                 )
                 continue
             built = build(item)
@@ -623,14 +714,20 @@ class _Checker:
                 result.append(built)
         return result
 
-    def unique(self, seen: dict[str, Node], ident: str, node: Node, what: str, where: str) -> None:
+    def unique(self, seen: dict[str, Node], ident: str, node: Node, what: str, where: Kind) -> None:
+        """Report an id used twice; ``what`` names the id ("id sumber"), translated."""
         first = seen.get(ident)
         if first is not None:
+            # One sentence per place: "modul"/"bank" glued in would not translate.
+            template = (
+                _("{what} '{ident}' dipakai dua kali dalam modul ini (pertama di baris {line})")
+                if where == "module"
+                else _("{what} '{ident}' dipakai dua kali dalam bank ini (pertama di baris {line})")
+            )
             self.error(
                 node,
                 "duplicate-id",
-                f"id {what} '{ident}' dipakai dua kali dalam {where} ini "
-                f"(pertama di baris {first.line})",
+                template.format(what=what, ident=ident, line=first.line),
             )
         else:
             seen[ident] = node
@@ -653,18 +750,19 @@ class _Checker:
             if declared is not None:
                 kind = declared
             else:
-                keys = {k.value for k, _ in root.pairs if isinstance(k, Scalar)}
+                keys = {k.value for k, _v in root.pairs if isinstance(k, Scalar)}
                 kind = "module" if "lessons" in keys and "questions" not in keys else "bank"
         expected = MODULE_SCHEMA if kind == "module" else BANK_SCHEMA
         if node is not None and value != expected:
             if declared is not None:
                 where = "modules/" if kind == "module" else "question_banks/"
-                message = (
-                    f"'schema' berisi '{value}', padahal file di {where} harus berisi '{expected}'"
-                )
+                message = _(
+                    "'schema' berisi '{value}', padahal file di {where} harus berisi '{expected}'"
+                ).format(value=value, where=where, expected=expected)
             else:
-                message = f"'schema' harus '{expected}', ditemukan " + (
-                    f"'{value}'" if isinstance(value, str) else describe(node)
+                message = _("'schema' harus '{expected}', ditemukan {found}").format(
+                    expected=expected,
+                    found=f"'{value}'" if isinstance(value, str) else describe(node),
                 )
             self.error(node, "bad-schema", message)
         return kind, node is not None and declared is not None and declared != kind
@@ -672,8 +770,8 @@ class _Checker:
     # --- modules --------------------------------------------------------------------
 
     def module(self, root: Mapping, file: Path | None) -> Checked:
-        f = self.fields(root, "modul", MODULE_FIELDS, MODULE_REQUIRED)
-        ident = self.ident(f, "id", "id modul", required=True)
+        f = self.fields(root, _("modul"), MODULE_FIELDS, MODULE_REQUIRED)
+        ident = self.ident(f, "id", _("id modul"), required=True)
         title = self.text(f, "title", True)
         summary = self.text(f, "summary", True)
         agenda_node = self.present(f, "agenda")
@@ -690,8 +788,10 @@ class _Checker:
                 self.error(
                     agenda_node,
                     "bad-agenda",
-                    "'agenda' harus salah satu dari I, II, III, IV (dalam tanda kutip), "
-                    f"ditemukan {shown}",
+                    _(
+                        "'agenda' harus salah satu dari I, II, III, IV (dalam tanda kutip), "
+                        "ditemukan {found}"
+                    ).format(found=shown),
                 )
         order = self.integer(f, "order")
         language = DEFAULT_LANGUAGE
@@ -704,19 +804,21 @@ class _Checker:
                     self.error(
                         f["language"][1],
                         "bad-language",
-                        f"'language' harus kode bahasa seperti 'id' atau 'en', ditemukan '{got}'",
+                        _(
+                            "'language' harus kode bahasa seperti 'id' atau 'en', ditemukan '{got}'"
+                        ).format(got=got),
                     )
         sources: list[Source] = []
         source_ids: dict[str, Node] = {}
         seq = self.sequence(f, "sources")
         if seq is not None:
-            sources = self.mapping_items(seq, "sumber", lambda m: self.source(m, source_ids))
+            sources = self.mapping_items(seq, _("sumber"), lambda m: self.source(m, source_ids))
         lessons: list[Lesson] = []
         lesson_ids: dict[str, Node] = {}
         seq = self.sequence(f, "lessons", required=True)
         if seq is not None:
             lessons = self.mapping_items(
-                seq, "pelajaran", lambda m: self.lesson(m, lesson_ids, source_ids)
+                seq, _("pelajaran"), lambda m: self.lesson(m, lesson_ids, source_ids)
             )
         checked = Checked("module", self.path, None, self.findings)
         if ident is not None:
@@ -742,10 +844,10 @@ class _Checker:
 
     def source(self, node: Mapping, seen: dict[str, Node]) -> Source | None:
         before = self.errors
-        f = self.fields(node, "sumber", SOURCE_FIELDS, SOURCE_REQUIRED)
-        ident = self.ident(f, "id", "id sumber", required=True)
+        f = self.fields(node, _("sumber"), SOURCE_FIELDS, SOURCE_REQUIRED)
+        ident = self.ident(f, "id", _("id sumber"), required=True)
         if ident is not None:
-            self.unique(seen, ident[0], ident[1], "sumber", "modul")
+            self.unique(seen, ident[0], ident[1], _("id sumber"), "module")
         title = self.text(f, "title", True)
         url = self.text(f, "url", False) if self.present(f, "url") is not None else None
         if self.errors > before or ident is None or title is None:
@@ -756,20 +858,20 @@ class _Checker:
         self, node: Mapping, seen: dict[str, Node], source_ids: dict[str, Node]
     ) -> Lesson | None:
         before = self.errors
-        f = self.fields(node, "pelajaran", LESSON_FIELDS, LESSON_REQUIRED)
-        ident = self.ident(f, "id", "id pelajaran", required=True)
+        f = self.fields(node, _("pelajaran"), LESSON_FIELDS, LESSON_REQUIRED)
+        ident = self.ident(f, "id", _("id pelajaran"), required=True)
         if ident is not None:
-            self.unique(seen, ident[0], ident[1], "pelajaran", "modul")
+            self.unique(seen, ident[0], ident[1], _("id pelajaran"), "module")
         title = self.text(f, "title", True)
         body = self.text(f, "body", True)
         key_points = self.text_list(f, "key_points") or []
-        cited = self.id_list(f, "sources", "id sumber") or []
+        cited = self.id_list(f, "sources", _("id sumber")) or []
         for source_id, source_node in cited:
             if source_id not in source_ids:
                 self.error(
                     source_node,
                     "unknown-source",
-                    f"modul ini tidak punya sumber '{source_id}'"
+                    _("modul ini tidak punya sumber '{id}'").format(id=source_id)
                     + did_you_mean(source_id, source_ids),
                 )
         if self.errors > before or ident is None or title is None or body is None:
@@ -779,15 +881,15 @@ class _Checker:
             title=title,
             body=body,
             key_points=tuple(key_points),
-            sources=tuple(source_id for source_id, _ in cited),
+            sources=tuple(source_id for source_id, _node in cited),
         )
 
     # --- banks ----------------------------------------------------------------------
 
     def bank(self, root: Mapping, file: Path | None) -> Checked:
         checked = Checked("bank", self.path, None, self.findings)
-        f = self.fields(root, "bank", BANK_FIELDS, BANK_REQUIRED)
-        ident = self.ident(f, "id", "id bank", required=True)
+        f = self.fields(root, _("bank"), BANK_FIELDS, BANK_REQUIRED)
+        ident = self.ident(f, "id", _("id bank"), required=True)
         if ident is not None:
             checked.id, checked.id_line, checked.id_column = (
                 ident[0],
@@ -795,7 +897,7 @@ class _Checker:
                 ident[1].column,
             )
         title = self.text(f, "title", True)
-        module = self.ident(f, "module", "id modul")
+        module = self.ident(f, "module", _("id modul"))
         if module is not None:
             checked.references.append(
                 Reference("module", module[0], module[1].line, module[1].column)
@@ -811,7 +913,7 @@ class _Checker:
             has_module = "module" in f and self.present(f, "module") is not None
             questions = self.mapping_items(
                 seq,
-                "soal",
+                _("soal"),
                 lambda m: self.question(m, ids, prompts, has_module, checked.references),
             )
             self.item_writing(f["questions"][0], questions)
@@ -835,13 +937,24 @@ class _Checker:
             self.error(key, flaw.code, flaw.message)
         for pair in similar_pairs(questions):
             counted = f"{pair.more}{'+' if pair.more >= MAX_MORE_COUNTED else ''}"
-            more = f"; {counted} pasangan lain juga mirip" if pair.more else ""
+            more = (
+                ngettext(
+                    "; {counted} pasangan lain juga mirip",
+                    "; {counted} pasangan lain juga mirip",
+                    pair.more,
+                ).format(counted=counted)
+                if pair.more
+                else ""
+            )
             self.error(
                 self.prompt_nodes.get(pair.second.id, key),
                 "similar-question",
-                f"soal '{pair.second.id}' {pair.ratio:.0%} mirip dengan soal "
-                f"'{pair.first.id}' (context dan prompt); peserta yang sudah melihat yang satu "
-                f"tahu jawaban yang lain, jadi ubah situasinya atau gabungkan keduanya{more}",
+                _(
+                    "soal '{second}' {ratio:.0%} mirip dengan soal '{first}' (context dan "
+                    "prompt); peserta yang sudah melihat yang satu tahu jawaban yang lain, jadi "
+                    "ubah situasinya atau gabungkan keduanya"
+                ).format(second=pair.second.id, ratio=pair.ratio, first=pair.first.id)
+                + more,
             )
 
     def question(
@@ -858,17 +971,17 @@ class _Checker:
             allowed: tuple[str, ...] = QUESTION_COMMON + tuple(
                 {name for names in TYPE_FIELDS.values() for name in names}
             )
-            f = self.fields(node, "soal", allowed, QUESTION_REQUIRED)
+            f = self.fields(node, _("soal"), allowed, QUESTION_REQUIRED)
         else:
             f = self.fields(
                 node,
-                TYPE_NOUN[qtype],
+                _(TYPE_NOUN[qtype]),
                 QUESTION_COMMON + TYPE_FIELDS[qtype],
                 QUESTION_REQUIRED + TYPE_REQUIRED[qtype],
             )
-        ident = self.ident(f, "id", "id soal", required=True)
+        ident = self.ident(f, "id", _("id soal"), required=True)
         if ident is not None:
-            self.unique(ids, ident[0], ident[1], "soal", "bank")
+            self.unique(ids, ident[0], ident[1], _("id soal"), "bank")
         prompt = self.text(f, "prompt", True)
         context_required = qtype in (QuestionType.SCENARIO, QuestionType.BRANCHING)
         context = (
@@ -886,33 +999,39 @@ class _Checker:
                 self.error(
                     prompt_node,
                     "duplicate-prompt",
-                    f"soal ini punya prompt (dan context) yang sama dengan soal "
-                    f"'{first[0]}' di baris {first[1].line}",
+                    _(
+                        "soal ini punya prompt (dan context) yang sama dengan soal "
+                        "'{id}' di baris {line}"
+                    ).format(id=first[0], line=first[1].line),
                 )
             else:
                 prompts[normal] = (ident[0] if ident else "?", prompt_node)
             if ident is not None:
                 self.prompt_nodes[ident[0]] = prompt_node
         explanation = self.text(f, "explanation", True)
-        lesson = self.ident(f, "lesson", "id pelajaran")
-        sources = self.id_list(f, "sources", "id sumber")
+        lesson = self.ident(f, "lesson", _("id pelajaran"))
+        sources = self.id_list(f, "sources", _("id sumber"))
         for name, given in (("lesson", lesson), ("sources", sources)):
             if given is not None and not has_module:
                 self.error(
                     f[name][0],
                     "needs-module",
-                    f"'{name}' merujuk ke modul bank, tetapi bank ini tidak menyebut "
-                    "modul; tambahkan 'module: <id modul>' di bagian atas",
+                    _(
+                        "'{name}' merujuk ke modul bank, tetapi bank ini tidak menyebut "
+                        "modul; tambahkan 'module: <id modul>' di bagian atas"
+                    ).format(name=name),
                 )
         if has_module:
-            label = f"soal '{ident[0]}'" if ident else "soal ini"
+            label = _("soal '{id}'").format(id=ident[0]) if ident else _("soal ini")
             # A lesson or sources given but wrong already has its error; no warning too.
             if lesson is None and self.present(f, "lesson") is None:
                 self.error(
                     node,
                     "missing-lesson",
-                    f"{label} tidak menyebut pelajaran; tambahkan 'lesson' agar peserta bisa "
-                    "membaca materinya",
+                    _(
+                        "{label} tidak menyebut pelajaran; tambahkan 'lesson' agar peserta bisa "
+                        "membaca materinya"
+                    ).format(label=label),
                 )
             elif lesson is not None:
                 references.append(Reference("lesson", lesson[0], lesson[1].line, lesson[1].column))
@@ -923,15 +1042,17 @@ class _Checker:
                 self.error(
                     node,
                     "missing-sources",
-                    f"{label} tidak mengutip sumber; tambahkan 'sources' agar peserta bisa "
-                    "memeriksanya",
+                    _(
+                        "{label} tidak mengutip sumber; tambahkan 'sources' agar peserta bisa "
+                        "memeriksanya"
+                    ).format(label=label),
                 )
             else:
                 references.extend(
                     Reference("source", sid, snode.line, snode.column)
                     for sid, snode in sources or ()
                 )
-        tags = self.id_list(f, "tags", "tag") or []
+        tags = self.id_list(f, "tags", _("tag")) or []
         difficulty = self.in_range(f, "difficulty", 1, 3)
         if qtype is None:
             return None
@@ -941,9 +1062,9 @@ class _Checker:
             "explanation": explanation or "",
             "context": context,
             "lesson": lesson[0] if lesson else None,
-            "tags": tuple(tag for tag, _ in tags),
+            "tags": tuple(tag for tag, _node in tags),
             "difficulty": difficulty,
-            "sources": tuple(sid for sid, _ in sources or ()),
+            "sources": tuple(sid for sid, _node in sources or ()),
             "line": node.line,
         }
         built = self._typed(qtype, f, common)
@@ -961,14 +1082,18 @@ class _Checker:
                         self.error(
                             value,
                             "unknown-type",
-                            f"'{value.value}' bukan jenis soal (single, multiple, "
-                            "true_false, scenario, ordering, branching, short_answer, "
-                            "matching)"
+                            _(
+                                "'{value}' bukan jenis soal (single, multiple, "
+                                "true_false, scenario, ordering, branching, short_answer, "
+                                "matching)"
+                            ).format(value=value.value)
                             + did_you_mean(value.value, [t.value for t in QuestionType]),
                         )
                         return None
                 self.error(
-                    value, "wrong-type", f"'type' harus jenis soal, ditemukan {describe(value)}"
+                    value,
+                    "wrong-type",
+                    _("'type' harus jenis soal, ditemukan {found}").format(found=describe(value)),
                 )
                 return None
         return None
@@ -989,7 +1114,7 @@ class _Checker:
                 self.error(
                     f["answer"][1],
                     "wrong-type",
-                    "'answer' harus true atau false, ditemukan kosong (null)",
+                    _("'answer' harus true atau false, ditemukan kosong (null)"),
                 )
             feedback_true = (
                 self.text(f, "feedback_true", False) if self.present(f, "feedback_true") else None
@@ -1015,8 +1140,9 @@ class _Checker:
                 self.error(
                     f["items"][0],
                     "item-count",
-                    f"soal ordering memerlukan {low} sampai {high} butir, ditemukan "
-                    f"{len(seq.items)}",
+                    _(
+                        "soal ordering memerlukan {low} sampai {high} butir, ditemukan {count}"
+                    ).format(low=low, high=high, count=len(seq.items)),
                 )
                 return None
             return OrderingQuestion(items=tuple(items), **common)
@@ -1026,18 +1152,26 @@ class _Checker:
             return self._matching(f, common)
         return self._branching(f, common)
 
-    def _typed_text(self, node: Node, what: str) -> str | None:
-        """One plain-text entry (an answer, a side of a pair); empty is its own error."""
+    def _typed_text(self, node: Node, what: str, answer: bool = False) -> str | None:
+        """One plain-text entry (an answer, a side of a pair); empty is its own error.
+
+        ``what`` is already translated; ``answer`` says the entry is a short answer's.
+        """
         if not isinstance(node, Scalar) or not isinstance(node.value, str):
-            hint = " (beri tanda kutip agar menjadi teks)" if isinstance(node, Scalar) else ""
+            hint = _(" (beri tanda kutip agar menjadi teks)") if isinstance(node, Scalar) else ""
             self.error(
-                node, "wrong-type", f"{what} harus berupa teks, ditemukan {describe(node)}{hint}"
+                node,
+                "wrong-type",
+                _("{what} harus berupa teks, ditemukan {found}").format(
+                    what=what, found=describe(node)
+                )
+                + hint,
             )
             return None
         text = node.value
         if not normalise(text):
-            code = "empty-answer" if what.startswith("jawaban") else "empty-text"
-            self.error(node, code, f"{what} kosong; tulis teksnya")
+            code = "empty-answer" if answer else "empty-text"
+            self.error(node, code, _("{what} kosong; tulis teksnya").format(what=what))
             return None
         self.markup(node, text, what)
         return text
@@ -1055,8 +1189,10 @@ class _Checker:
                 self.error(
                     node,
                     "duplicate-answer",
-                    f"jawaban ini sama dengan jawaban di baris {first.line} bila huruf "
-                    "besar/kecil, spasi, dan tanda baca akhir diabaikan; cukup tulis sekali",
+                    _(
+                        "jawaban ini sama dengan jawaban di baris {line} bila huruf "
+                        "besar/kecil, spasi, dan tanda baca akhir diabaikan; cukup tulis sekali"
+                    ).format(line=first.line),
                 )
             else:
                 seen[normal] = node
@@ -1069,11 +1205,13 @@ class _Checker:
                 self.error(
                     f["answers"][0],
                     "answer-count",
-                    f"soal short_answer butuh {low} sampai {high} jawaban yang diterima, "
-                    f"ada {len(seq.items)}",
+                    _(
+                        "soal short_answer butuh {low} sampai {high} jawaban yang diterima, "
+                        "ada {count}"
+                    ).format(low=low, high=high, count=len(seq.items)),
                 )
             for item in seq.items:
-                text = self._typed_text(item, "jawaban di 'answers'")
+                text = self._typed_text(item, _("jawaban di 'answers'"), answer=True)
                 if text is not None:
                     answers.append(text)
                     remember(text, item)
@@ -1082,10 +1220,10 @@ class _Checker:
         if partial_seq is not None:
 
             def build(node: Mapping) -> PartialAnswer | None:
-                pf = self.fields(node, "jawaban parsial", PARTIAL_FIELDS, PARTIAL_FIELDS)
+                pf = self.fields(node, _("jawaban parsial"), PARTIAL_FIELDS, PARTIAL_FIELDS)
                 text = None
                 if "answer" in pf:
-                    text = self._typed_text(pf["answer"][1], "jawaban di 'partial'")
+                    text = self._typed_text(pf["answer"][1], _("jawaban di 'partial'"), answer=True)
                     if text is not None:
                         remember(text, pf["answer"][1])
                 share = self._share(pf)
@@ -1093,7 +1231,7 @@ class _Checker:
                     return None
                 return PartialAnswer(answer=text, share=share)
 
-            partial = self.mapping_items(partial_seq, "jawaban parsial", build)
+            partial = self.mapping_items(partial_seq, _("jawaban parsial"), build)
         tolerance = self.in_range(f, "tolerance", 0, 1)
         feedback_wrong = (
             self.text(f, "feedback_wrong", False) if self.present(f, "feedback_wrong") else None
@@ -1120,14 +1258,18 @@ class _Checker:
             or not isinstance(node.value, int | float)
         ):
             self.error(
-                node, "wrong-type", f"'share' harus berupa angka, ditemukan {describe(node)}"
+                node,
+                "wrong-type",
+                _("'share' harus berupa angka, ditemukan {found}").format(found=describe(node)),
             )
             return None
         if not 0 < node.value < 1:
             self.error(
                 node,
                 "out-of-range",
-                f"'share' harus lebih dari 0 dan kurang dari 1, ditemukan {node.value}",
+                _("'share' harus lebih dari 0 dan kurang dari 1, ditemukan {value}").format(
+                    value=node.value
+                ),
             )
             return None
         return float(node.value)
@@ -1150,8 +1292,10 @@ class _Checker:
                 self.error(
                     node,
                     "duplicate-pair-side",
-                    f"teks {what} ini sama dengan yang di baris {first.line}; peserta tidak bisa "
-                    "membedakannya",
+                    _(
+                        "teks {what} ini sama dengan yang di baris {line}; peserta tidak bisa "
+                        "membedakannya"
+                    ).format(what=what, line=first.line),
                 )
             else:
                 seen[normal] = node
@@ -1165,15 +1309,17 @@ class _Checker:
                 self.error(
                     f["pairs"][0],
                     "pair-count",
-                    f"soal matching butuh {low} sampai {high} pasangan, ada {len(seq.items)}",
+                    _("soal matching butuh {low} sampai {high} pasangan, ada {count}").format(
+                        low=low, high=high, count=len(seq.items)
+                    ),
                 )
 
             def build(node: Mapping) -> MatchPair | None:
-                pf = self.fields(node, "pasangan", PAIR_FIELDS, PAIR_FIELDS)
-                left = side(pf["left"][1], lefts, "sisi kiri") if "left" in pf else None
+                pf = self.fields(node, _("pasangan"), PAIR_FIELDS, PAIR_FIELDS)
+                left = side(pf["left"][1], lefts, _("sisi kiri")) if "left" in pf else None
                 # Two lefts may share a right (as in Moodle: each right is shown once);
                 # only a distractor may not repeat a right, so rights are remembered here.
-                right = self._typed_text(pf["right"][1], "sisi kanan") if "right" in pf else None
+                right = self._typed_text(pf["right"][1], _("sisi kanan")) if "right" in pf else None
                 if right is not None:
                     normal = " ".join(right.split()).casefold()
                     first = rights.get(normal)
@@ -1185,15 +1331,17 @@ class _Checker:
                         self.error(
                             pf["right"][1],
                             "duplicate-pair-side",
-                            f"sisi kanan ini hampir sama dengan yang di baris {first.line}; "
-                            "bila dua butir kiri berpasangan dengan satu jawaban, tulis "
-                            "teksnya persis sama",
+                            _(
+                                "sisi kanan ini hampir sama dengan yang di baris {line}; "
+                                "bila dua butir kiri berpasangan dengan satu jawaban, tulis "
+                                "teksnya persis sama"
+                            ).format(line=first.line),
                         )
                 if left is None or right is None:
                     return None
                 return MatchPair(left=left, right=right)
 
-            pairs = self.mapping_items(seq, "pasangan", build)
+            pairs = self.mapping_items(seq, _("pasangan"), build)
         distractors: list[str] = []
         extra = self.sequence(f, "distractors")
         if extra is not None:
@@ -1201,11 +1349,12 @@ class _Checker:
                 self.error(
                     f["distractors"][0],
                     "pair-count",
-                    f"soal matching memuat paling banyak {DISTRACTOR_MAX} pengecoh, "
-                    f"ada {len(extra.items)}",
+                    _("soal matching memuat paling banyak {most} pengecoh, ada {count}").format(
+                        most=DISTRACTOR_MAX, count=len(extra.items)
+                    ),
                 )
             for item in extra.items:
-                text = side(item, rights, "pengecoh sisi kanan")
+                text = side(item, rights, _("pengecoh sisi kanan"))
                 if text is not None:
                     distractors.append(text)
         if self.errors > before or seq is None:
@@ -1223,8 +1372,9 @@ class _Checker:
             self.error(
                 f["options"][0],
                 "option-count",
-                f"{TYPE_NOUN[qtype]} memerlukan {low} sampai {high} opsi, ditemukan "
-                f"{len(seq.items)}",
+                _("{noun} memerlukan {low} sampai {high} opsi, ditemukan {count}").format(
+                    noun=_(TYPE_NOUN[qtype]), low=low, high=high, count=len(seq.items)
+                ),
             )
         return seq
 
@@ -1238,7 +1388,7 @@ class _Checker:
         texts: list[tuple[str, Node]] = []
 
         def build(node: Mapping) -> ChoiceOption | None:
-            of = self.fields(node, "opsi", CHOICE_OPTION_FIELDS, ("text",))
+            of = self.fields(node, _("opsi"), CHOICE_OPTION_FIELDS, ("text",))
             text = self.text(of, "text", True)
             if text is not None:
                 texts.append((text, of["text"][1]))
@@ -1248,8 +1398,8 @@ class _Checker:
                 return None
             return ChoiceOption(text=text, correct=bool(correct), feedback=feedback)
 
-        options = self.mapping_items(seq, "opsi", build)
-        self.distinct(texts, "opsi")
+        options = self.mapping_items(seq, _("opsi"), build)
+        self.distinct(texts, _("opsi"))
         # Count right options whenever every option could be read, even if one had a
         # stray key: the trainer then sees every mistake of the question in one pass.
         if len(options) < len(seq.items):
@@ -1260,13 +1410,15 @@ class _Checker:
             self.error(
                 key,
                 "single-correct",
-                f"soal single memerlukan tepat satu opsi benar, ditemukan {right}",
+                _("soal single memerlukan tepat satu opsi benar, ditemukan {count}").format(
+                    count=right
+                ),
             )
         if qtype is QuestionType.MULTIPLE and right == 0:
             self.error(
                 key,
                 "multiple-correct",
-                "soal multiple memerlukan paling sedikit satu opsi benar, tidak ada yang benar",
+                _("soal multiple memerlukan paling sedikit satu opsi benar, tidak ada yang benar"),
             )
         return options
 
@@ -1279,7 +1431,7 @@ class _Checker:
         texts: list[tuple[str, Node]] = []
 
         def build(node: Mapping) -> ScenarioOption | None:
-            of = self.fields(node, "opsi", SCENARIO_OPTION_FIELDS, SCENARIO_OPTION_FIELDS)
+            of = self.fields(node, _("opsi"), SCENARIO_OPTION_FIELDS, SCENARIO_OPTION_FIELDS)
             text = self.text(of, "text", True)
             if text is not None:
                 texts.append((text, of["text"][1]))
@@ -1291,8 +1443,10 @@ class _Checker:
                     self.error(
                         of["score"][1],
                         "scenario-score-repeated",
-                        f"dua opsi bernilai {score} (yang lain di baris {first.line}); "
-                        "setiap opsi soal scenario memerlukan nilainya sendiri",
+                        _(
+                            "dua opsi bernilai {score} (yang lain di baris {line}); "
+                            "setiap opsi soal scenario memerlukan nilainya sendiri"
+                        ).format(score=score, line=first.line),
                     )
                 else:
                     scores[score] = of["score"][1]
@@ -1300,8 +1454,8 @@ class _Checker:
                 return None
             return ScenarioOption(text=text, score=score, feedback=feedback)
 
-        options = self.mapping_items(seq, "opsi", build)
-        self.distinct(texts, "opsi")
+        options = self.mapping_items(seq, _("opsi"), build)
+        self.distinct(texts, _("opsi"))
         if len(options) < len(seq.items):
             return None
         if 5 not in scores:
@@ -1309,14 +1463,16 @@ class _Checker:
             self.error(
                 f["options"][0],
                 "scenario-best",
-                f"soal scenario memerlukan satu opsi bernilai 5, nilai tertinggi kini {best}",
+                _(
+                    "soal scenario memerlukan satu opsi bernilai 5, nilai tertinggi kini {best}"
+                ).format(best=best),
             )
         return options
 
     def _branching(
         self, f: dict[str, tuple[Scalar, Node]], common: dict[str, Any]
     ) -> BranchingQuestion | None:
-        start = self.ident(f, "start", "id langkah", required=True)
+        start = self.ident(f, "start", _("id langkah"), required=True)
         steps_node = f.get("steps", (None, None))[1]
         if steps_node is None:
             return None
@@ -1324,19 +1480,22 @@ class _Checker:
             self.error(
                 steps_node,
                 "wrong-type",
-                "'steps' harus berupa mapping dari id langkah ke langkah, ditemukan "
-                f"{describe(steps_node)}",
+                _(
+                    "'steps' harus berupa mapping dari id langkah ke langkah, ditemukan {found}"
+                ).format(found=describe(steps_node)),
             )
             return None
         if not steps_node.pairs:
-            self.error(steps_node, "empty-list", "'steps' memerlukan paling sedikit satu langkah")
+            self.error(
+                steps_node, "empty-list", _("'steps' memerlukan paling sedikit satu langkah")
+            )
             return None
         steps: list[BranchStep] = []
         key_nodes: dict[str, Node] = {}
         # step id -> [(next step id, node of the 'next' value)]
         edges: dict[str, list[tuple[str, Node]]] = {}
         for key, value in steps_node.pairs:
-            step_id = self.ident_node(key, "id langkah")
+            step_id = self.ident_node(key, _("id langkah"))
             if step_id is None:
                 continue
             key_nodes[step_id] = key
@@ -1345,7 +1504,9 @@ class _Checker:
                 self.error(
                     value,
                     "wrong-type",
-                    f"langkah harus berupa mapping, ditemukan {describe(value)}",
+                    _("langkah harus berupa mapping, ditemukan {found}").format(
+                        found=describe(value)
+                    ),
                 )
                 continue
             step = self._step(step_id, value, edges[step_id])
@@ -1358,7 +1519,9 @@ class _Checker:
                     self.error(
                         node,
                         "branching-dangling-next",
-                        f"'next' menyebut langkah '{target}', tetapi langkah itu tidak ada"
+                        _("'next' menyebut langkah '{id}', tetapi langkah itu tidak ada").format(
+                            id=target
+                        )
                         + did_you_mean(target, key_nodes),
                     )
         if start is not None:
@@ -1366,7 +1529,9 @@ class _Checker:
                 self.error(
                     start[1],
                     "branching-start",
-                    f"'start' menyebut langkah '{start[0]}', tetapi langkah itu tidak ada"
+                    _("'start' menyebut langkah '{id}', tetapi langkah itu tidak ada").format(
+                        id=start[0]
+                    )
                     + did_you_mean(start[0], key_nodes),
                 )
             else:
@@ -1379,7 +1544,7 @@ class _Checker:
         self, step_id: str, node: Mapping, edges: list[tuple[str, Node]]
     ) -> BranchStep | None:
         before = self.errors
-        sf = self.fields(node, "langkah", STEP_FIELDS, STEP_FIELDS)
+        sf = self.fields(node, _("langkah"), STEP_FIELDS, STEP_FIELDS)
         text = self.text(sf, "text", True)
         seq = self.sequence(sf, "choices", required=True)
         choices: list[BranchChoice] = []
@@ -1389,19 +1554,21 @@ class _Checker:
                 self.error(
                     sf["choices"][0],
                     "choice-count",
-                    f"langkah memerlukan {low} sampai {high} pilihan, ditemukan {len(seq.items)}",
+                    _("langkah memerlukan {low} sampai {high} pilihan, ditemukan {count}").format(
+                        low=low, high=high, count=len(seq.items)
+                    ),
                 )
 
             texts: list[tuple[str, Node]] = []
 
             def build(choice: Mapping) -> BranchChoice | None:
-                cf = self.fields(choice, "pilihan", BRANCH_CHOICE_FIELDS, BRANCH_CHOICE_REQUIRED)
+                cf = self.fields(choice, _("pilihan"), BRANCH_CHOICE_FIELDS, BRANCH_CHOICE_REQUIRED)
                 ctext = self.text(cf, "text", True)
                 if ctext is not None:
                     texts.append((ctext, cf["text"][1]))
                 score = self.in_range(cf, "score", 0, 5, required=True)
                 feedback = self.text(cf, "feedback", True)
-                target = self.ident(cf, "next", "id langkah")
+                target = self.ident(cf, "next", _("id langkah"))
                 if target is not None:
                     edges.append(target)
                 if ctext is None or score is None or feedback is None:
@@ -1410,8 +1577,8 @@ class _Checker:
                     text=ctext, score=score, feedback=feedback, next=target[0] if target else None
                 )
 
-            choices = self.mapping_items(seq, "pilihan", build)
-            self.distinct(texts, "pilihan")
+            choices = self.mapping_items(seq, _("pilihan"), build)
+            self.distinct(texts, _("pilihan"))
         if self.errors > before or text is None:
             return None
         return BranchStep(id=step_id, text=text, choices=tuple(choices))
@@ -1435,7 +1602,9 @@ class _Checker:
                 self.error(
                     key,
                     "branching-unreachable",
-                    f"langkah '{step_id}' tidak bisa dicapai dari langkah awal '{start}'",
+                    _("langkah '{id}' tidak bisa dicapai dari langkah awal '{start}'").format(
+                        id=step_id, start=start
+                    ),
                 )
         # Depth-first search with colours: an edge back to a step still on the path
         # closes a loop. Iterative, so a long case cannot exhaust the stack.
@@ -1461,8 +1630,10 @@ class _Checker:
                     self.error(
                         node,
                         "branching-cycle",
-                        f"'next' membawa dari langkah '{step_id}' kembali ke '{target}', sehingga "
-                        "berputar; sebuah kasus harus selalu maju ke langkah baru",
+                        _(
+                            "'next' membawa dari langkah '{id}' kembali ke '{target}', sehingga "
+                            "berputar; sebuah kasus harus selalu maju ke langkah baru"
+                        ).format(id=step_id, target=target),
                     )
                 elif target not in state:
                     state[target] = 1

@@ -12,7 +12,7 @@ parentheses for anyone who wants to search for them.
 
 from __future__ import annotations
 
-QUOTE_HINT = "tulis seluruh teksnya di dalam tanda kutip, misalnya"
+from latsar_tui.i18n import _
 
 
 def explain(problem: str, context: str | None, lines: list[str], line: int) -> str:
@@ -20,66 +20,96 @@ def explain(problem: str, context: str | None, lines: list[str], line: int) -> s
     text = lines[line - 1] if 1 <= line <= len(lines) else ""
     before = _previous_content_line(lines, line)
     original = problem + (f", {context}" if context else "")
-    words = f" (pesan parser: {original})"
+    words = _(" (pesan parser: {original})").format(original=original)
     lowered = original.lower()
     if "mapping values are not allowed" in lowered:
         value = text.split(": ", 1)[1] if ": " in text else ""
         if ": " in value or value.rstrip().endswith(":"):
             return (
-                "sintaks YAML salah: teks pada baris ini memuat ':' (titik dua) tanpa tanda "
-                f'kutip, sehingga dibaca sebagai nama field baru; {QUOTE_HINT} text: "Langkah '
-                '1: lapor atasan"' + words
+                _(
+                    "sintaks YAML salah: teks pada baris ini memuat ':' (titik dua) tanpa tanda "
+                    "kutip, sehingga dibaca sebagai nama field baru; tulis seluruh teksnya di "
+                    'dalam tanda kutip, misalnya text: "Langkah 1: lapor atasan"'
+                )
+                + words
             )
         if before is not None and _indent(text) > _indent(before):
             return (
-                "sintaks YAML salah: baris ini menjorok lebih dalam daripada baris di atasnya; "
-                "field yang setingkat harus diawali jumlah spasi yang sama" + words
+                _(
+                    "sintaks YAML salah: baris ini menjorok lebih dalam daripada baris di atasnya; "
+                    "field yang setingkat harus diawali jumlah spasi yang sama"
+                )
+                + words
             )
         return (
-            "sintaks YAML salah: ada ':' yang tidak diharapkan di sini; periksa indentasi "
-            "baris ini dan baris di atasnya, dan beri tanda kutip pada teks yang memuat ': '"
+            _(
+                "sintaks YAML salah: ada ':' yang tidak diharapkan di sini; periksa indentasi "
+                "baris ini dan baris di atasnya, dan beri tanda kutip pada teks yang memuat ': '"
+            )
             + words
         )
     if "expected '-' indicator" in lowered or (
         "expected <block end>" in lowered and "block collection" in lowered
     ):
         return (
-            "sintaks YAML salah: baris ini tidak cocok dengan daftar di atasnya; penyebab "
-            "umum: indentasinya berbeda dari butir lain (pakai jumlah spasi yang sama), atau "
-            "butir baru daftar ini kehilangan tanda '- ' di depannya" + words
+            _(
+                "sintaks YAML salah: baris ini tidak cocok dengan daftar di atasnya; penyebab "
+                "umum: indentasinya berbeda dari butir lain (pakai jumlah spasi yang sama), atau "
+                "butir baru daftar ini kehilangan tanda '- ' di depannya"
+            )
+            + words
         )
     if "did not find expected key" in lowered or "expected <block end>" in lowered:
         return (
-            "sintaks YAML salah: baris ini tidak terbaca sebagai 'nama: nilai'; penyebab "
-            "umum: indentasinya bergeser dari field lain yang setingkat, atau ada tanda kutip "
-            "di tengah teks yang diawali tanda kutip (di dalam '...' tulis '' untuk satu "
-            "kutip)" + words
+            _(
+                "sintaks YAML salah: baris ini tidak terbaca sebagai 'nama: nilai'; penyebab "
+                "umum: indentasinya bergeser dari field lain yang setingkat, atau ada tanda kutip "
+                "di tengah teks yang diawali tanda kutip (di dalam '...' tulis '' untuk satu "
+                "kutip)"
+            )
+            + words
         )
     if "quoted scalar" in lowered:
         return (
-            "sintaks YAML salah: tanda kutip yang dibuka tidak pernah ditutup; tutup teksnya "
-            "dengan tanda kutip yang sama dengan pembukanya" + words
+            _(
+                "sintaks YAML salah: tanda kutip yang dibuka tidak pernah ditutup; tutup teksnya "
+                "dengan tanda kutip yang sama dengan pembukanya"
+            )
+            + words
         )
     if "alias" in lowered or "anchor" in lowered:
         return (
-            "sintaks YAML salah: teks yang diawali '*' atau '&' dibaca YAML sebagai rujukan; "
-            f'{QUOTE_HINT} text: "*Penting*: lapor dulu" (dan tulis teks biasa, tanpa '
-            "tanda Markdown)" + words
+            _(
+                "sintaks YAML salah: teks yang diawali '*' atau '&' dibaca YAML sebagai rujukan; "
+                "tulis seluruh teksnya di dalam tanda kutip, misalnya "
+                'text: "*Penting*: lapor dulu" (dan tulis teks biasa, tanpa tanda Markdown)'
+            )
+            + words
         )
     if "cannot start any token" in lowered:
         return (
-            "sintaks YAML salah: teks tidak boleh diawali '@', '`' atau '%' tanpa tanda kutip; "
-            f'{QUOTE_HINT} text: "@atasan sudah diberi tahu"' + words
+            _(
+                "sintaks YAML salah: teks tidak boleh diawali '@', '`' atau '%' tanpa tanda kutip; "
+                'tulis seluruh teksnya di dalam tanda kutip, misalnya text: "@atasan sudah diberi '
+                'tahu"'
+            )
+            + words
         )
     if "flow sequence" in lowered or "flow mapping" in lowered:
         return (
-            "sintaks YAML salah: daftar dalam kurung [ ] atau { } tidak ditutup dengan benar; "
-            "tutup kurungnya, atau beri tanda kutip pada teks yang diawali '[' atau '{'" + words
+            _(
+                "sintaks YAML salah: daftar dalam kurung [ ] atau { } tidak ditutup dengan benar; "
+                "tutup kurungnya, atau beri tanda kutip pada teks yang diawali '[' atau '{'"
+            )
+            + words
         )
     return (
-        "sintaks YAML salah di sini; periksa indentasi (hanya spasi, sama untuk field yang "
-        "setingkat), tanda kutip pada teks yang memuat ': ' atau ' #', dan tanda '- ' di "
-        "depan setiap butir daftar" + words
+        _(
+            "sintaks YAML salah di sini; periksa indentasi (hanya spasi, sama untuk field yang "
+            "setingkat), tanda kutip pada teks yang memuat ': ' atau ' #', dan tanda '- ' di "
+            "depan setiap butir daftar"
+        )
+        + words
     )
 
 

@@ -24,6 +24,7 @@ from typing import Any
 import yaml
 
 from latsar_tui.content.yamlhints import explain
+from latsar_tui.i18n import _, current_language, format_decimal
 
 ENV_PURE = "LATSAR_PURE_YAML"
 
@@ -179,12 +180,20 @@ def compose_bytes(data: bytes, *, pure: bool | None = None) -> Composed:
                     "not-utf8",
                     line,
                     column,
-                    f"file ini bukan teks UTF-8: byte {bad + offset} (0x{data[bad]:02x}) "
-                    "bukan UTF-8 yang sah; simpan ulang file sebagai UTF-8",
+                    _(
+                        "file ini bukan teks UTF-8: byte {offset} (0x{byte:02x}) "
+                        "bukan UTF-8 yang sah; simpan ulang file sebagai UTF-8"
+                    ).format(offset=bad + offset, byte=data[bad]),
                 )
             ],
         )
     return compose_text(text, pure=pure)
+
+
+def _count(number: int) -> str:
+    """A whole number with thousands marks: 20.000 in Indonesian, 20,000 in English."""
+    text = f"{number:,}"
+    return text.replace(",", ".") if current_language() == "id" else text
 
 
 def _too_large(size: int) -> Problem:
@@ -192,8 +201,10 @@ def _too_large(size: int) -> Problem:
         "file-too-large",
         1,
         1,
-        f"the file is {size / 1024 / 1024:.1f} MB; a content file may be at most "
-        f"{MAX_FILE_BYTES // 1024 // 1024} MB: split it into several banks",
+        _(
+            "file ini {size} MB; file konten paling besar {limit} MB: pecah isinya menjadi "
+            "beberapa bank"
+        ).format(size=format_decimal(size / 1024 / 1024), limit=MAX_FILE_BYTES // 1024 // 1024),
     )
 
 
@@ -214,12 +225,12 @@ def compose_text(text: str, *, pure: bool | None = None) -> Composed:
     except RecursionError:
         return Composed(
             None,
-            [Problem("yaml-syntax", 1, 1, "sintaks YAML salah: isinya bersarang terlalu dalam")],
+            [Problem("yaml-syntax", 1, 1, _("sintaks YAML salah: isinya bersarang terlalu dalam"))],
         )
     if root is None:
         return Composed(
             None,
-            [Problem("empty-file", 1, 1, "file ini kosong: tidak berisi konten YAML")],
+            [Problem("empty-file", 1, 1, _("file ini kosong: tidak berisi konten YAML"))],
         )
     return Composed(root, composer.problems)
 
@@ -235,22 +246,23 @@ def expanded_size(node: Node) -> int:
 
 
 def describe(node: Node) -> str:
-    """What a node is, in the words of a message: 'text', 'a number', 'a list'..."""
+    """What a node is, in the words of a message: 'teks', 'angka (3)', 'daftar'..."""
     if isinstance(node, Mapping):
-        return "mapping (kumpulan field)"
+        return _("mapping (kumpulan field)")
     if isinstance(node, Sequence):
-        return "daftar"
+        return _("daftar")
     assert isinstance(node, Scalar)
     value = node.value
     if value is None:
-        return "kosong (null)"
+        return _("kosong (null)")
     if isinstance(value, bool):
-        return f"nilai benar/salah ({'true' if value else 'false'})"
+        # 'true'/'false' are what the trainer wrote in YAML: not translated.
+        return _("nilai benar/salah ({value})").format(value="true" if value else "false")
     if isinstance(value, int | float):
-        return f"angka ({value})"
+        return _("angka ({value})").format(value=value)
     if isinstance(value, str):
-        return "teks"
-    return f"tanggal ({value})"
+        return _("teks")
+    return _("tanggal ({value})").format(value=value)
 
 
 class _Composer:
@@ -291,8 +303,10 @@ class _Composer:
                         "yaml-syntax",
                         mark.line + 1,
                         mark.column + 1,
-                        "a content file holds one YAML document, found a second one "
-                        "(a line with '---')",
+                        _(
+                            "file konten berisi satu dokumen YAML, ditemukan dokumen kedua "
+                            "(baris berisi '---')"
+                        ),
                     )
                 )
             return root
@@ -313,8 +327,10 @@ class _Composer:
                     "yaml-tag",
                     event.start_mark.line + 1,
                     event.start_mark.column + 1,
-                    f"tag YAML tidak boleh dipakai di file konten, ditemukan '{shown}'; "
-                    "tulis hanya teks, angka, daftar dan mapping",
+                    _(
+                        "tag YAML tidak boleh dipakai di file konten, ditemukan '{tag}'; "
+                        "tulis hanya teks, angka, daftar dan mapping"
+                    ).format(tag=shown),
                 )
             )
 
@@ -331,9 +347,11 @@ class _Composer:
                         "text-too-long",
                         scalar.line,
                         scalar.column,
-                        f"this text has {len(scalar.value):,} characters; a text field may "
-                        f"have at most {MAX_TEXT_CHARS:,}: split it (a long lesson into "
-                        "several lessons)",
+                        _(
+                            "teks ini {count} karakter; sebuah field teks paling banyak "
+                            "{most} karakter: pecah teksnya (pelajaran yang panjang menjadi "
+                            "beberapa pelajaran)"
+                        ).format(count=_count(len(scalar.value)), most=_count(MAX_TEXT_CHARS)),
                     )
                 )
                 scalar.value = scalar.value[:MAX_TEXT_CHARS]  # keep the tree small
@@ -352,9 +370,10 @@ class _Composer:
                         "yaml-syntax",
                         line,
                         column,
-                        f"alias '*{event.anchor}' tidak menyebut anchor yang sudah ditulis "
-                        "sebelumnya; "
-                        "bila ini teks yang diawali '*', beri tanda kutip",
+                        _(
+                            "alias '*{anchor}' tidak menyebut anchor yang sudah ditulis "
+                            "sebelumnya; bila ini teks yang diawali '*', beri tanda kutip"
+                        ).format(anchor=event.anchor),
                     )
                 )
             if id(target) in self.open_anchored:
@@ -363,8 +382,10 @@ class _Composer:
                         "alias-bomb",
                         line,
                         column,
-                        f"alias '*{event.anchor}' merujuk ke bagian yang memuat alias itu "
-                        "sendiri, sehingga tidak pernah selesai",
+                        _(
+                            "alias '*{anchor}' merujuk ke bagian yang memuat alias itu "
+                            "sendiri, sehingga tidak pernah selesai"
+                        ).format(anchor=event.anchor),
                     )
                 )
             return target, self.sizes[id(target)]
@@ -376,8 +397,10 @@ class _Composer:
                     "yaml-syntax",
                     line,
                     column,
-                    f"sintaks YAML salah: daftar dan mapping bersarang lebih dari "
-                    f"{MAX_DEPTH} tingkat",
+                    _(
+                        "sintaks YAML salah: daftar dan mapping bersarang lebih dari "
+                        "{depth} tingkat"
+                    ).format(depth=MAX_DEPTH),
                 )
             )
         node: Node
@@ -401,7 +424,7 @@ class _Composer:
                 self.open_anchored.add(id(node))
             size = self._mapping(node, events)
         else:  # pragma: no cover - the parser never yields anything else here
-            raise _Fatal(Problem("yaml-syntax", line, column, "susunan YAML yang tidak terduga"))
+            raise _Fatal(Problem("yaml-syntax", line, column, _("susunan YAML yang tidak terduga")))
         self.depth -= 1
         anchor = event.anchor
         if anchor is not None:
@@ -431,9 +454,11 @@ class _Composer:
                             "duplicate-key",
                             key.line,
                             key.column,
-                            f"field '{key.value}' ditulis dua kali di sini "
-                            f"(pertama di baris {first.line}); bila ini awal butir baru, "
-                            "tambahkan '- ' di depannya",
+                            _(
+                                "field '{name}' ditulis dua kali di sini "
+                                "(pertama di baris {line}); bila ini awal butir baru, "
+                                "tambahkan '- ' di depannya"
+                            ).format(name=key.value, line=first.line),
                         )
                     )
                     continue
@@ -450,8 +475,10 @@ class _Composer:
                     "too-many-nodes",
                     event.start_mark.line + 1,
                     event.start_mark.column + 1,
-                    f"the document has more than {MAX_EXPANDED_NODES:,} YAML nodes (about "
-                    "100,000 questions): split it into several banks",
+                    _(
+                        "dokumen ini memuat lebih dari {most} simpul YAML (sekitar "
+                        "100.000 soal): pecah isinya menjadi beberapa bank"
+                    ).format(most=_count(MAX_EXPANDED_NODES)),
                 )
             )
         if size > MAX_EXPANDED_NODES:
@@ -460,8 +487,10 @@ class _Composer:
                     "alias-bomb",
                     event.start_mark.line + 1,
                     event.start_mark.column + 1,
-                    f"dokumen ini melebihi {MAX_EXPANDED_NODES:,} simpul setelah aliasnya "
-                    "dijabarkan; tulis isinya secara langsung",
+                    _(
+                        "dokumen ini melebihi {most} simpul setelah aliasnya "
+                        "dijabarkan; tulis isinya secara langsung"
+                    ).format(most=_count(MAX_EXPANDED_NODES)),
                 )
             )
         return size
@@ -507,7 +536,7 @@ def _syntax_problem(text: str, error: yaml.YAMLError) -> Problem:
             "yaml-tab",
             tab[0],
             tab[1],
-            "karakter tab dipakai untuk indentasi; YAML memerlukan spasi",
+            _("karakter tab dipakai untuk indentasi; YAML memerlukan spasi"),
         )
     problem = getattr(error, "problem", None) or str(error).splitlines()[0]
     context = getattr(error, "context", None)

@@ -33,7 +33,7 @@ class FakeClock:
         if start is None:
             start = datetime(2026, 1, 5, 8, 0, tzinfo=UTC)
         if start.tzinfo is None:
-            raise ValueError("FakeClock needs a timezone-aware start time")
+            raise ValueError("FakeClock needs a timezone-aware start time")  # i18n: ignore tests
         self._now = start.astimezone(UTC)
 
     def now(self) -> datetime:
@@ -44,13 +44,13 @@ class FakeClock:
         """Move the clock forward (``advance(90)``, ``advance(minutes=5)``); returns now."""
         step = timedelta(seconds=seconds, **timedelta_kwargs)
         if step < timedelta(0):
-            raise ValueError("a clock does not run backwards")
+            raise ValueError("a clock does not run backwards")  # i18n: ignore tests only
         self._now += step
         return self._now
 
     def set_to(self, moment: datetime) -> datetime:
         """Set the clock to any moment, earlier too: a computer clock changed by hand."""
         if moment.tzinfo is None:
-            raise ValueError("FakeClock needs a timezone-aware time")
+            raise ValueError("FakeClock needs a timezone-aware time")  # i18n: ignore tests
         self._now = moment.astimezone(UTC)
         return self._now

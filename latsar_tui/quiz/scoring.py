@@ -28,6 +28,7 @@ from latsar_tui.content.model import (
     SingleQuestion,
     TrueFalseQuestion,
 )
+from latsar_tui.i18n import _
 from latsar_tui.quiz.typed_answers import judge
 
 # A typed short answer longer than this is a front-end bug (or a paste), not an answer.
@@ -50,57 +51,91 @@ def _is_index(value: object) -> bool:
 
 def _check_index(value: object, count: int, what: str) -> int:
     if not _is_index(value):
-        raise InvalidAnswer(f"{what} must be an int index, got {type(value).__name__}")
+        raise InvalidAnswer(
+            _("{what} harus berupa indeks bilangan bulat, ditemukan {type}").format(
+                what=what, type=type(value).__name__
+            )
+        )
     assert isinstance(value, int)
     if not 0 <= value < count:
-        raise InvalidAnswer(f"{what} {value} is out of range 0..{count - 1}")
+        raise InvalidAnswer(
+            _("{what} {value} di luar rentang 0..{last}").format(
+                what=what, value=value, last=count - 1
+            )
+        )
     return value
 
 
 def _check_sequence(value: object, what: str) -> tuple[int, ...]:
     if not isinstance(value, tuple | list):
-        raise InvalidAnswer(f"{what} must be a tuple of int, got {type(value).__name__}")
+        raise InvalidAnswer(
+            _("{what} harus berupa deretan bilangan bulat, ditemukan {type}").format(
+                what=what, type=type(value).__name__
+            )
+        )
     for item in value:
         if not _is_index(item):
-            raise InvalidAnswer(f"{what} must hold int indices, got {type(item).__name__}")
+            raise InvalidAnswer(
+                _("{what} harus berisi indeks bilangan bulat, ditemukan {type}").format(
+                    what=what, type=type(item).__name__
+                )
+            )
     return tuple(value)
 
 
 def _check_choice_set(question: MultipleQuestion, answer: object) -> frozenset[int]:
     if not isinstance(answer, frozenset | set):
-        raise InvalidAnswer(f"a multiple answer must be a frozenset, got {type(answer).__name__}")
+        raise InvalidAnswer(
+            _("jawaban soal multiple harus berupa himpunan (frozenset), ditemukan {type}").format(
+                type=type(answer).__name__
+            )
+        )
     for index in answer:
-        _check_index(index, len(question.options), "option")
+        _check_index(index, len(question.options), _("opsi"))
     return frozenset(answer)
 
 
 def _check_ordering(question: OrderingQuestion, answer: object) -> tuple[int, ...]:
-    sequence = _check_sequence(answer, "an ordering answer")
+    sequence = _check_sequence(answer, _("jawaban soal ordering"))
     count = len(question.items)
     if len(sequence) != count:
-        raise InvalidAnswer(f"an ordering answer needs {count} items, got {len(sequence)}")
+        raise InvalidAnswer(
+            _("jawaban soal ordering memerlukan {count} butir, ditemukan {got}").format(
+                count=count, got=len(sequence)
+            )
+        )
     for index in sequence:
-        _check_index(index, count, "item")
+        _check_index(index, count, _("butir"))
     if len(set(sequence)) != count:
-        raise InvalidAnswer("an ordering answer repeats an item")
+        raise InvalidAnswer(_("jawaban soal ordering mengulang sebuah butir"))
     return sequence
 
 
 def _check_matching(question: MatchingQuestion, answer: object) -> tuple[int, ...]:
-    sequence = _check_sequence(answer, "a matching answer")
+    sequence = _check_sequence(answer, _("jawaban soal matching"))
     count = len(question.pairs)
     if len(sequence) != count:
-        raise InvalidAnswer(f"a matching answer needs {count} picks, got {len(sequence)}")
+        raise InvalidAnswer(
+            _("jawaban soal matching memerlukan {count} pilihan, ditemukan {got}").format(
+                count=count, got=len(sequence)
+            )
+        )
     for index in sequence:
-        _check_index(index, len(question.rights), "right item")
+        _check_index(index, len(question.rights), _("butir sisi kanan"))
     return sequence
 
 
 def _check_typed(answer: object) -> str:
     if not isinstance(answer, str):
-        raise InvalidAnswer(f"a short answer must be a str, got {type(answer).__name__}")
+        raise InvalidAnswer(
+            _("jawaban singkat harus berupa teks, ditemukan {type}").format(
+                type=type(answer).__name__
+            )
+        )
     if len(answer) > SHORT_ANSWER_MAX_CHARS:
-        raise InvalidAnswer(f"a short answer is longer than {SHORT_ANSWER_MAX_CHARS} characters")
+        raise InvalidAnswer(
+            _("jawaban singkat lebih dari {most} karakter").format(most=SHORT_ANSWER_MAX_CHARS)
+        )
     return answer
 
 
@@ -112,20 +147,23 @@ def branching_path(
     A prefix of a path is allowed (the case is still unfolding); a choice after the
     case has ended, or an index a step does not have, raises :class:`InvalidAnswer`.
     """
-    sequence = _check_sequence(choices, "a branching answer")
+    sequence = _check_sequence(choices, _("jawaban soal branching"))
     steps = q.steps_by_id
     path: list[tuple[BranchStep, BranchChoice]] = []
     step_id: str | None = q.start
     for number, index in enumerate(sequence, start=1):
         if step_id is None:
             raise InvalidAnswer(
-                f"a branching answer has {len(sequence)} choices, but the case ends "
-                f"after {number - 1}"
+                _(
+                    "jawaban soal branching memuat {count} pilihan, padahal kasusnya berakhir "
+                    "setelah {last}"
+                ).format(count=len(sequence), last=number - 1)
             )
         step = steps.get(step_id)
         if step is None:
-            raise InvalidAnswer(f"step {step_id!r} does not exist")
-        choice = step.choices[_check_index(index, len(step.choices), f"choice at {step_id!r}")]
+            raise InvalidAnswer(_("langkah {step} tidak ada").format(step=repr(step_id)))
+        what = _("pilihan di langkah {step}").format(step=repr(step_id))
+        choice = step.choices[_check_index(index, len(step.choices), what)]
         path.append((step, choice))
         step_id = choice.next
     return path
@@ -133,7 +171,7 @@ def branching_path(
 
 def branching_points(q: BranchingQuestion, choices: Sequence[int]) -> int:
     """Points earned on the path the choices take."""
-    return sum(choice.score for _, choice in branching_path(q, choices))
+    return sum(choice.score for _step, choice in branching_path(q, choices))
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,12 +221,16 @@ def branching_best_path(q: BranchingQuestion) -> tuple[int, ...]:
 def check_answer(question: Question, answer: object) -> Answer:
     """The answer, normalised (a set becomes a frozenset, a list a tuple), or raise."""
     if isinstance(question, SingleQuestion | ScenarioQuestion):
-        return _check_index(answer, len(question.options), "option")
+        return _check_index(answer, len(question.options), _("opsi"))
     if isinstance(question, MultipleQuestion):
         return _check_choice_set(question, answer)
     if isinstance(question, TrueFalseQuestion):
         if not isinstance(answer, bool):
-            raise InvalidAnswer(f"a true/false answer must be a bool, got {type(answer).__name__}")
+            raise InvalidAnswer(
+                _("jawaban soal true_false harus berupa true atau false, ditemukan {type}").format(
+                    type=type(answer).__name__
+                )
+            )
         return answer
     if isinstance(question, OrderingQuestion):
         return _check_ordering(question, answer)
@@ -196,7 +238,7 @@ def check_answer(question: Question, answer: object) -> Answer:
         return _check_typed(answer)
     if isinstance(question, MatchingQuestion):
         return _check_matching(question, answer)
-    sequence = _check_sequence(answer, "a branching answer")
+    sequence = _check_sequence(answer, _("jawaban soal branching"))
     branching_path(question, sequence)
     return sequence
 
@@ -295,14 +337,18 @@ def answer_from_json(question: Question, text: str) -> Answer:
     try:
         value = json.loads(text)
     except json.JSONDecodeError as error:
-        raise InvalidAnswer(f"stored answer is not JSON: {error}") from None
+        raise InvalidAnswer(
+            _("jawaban tersimpan bukan JSON: {error}").format(error=error)
+        ) from None
     if isinstance(question, MultipleQuestion):
         if not isinstance(value, list):
-            raise InvalidAnswer("a stored multiple answer must be a list")
+            raise InvalidAnswer(_("jawaban soal multiple yang tersimpan harus berupa daftar"))
         if not all(_is_index(v) for v in value):
-            raise InvalidAnswer("a stored multiple answer must hold int indices")
+            raise InvalidAnswer(
+                _("jawaban soal multiple yang tersimpan harus berisi indeks bilangan bulat")
+            )
         if len(set(value)) != len(value):
-            raise InvalidAnswer("a stored multiple answer repeats an option")
+            raise InvalidAnswer(_("jawaban soal multiple yang tersimpan mengulang sebuah opsi"))
         value = frozenset(value)
     elif isinstance(
         question, OrderingQuestion | BranchingQuestion | MatchingQuestion

@@ -45,6 +45,7 @@ from latsar_tui.content.model import (
     ScenarioQuestion,
     SingleQuestion,
 )
+from latsar_tui.i18n import _, ngettext
 from latsar_tui.quiz import scoring
 from latsar_tui.quiz.clock import Clock, SystemClock
 from latsar_tui.quiz.scoring import InvalidAnswer
@@ -196,11 +197,11 @@ class ExamSummary:
 
     def describe(self) -> str:
         """``20 dijawab, 3 ragu-ragu, 2 belum dijawab`` (the parts that apply)."""
-        parts = [f"{self.answered} dijawab"]
+        parts = [_("{n} dijawab").format(n=self.answered)]
         if self.flagged:
-            parts.append(f"{self.flagged} ragu-ragu")
+            parts.append(_("{n} ragu-ragu").format(n=self.flagged))
         if self.unanswered:
-            parts.append(f"{self.unanswered} belum dijawab")
+            parts.append(_("{n} belum dijawab").format(n=self.unanswered))
         return ", ".join(parts)
 
 
@@ -243,25 +244,29 @@ def _pick(catalog: Catalog, scope: Scope) -> list[tuple[Bank, Question]]:
             else:
                 picked.append((bank, question))
         if missing:
-            raise SessionError(f"Soal tidak ditemukan: {', '.join(missing)}")
+            raise SessionError(_("Soal tidak ditemukan: {ids}").format(ids=", ".join(missing)))
         return picked
     if scope.bank_id is not None:
         bank = catalog.bank(scope.bank_id)
         if bank is None:
-            raise SessionError(f"Bank soal '{scope.bank_id}' tidak ditemukan")
+            raise SessionError(_("Bank soal '{id}' tidak ditemukan").format(id=scope.bank_id))
         banks: tuple[Bank, ...] = (bank,)
         module_id = bank.module
     elif scope.module_id is not None:
         banks = catalog.banks_for_module(scope.module_id)
         if catalog.module(scope.module_id) is None and not banks:
-            raise SessionError(f"Modul '{scope.module_id}' tidak ditemukan")
+            raise SessionError(_("Modul '{id}' tidak ditemukan").format(id=scope.module_id))
         module_id = scope.module_id
     else:
-        raise SessionError("Cakupan sesi kosong: pilih bank soal, modul, atau daftar soal")
+        raise SessionError(_("Cakupan sesi kosong: pilih bank soal, modul, atau daftar soal"))
     if scope.lesson_id is not None:
         module = catalog.module(module_id) if module_id is not None else None
         if module is not None and module.lesson(scope.lesson_id) is None:
-            raise SessionError(f"Pelajaran '{scope.lesson_id}' tidak ada di modul '{module.id}'")
+            raise SessionError(
+                _("Pelajaran '{lesson}' tidak ada di modul '{module}'").format(
+                    lesson=scope.lesson_id, module=module.id
+                )
+            )
     return [
         (bank, question)
         for bank in banks
@@ -337,24 +342,26 @@ def _title(catalog: Catalog, scope: Scope, picked: list[tuple[Bank, Question]]) 
         module = catalog.module(scope.module_id)
         title = module.title if module is not None else scope.module_id
     else:
-        banks = {bank.id: bank.title for bank, _ in picked}
-        title = next(iter(banks.values())) if len(banks) == 1 else "Soal pilihan"
+        banks = {bank.id: bank.title for bank, _q in picked}
+        title = next(iter(banks.values())) if len(banks) == 1 else _("Soal pilihan")
     if scope.lesson_id is not None:
         module = catalog.module(scope.module_id or picked[0][0].module or "")
         lesson = module.lesson(scope.lesson_id) if module is not None else None
         title = f"{title}: {lesson.title if lesson is not None else scope.lesson_id}"
     if scope.count is not None:
-        title = f"{title}: {len(picked)} soal acak"
+        title = ngettext("{title}: {n} soal acak", "{title}: {n} soal acak", len(picked)).format(
+            title=title, n=len(picked)
+        )
     return title
 
 
 def _pass_mark(picked: list[tuple[Bank, Question]]) -> int:
-    marks = {bank.pass_mark for bank, _ in picked}
+    marks = {bank.pass_mark for bank, _q in picked}
     return marks.pop() if len(marks) == 1 else DEFAULT_PASS_MARK
 
 
 def _time_limit(mode: Mode, picked: list[tuple[Bank, Question]]) -> timedelta | None:
-    banks = {bank.id: bank for bank, _ in picked}
+    banks = {bank.id: bank for bank, _q in picked}
     if mode is not Mode.EXAM or len(banks) != 1:
         return None  # a scope across banks has no single limit to take
     minutes = next(iter(banks.values())).time_limit_minutes
@@ -440,8 +447,8 @@ def load_result(catalog: Catalog, store: ProgressStore, attempt_id: int) -> Sess
     """
     record = store.attempt(attempt_id)
     if record is None:
-        raise SessionError(f"Sesi {attempt_id} tidak ditemukan")
-    _, pass_mark = _stored_scope(record)
+        raise SessionError(_("Sesi {id} tidak ditemukan").format(id=attempt_id))
+    _scope, pass_mark = _stored_scope(record)
     items = store.attempt_items(attempt_id)
     answered = _answers_by_position(items, store.answers_for_attempt(attempt_id))
     result_items: list[ResultItem] = []
@@ -546,10 +553,10 @@ class QuizSession:
         """
         clock = clock or SystemClock()
         if scope.count is not None and scope.count < 1:
-            raise SessionError("Jumlah soal harus paling sedikit 1")
+            raise SessionError(_("Jumlah soal harus paling sedikit 1"))
         picked = _pick(catalog, scope)
         if not picked:
-            raise SessionError("Tidak ada soal dalam cakupan ini")
+            raise SessionError(_("Tidak ada soal dalam cakupan ini"))
         if seed is None:
             seed = random.SystemRandom().randrange(2**62)
         rng = random.Random(seed)
@@ -614,9 +621,9 @@ class QuizSession:
         """Continue an unfinished session exactly where it stopped."""
         record = store.attempt(attempt_id)
         if record is None:
-            raise SessionError(f"Sesi {attempt_id} tidak ditemukan")
+            raise SessionError(_("Sesi {id} tidak ditemukan").format(id=attempt_id))
         if record.is_finished:
-            raise SessionError(f"Sesi {attempt_id} sudah selesai")
+            raise SessionError(_("Sesi {id} sudah selesai").format(id=attempt_id))
         scope, pass_mark = _stored_scope(record)
         items = store.attempt_items(attempt_id)
         presented: list[PresentedQuestion] = []
@@ -634,12 +641,18 @@ class QuizSession:
                 order = ()
             if not _order_fits(question, order):
                 # Options were added or removed since: the stored order no longer fits.
-                missing.append(f"{item.bank_id}/{item.question_id} (sudah diubah)")
+                missing.append(
+                    _("{bank}/{question} (sudah diubah)").format(
+                        bank=item.bank_id, question=item.question_id
+                    )
+                )
                 continue
             presented.append(PresentedQuestion(item.position, bank, question, order))
         if missing:
             raise SessionError(
-                "Sesi tidak dapat dilanjutkan; soal berikut tidak ada lagi: " + ", ".join(missing)
+                _("Sesi tidak dapat dilanjutkan; soal berikut tidak ada lagi: {ids}").format(
+                    ids=", ".join(missing)
+                )
             )
         by_position = {p.position: p for p in presented}
         answers: dict[int, tuple[Answer | None, float]] = {}
@@ -767,12 +780,12 @@ class QuizSession:
         """
         presented = self.current()
         if presented is None:
-            raise SessionError("Tidak ada soal yang menunggu jawaban")
+            raise SessionError(_("Tidak ada soal yang menunggu jawaban"))
         if self.is_time_up():
-            raise TimeUp("Waktu ujian sudah habis")
+            raise TimeUp(_("Waktu ujian sudah habis"))
         checked = scoring.check_answer(presented.question, answer)
         if not scoring.is_complete(presented.question, checked):
-            raise InvalidAnswer("the branching case has not reached its end")
+            raise InvalidAnswer(_("kasus bercabang ini belum sampai di akhirnya"))
         points = scoring.score(presented.question, checked)
         now = self._clock.now()
         if time_taken is None:
@@ -840,9 +853,9 @@ class QuizSession:
 
     def _require_exam(self) -> None:
         if not self.free_navigation:
-            raise SessionError("Hanya ujian yang boleh berpindah soal dan mengubah jawaban")
+            raise SessionError(_("Hanya ujian yang boleh berpindah soal dan mengubah jawaban"))
         if self._finished:
-            raise SessionError("Ujian sudah dikirim")
+            raise SessionError(_("Ujian sudah dikirim"))
 
     @property
     def cursor(self) -> int:
@@ -853,7 +866,7 @@ class QuizSession:
         """An exam: move to the question at ``index`` in session order."""
         self._require_exam()
         if not 0 <= index < len(self._presented):
-            raise SessionError(f"Tidak ada soal nomor {index + 1}")
+            raise SessionError(_("Tidak ada soal nomor {number}").format(number=index + 1))
         self._cursor = index
         self._shown_at = self._clock.now()
         return self._presented[index]
@@ -906,7 +919,7 @@ class QuizSession:
         """An exam: drop the current question's answer (a branching case starts again)."""
         self._require_exam()
         if self.is_time_up():
-            raise TimeUp("Waktu ujian sudah habis")
+            raise TimeUp(_("Waktu ujian sudah habis"))
         presented = self._presented[self._cursor]
         self._save_draft(presented, None, None, self._clock.now())
         self._answers.pop(presented.position, None)
@@ -926,11 +939,13 @@ class QuizSession:
         """
         presented = self.current()
         if presented is None or not isinstance(presented.question, BranchingQuestion):
-            raise SessionError("Soal saat ini bukan kasus bercabang")
+            raise SessionError(_("Soal saat ini bukan kasus bercabang"))
         path = tuple(choices)
         scoring.branching_path(presented.question, path)
         if scoring.is_complete(presented.question, path):
-            raise InvalidAnswer("the case has reached its end: give the path to answer()")
+            raise InvalidAnswer(
+                _("kasus ini sudah sampai di akhirnya: jalurnya diberikan ke answer()")
+            )
         self._store.save_pending_branch(
             self.attempt_id, presented.position, path, at=self._clock.now()
         )

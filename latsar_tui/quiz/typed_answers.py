@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from latsar_tui.content.model import MatchingQuestion, ShortAnswerQuestion
+from latsar_tui.i18n import _
 
 # Punctuation a learner may end an answer with without changing it.
 FINAL_PUNCTUATION = ".,;:!?"
@@ -85,8 +86,11 @@ def judge(question: ShortAnswerQuestion, typed: str) -> TypedMatch:
 
 def accepted_lines(question: ShortAnswerQuestion) -> list[str]:
     """The accepted answers, then each partial answer with its share."""
-    lines = [f"Diterima: {' · '.join(question.answers)}"]
-    lines += [f"Sebagian ({round(part.share * 100)}%): {part.answer}" for part in question.partial]
+    lines = [_("Diterima: {answers}").format(answers=" · ".join(question.answers))]
+    lines += [
+        _("Sebagian ({share}%): {answer}").format(share=round(part.share * 100), answer=part.answer)
+        for part in question.partial
+    ]
     return lines
 
 
@@ -94,7 +98,9 @@ def typed_note(question: ShortAnswerQuestion, typed: str) -> str | None:
     """A note when a typo was let through: the learner should learn the spelling."""
     found = judge(question, typed)
     if found.typo and found.matched is not None:
-        return f"Salah ketik diterima; ejaan yang benar: {found.matched}"
+        return _("Salah ketik diterima; ejaan yang benar: {spelling}").format(
+            spelling=found.matched
+        )
     return None
 
 

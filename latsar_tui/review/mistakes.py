@@ -35,12 +35,12 @@ def mistake_items(
     ``module_id`` and ``tag`` narrow the list; questions no longer in the catalog
     are left out.
     """
-    clauses = ["l.score < :full"]
+    clauses = ["l.score < :full"]  # i18n: ignore SQL
     if module_id is not None:
-        clauses.append("q.module_id = :module")
+        clauses.append("q.module_id = :module")  # i18n: ignore SQL
     if tag is not None:
         clauses.append(
-            "EXISTS (SELECT 1 FROM temp.cat_tags AS t WHERE t.tag = :tag "
+            "EXISTS (SELECT 1 FROM temp.cat_tags AS t WHERE t.tag = :tag "  # i18n: ignore SQL
             "AND t.bank_id = q.bank_id AND t.question_id = q.question_id)"
         )
     with store.connection() as conn:

@@ -22,10 +22,10 @@ __all__ = [
     "EASY_WITHIN_SECONDS",
     "RECALL_THRESHOLD",
     "SCHEDULER",
-    "Card",
-    "Rating",
+    "Card",  # i18n: ignore names
+    "Rating",  # i18n: ignore names
     "ReviewLog",
-    "State",
+    "State",  # i18n: ignore names
     "card_id_for",
     "new_card",
     "quick_seconds",
@@ -116,7 +116,7 @@ def review(
 ) -> tuple[Card, ReviewLog]:
     """The card after a review at ``at`` (UTC-aware), and the fsrs review log."""
     if at.tzinfo is None:
-        raise ValueError("review times must be timezone-aware")
+        raise ValueError("review times must be timezone-aware")  # i18n: ignore programming error
     duration = None if duration_seconds is None else round(duration_seconds * 1000)
     return SCHEDULER.review_card(card, rating, at.astimezone(UTC), duration)
 

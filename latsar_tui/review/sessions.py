@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import tzinfo
 
 from latsar_tui.content.model import Catalog
+from latsar_tui.i18n import N_, _
 from latsar_tui.quiz.clock import Clock, SystemClock
 from latsar_tui.quiz.session import Mode, QuizSession, Scope, SessionError
 from latsar_tui.review.due import review_items
@@ -17,10 +18,11 @@ from latsar_tui.review.plan import DEFAULT_PREP_COUNT, prep_items
 from latsar_tui.settings import Settings
 from latsar_tui.store.progress import ProgressStore
 
+# Translated at use (N_ here): the title is stored with the attempt in the language in use.
 TITLES = {
-    Mode.REVIEW: "Ulangi",
-    Mode.EXAM_PREP: "Persiapan ujian",
-    Mode.MISTAKES: "Latihan kesalahan",
+    Mode.REVIEW: N_("Ulangi"),
+    Mode.EXAM_PREP: N_("Persiapan ujian"),
+    Mode.MISTAKES: N_("Latihan kesalahan"),
 }
 
 
@@ -52,7 +54,7 @@ def _start(
         mode,
         seed=seed,
         clock=clock,
-        title=title or TITLES[mode],
+        title=title or _(TITLES[mode]),
     )
 
 
@@ -75,7 +77,7 @@ def start_review(
         Mode.REVIEW,
         clock=clock,
         seed=seed,
-        empty_message="Tidak ada soal yang perlu diulang hari ini. Bagus!",
+        empty_message=_("Tidak ada soal yang perlu diulang hari ini. Bagus!"),
     )
 
 
@@ -92,7 +94,7 @@ def start_exam_prep(
     """The questions least likely to be recalled on the exam date."""
     clock = clock or SystemClock()
     if settings.exam_date is None:
-        raise SessionError("Tanggal ujian belum diatur. Atur dulu tanggal evaluasi Latsar Anda.")
+        raise SessionError(_("Tanggal ujian belum diatur. Atur dulu tanggal evaluasi Latsar Anda."))
     items = prep_items(catalog, store, settings.exam_date, clock.now(), tz=tz, count=count)
     return _start(
         catalog,
@@ -101,7 +103,7 @@ def start_exam_prep(
         Mode.EXAM_PREP,
         clock=clock,
         seed=seed,
-        empty_message="Tidak ada soal.",
+        empty_message=_("Tidak ada soal."),
     )
 
 
@@ -116,7 +118,7 @@ def start_mistakes(
 ) -> QuizSession:
     """The questions last answered with a score below 1 (optionally one module or tag)."""
     items = mistake_items(catalog, store, module_id=module_id, tag=tag)
-    title = TITLES[Mode.MISTAKES]
+    title = _(TITLES[Mode.MISTAKES])
     if tag is not None:
         title = f"{title}: {tag}"
     elif module_id is not None:
@@ -129,6 +131,6 @@ def start_mistakes(
         Mode.MISTAKES,
         clock=clock or SystemClock(),
         seed=seed,
-        empty_message="Tidak ada kesalahan untuk dilatih: jawaban terakhir Anda semuanya benar.",
+        empty_message=_("Tidak ada kesalahan untuk dilatih: jawaban terakhir Anda semuanya benar."),
         title=title,
     )

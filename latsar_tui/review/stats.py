@@ -24,6 +24,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from latsar_tui.content.model import Catalog
+from latsar_tui.i18n import N_, _
 from latsar_tui.review.calendar import day_start, today
 from latsar_tui.review.catalog_table import load_catalog_tables
 from latsar_tui.review.due import DueSummary, due_summary
@@ -40,7 +41,7 @@ ACTIVITY_DAYS = 30
 MASTERY_RECALL = 0.9
 # Recall is averaged only over questions last reviewed longer ago than this.
 RECALL_MIN_AGE = timedelta(days=1)
-NO_MODULE_TITLE = "Bank soal tanpa modul"
+NO_MODULE_TITLE = N_("Bank soal tanpa modul")  # translated at use
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,18 +219,24 @@ def compute_statistics(
     week_before = day_start(now_day - timedelta(days=13), tz)
     with store.connection() as conn:
         _fill_temp_tables(conn, catalog, answered_recalls)
-        modules = _mastery(conn, "q.module_id", "temp.cat_questions AS q", "", "7")
+        modules = _mastery(
+            conn,
+            "q.module_id",
+            "temp.cat_questions AS q",  # i18n: ignore SQL
+            "",
+            "7",
+        )
         lessons = _mastery(
             conn,
-            "q.module_id, q.lesson_id",
-            "temp.cat_questions AS q",
-            "WHERE q.lesson_id IS NOT NULL",
+            "q.module_id, q.lesson_id",  # i18n: ignore SQL
+            "temp.cat_questions AS q",  # i18n: ignore SQL
+            "WHERE q.lesson_id IS NOT NULL",  # i18n: ignore SQL
             "8",
         )
         tags = _mastery(
             conn,
             "t.tag",
-            "temp.cat_tags AS t JOIN temp.cat_questions AS q "
+            "temp.cat_tags AS t JOIN temp.cat_questions AS q "  # i18n: ignore SQL
             "ON q.bank_id = t.bank_id AND q.question_id = t.question_id",
             "",
             "1",
@@ -247,7 +254,7 @@ def compute_statistics(
         ).fetchone()
         streak = _streak(conn, now_day, tz)
     answered_count = len(answered_recalls)
-    old_values = [value for _, _, value, old in answered_recalls if old]
+    old_values = [value for _bank, _question, value, old in answered_recalls if old]
     return Statistics(
         generated_at=now,
         total_answers=int(total_answers),
@@ -260,7 +267,7 @@ def compute_statistics(
                 row[0],
                 (m.title if (m := catalog.module(row[0])) is not None else row[0])
                 if row[0]
-                else NO_MODULE_TITLE,
+                else _(NO_MODULE_TITLE),
             )
             for row in modules
         ],

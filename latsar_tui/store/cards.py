@@ -30,11 +30,11 @@ from latsar_tui.store.db import from_text, to_text
 
 CARD_COLUMNS = (
     "bank_id, question_id, card_id, state, step, stability, difficulty, due, last_review, "
-    "reps, lapses"
+    "reps, lapses"  # i18n: ignore SQL
 )
 LOG_COLUMNS = (
     "card_id, bank_id, question_id, rating, review_datetime, review_duration, state_before, "
-    "due_before, answer_uuid"
+    "due_before, answer_uuid"  # i18n: ignore SQL
 )
 # state_before of a review of a card never reviewed before.
 NEW = 0

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from latsar_tui.fileio import make_private
+from latsar_tui.i18n import _
 
 # Written to the SQLite header (PRAGMA application_id) so a latsar database can be
 # told from any other SQLite file: the ASCII bytes "LtsR".
@@ -33,7 +34,7 @@ class StoreError(Exception):
 
 # The message the one-writer triggers raise; ProgressStore turns it into
 # AttemptFinished so the screen can say why the answer was not kept.
-FINISHED_MESSAGE = "latsar: attempt already finished"
+FINISHED_MESSAGE = "latsar: attempt already finished"  # i18n: ignore matched, never shown
 
 
 Migration = Callable[[sqlite3.Connection], None]
@@ -251,7 +252,8 @@ def _v6_one_writer(conn: sqlite3.Connection) -> None:
     """
     refuse = f"SELECT RAISE(ABORT, '{FINISHED_MESSAGE}')"
     finished = (
-        "EXISTS (SELECT 1 FROM attempts WHERE id = NEW.attempt_id AND finished_at IS NOT NULL)"
+        "EXISTS (SELECT 1 FROM attempts WHERE id = NEW.attempt_id "  # i18n: ignore SQL
+        "AND finished_at IS NOT NULL)"
     )
     _run(
         conn,
@@ -353,7 +355,7 @@ def schema_version() -> int:
 def to_text(moment: datetime) -> str:
     """A timestamp as stored: ISO-8601 in UTC, fixed width, so text order is time order."""
     if moment.tzinfo is None:
-        raise ValueError("timestamps must be timezone-aware")
+        raise ValueError("timestamps must be timezone-aware")  # i18n: ignore a code error
     return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
@@ -420,16 +422,18 @@ def _inspect(conn: sqlite3.Connection, path: Path) -> str | None:
     if app_id != APPLICATION_ID:
         if app_id == 0 and version == 0 and objects == 0:
             return None  # an empty file: a new database
-        return "bukan basis data Latsar"
+        return _("bukan basis data Latsar")
     if version > schema_version():
         raise StoreError(
-            f"Basis data progres {path} dibuat oleh versi Latsar TUI yang lebih baru "
-            f"(skema {version}, versi ini mengenal sampai {schema_version()}). "
-            "Perbarui aplikasi; berkas itu tidak diubah."
+            _(
+                "Basis data progres {path} dibuat oleh versi Latsar TUI yang lebih baru "
+                "(skema {version}, versi ini mengenal sampai {known}). "
+                "Perbarui aplikasi; berkas itu tidak diubah."
+            ).format(path=path, version=version, known=schema_version())
         )
     rows = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
     if rows != ["ok"]:
-        return "rusak"
+        return _("rusak")
     return None
 
 
@@ -445,15 +449,19 @@ def _problem_with(path: Path) -> str | None:
             f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
         )
     except sqlite3.Error as error:
-        raise StoreError(f"Basis data progres {path} tidak dapat dibuka: {error}") from error
+        raise StoreError(_cannot_open(path, error)) from error
     try:
         return _inspect(conn, path)
     except sqlite3.DatabaseError as error:
         if not _is_damage(error):
-            raise StoreError(f"Basis data progres {path} tidak dapat dibuka: {error}") from error
-        return "rusak atau bukan berkas SQLite"
+            raise StoreError(_cannot_open(path, error)) from error
+        return _("rusak atau bukan berkas SQLite")
     finally:
         conn.close()
+
+
+def _cannot_open(path: Path, error: Exception) -> str:
+    return _("Basis data progres {path} tidak dapat dibuka: {error}").format(path=path, error=error)
 
 
 def _is_damage(error: sqlite3.DatabaseError) -> bool:
@@ -493,7 +501,9 @@ def migrate(conn: sqlite3.Connection) -> int:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version > schema_version():
                 raise StoreError(
-                    f"skema basis data {version} lebih baru dari yang dikenal ({schema_version()})"
+                    _("skema basis data {version} lebih baru dari yang dikenal ({known})").format(
+                        version=version, known=schema_version()
+                    )
                 )
             if version == schema_version():
                 return int(version)
@@ -506,31 +516,39 @@ def open_database(
 ) -> tuple[sqlite3.Connection, str | None]:
     """Open (creating or migrating) the progress database.
 
-    Returns the connection and a notice (Indonesian, for the user) when an unusable
+    Returns the connection and a notice (for the user, translated) when an unusable
     file was moved aside, else None.
     """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise StoreError(f"Folder data {path.parent} tidak dapat dibuat: {error}") from error
+        raise StoreError(
+            _("Folder data {folder} tidak dapat dibuat: {error}").format(
+                folder=path.parent, error=error
+            )
+        ) from error
     notice: str | None = None
     problem = _problem_with(path) if path.exists() else None
     if problem is not None:
         backup = _move_aside(path, backups, now or datetime.now())
-        notice = (
-            f"Berkas progres {path} tidak dapat dipakai ({problem}). Berkas itu tidak "
-            f"dihapus, melainkan dipindahkan ke {backup}. Progres baru dimulai dari awal."
-        )
+        notice = _(
+            "Berkas progres {path} tidak dapat dipakai ({problem}). Berkas itu tidak "
+            "dihapus, melainkan dipindahkan ke {backup}. Progres baru dimulai dari awal."
+        ).format(path=path, problem=problem, backup=backup)
     try:
         conn = _connect(path)
     except sqlite3.Error as error:
-        raise StoreError(f"Basis data progres {path} tidak dapat dibuka: {error}") from error
+        raise StoreError(_cannot_open(path, error)) from error
     try:
         _configure(conn)
         migrate(conn)
     except sqlite3.Error as error:
         conn.close()
-        raise StoreError(f"Basis data progres {path} tidak dapat disiapkan: {error}") from error
+        raise StoreError(
+            _("Basis data progres {path} tidak dapat disiapkan: {error}").format(
+                path=path, error=error
+            )
+        ) from error
     except BaseException:
         conn.close()
         raise

@@ -19,6 +19,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
+from latsar_tui.i18n import _
 from latsar_tui.paths import Paths
 from latsar_tui.review.scheduling import Rating, ReviewLog
 from latsar_tui.store.cards import CARD_COLUMNS, CardRecord, apply_answer, card_from_row
@@ -139,15 +140,15 @@ class BankScore:
 
 _ATTEMPT_COLUMNS = (
     "id, mode, title, bank_id, module_id, scope_json, seed, time_limit_seconds, "
-    "time_used_seconds, started_at, finished_at, percent, timed_out, deadline"
+    "time_used_seconds, started_at, finished_at, percent, timed_out, deadline"  # i18n: ignore SQL
 )
 _DRAFT_COLUMNS = (
     "position, bank_id, question_id, question_hash, question_type, answer_json, score, "
-    "time_taken_seconds, flagged, updated_at"
+    "time_taken_seconds, flagged, updated_at"  # i18n: ignore SQL
 )
 _ANSWER_COLUMNS = (
     "id, attempt_id, bank_id, question_id, question_hash, answer_json, score, "
-    "time_taken_seconds, answered_at"
+    "time_taken_seconds, answered_at"  # i18n: ignore SQL
 )
 
 
@@ -228,8 +229,10 @@ class ProgressStore:
         """
         if self.read_only:
             raise NotWriter(
-                "Jendela ini hanya-baca karena Latsar terbuka di jendela lain; "
-                "perubahan tidak disimpan."
+                _(
+                    "Jendela ini hanya-baca karena Latsar terbuka di jendela lain; "
+                    "perubahan tidak disimpan."
+                )
             )
         with self._lock:
             try:
@@ -239,15 +242,19 @@ class ProgressStore:
                         if row is None or row[0] != self._writer_token:
                             self.read_only = True
                             raise NotWriter(
-                                "Jendela Latsar lain telah mengambil alih data ini; jendela "
-                                "ini sekarang hanya-baca dan perubahan tidak disimpan."
+                                _(
+                                    "Jendela Latsar lain telah mengambil alih data ini; jendela "
+                                    "ini sekarang hanya-baca dan perubahan tidak disimpan."
+                                )
                             )
                     yield conn
             except sqlite3.IntegrityError as error:
                 if FINISHED_MESSAGE in str(error):
                     raise AttemptFinished(
-                        "Percobaan ini sudah diselesaikan (mungkin di jendela lain); "
-                        "jawaban atau hasil baru tidak disimpan dan hasilnya tetap."
+                        _(
+                            "Percobaan ini sudah diselesaikan (mungkin di jendela lain); "
+                            "jawaban atau hasil baru tidak disimpan dan hasilnya tetap."
+                        )
                     ) from error
                 raise
 
@@ -416,7 +423,7 @@ class ProgressStore:
                 "SELECT finished_at FROM attempts WHERE id = ?", (attempt_id,)
             ).fetchone()
             if row is None:
-                raise StoreError(f"no attempt {attempt_id}")
+                raise StoreError(_("Sesi {id} tidak ditemukan").format(id=attempt_id))
             # The trigger would refuse too; checking here gives the same error for a
             # second finish that happens to carry identical values.
             if row[0] is not None:
@@ -442,9 +449,11 @@ class ProgressStore:
             "SELECT finished_at FROM attempts WHERE id = ?", (attempt_id,)
         ).fetchone()
         if row is None:
-            raise StoreError(f"Sesi {attempt_id} tidak ditemukan")
+            raise StoreError(_("Sesi {id} tidak ditemukan").format(id=attempt_id))
         if row[0] is not None:
-            raise StoreError(f"Sesi {attempt_id} sudah dikirim; jawabannya tidak dapat diubah")
+            raise StoreError(
+                _("Sesi {id} sudah dikirim; jawabannya tidak dapat diubah").format(id=attempt_id)
+            )
 
     def save_draft(
         self,

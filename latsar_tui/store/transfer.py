@@ -27,6 +27,7 @@ from typing import Any
 
 import latsar_tui
 from latsar_tui.fileio import write_text_atomically
+from latsar_tui.i18n import _
 from latsar_tui.paths import Paths
 from latsar_tui.settings import Settings, load_settings, save_settings
 from latsar_tui.store.cards import (
@@ -93,13 +94,29 @@ class ImportReport:
     settings: bool
 
     def summary(self) -> str:
-        """One Indonesian sentence for the CLI."""
-        return (
-            f"Ditambahkan: {self.answers} jawaban ({self.answers_skipped} sudah ada), "
-            f"{self.attempts} sesi, {self.lesson_reads} catatan baca, "
-            f"{self.review_logs} log ulangan, {self.cards_added} kartu baru, "
-            f"{self.cards_rebuilt} kartu dihitung ulang"
-            + ("; pengaturan dipulihkan." if self.settings else ".")
+        """One sentence for the CLI, in the interface language."""
+        # Two whole sentences, not one with a tail glued on: word order may differ.
+        template = (
+            _(
+                "Ditambahkan: {answers} jawaban ({skipped} sudah ada), {attempts} sesi, "
+                "{reads} catatan baca, {logs} log ulangan, {added} kartu baru, "
+                "{rebuilt} kartu dihitung ulang; pengaturan dipulihkan."
+            )
+            if self.settings
+            else _(
+                "Ditambahkan: {answers} jawaban ({skipped} sudah ada), {attempts} sesi, "
+                "{reads} catatan baca, {logs} log ulangan, {added} kartu baru, "
+                "{rebuilt} kartu dihitung ulang."
+            )
+        )
+        return template.format(
+            answers=self.answers,
+            skipped=self.answers_skipped,
+            attempts=self.attempts,
+            reads=self.lesson_reads,
+            logs=self.review_logs,
+            added=self.cards_added,
+            rebuilt=self.cards_rebuilt,
         )
 
 
@@ -138,7 +155,8 @@ def export_progress(
             conn,
             "SELECT t.uuid, "
             + ", ".join(f"a.{name}" for name in _ANSWER_FIELDS)
-            + " FROM answers AS a LEFT JOIN attempts AS t ON t.id = a.attempt_id ORDER BY a.id",
+            + " FROM answers AS a LEFT JOIN attempts AS t "  # i18n: ignore SQL
+            "ON t.id = a.attempt_id ORDER BY a.id",
             ("attempt_uuid", *_ANSWER_FIELDS),
         )
         reads = _rows(
@@ -175,7 +193,9 @@ def write_export(store: ProgressStore, paths: Paths, target: Path) -> dict[str, 
     try:
         write_text_atomically(target, text, private=True)  # it holds the NIP
     except OSError as error:
-        raise TransferError(f"Berkas {target} tidak dapat ditulis: {error}") from error
+        raise TransferError(
+            _("Berkas {path} tidak dapat ditulis: {error}").format(path=target, error=error)
+        ) from error
     return {key: len(data[key]) for key in ("attempts", "answers", "cards", "review_logs")}
 
 
@@ -183,30 +203,43 @@ def write_export(store: ProgressStore, paths: Paths, target: Path) -> dict[str, 
 
 
 def read_backup(source: Path) -> dict[str, Any]:
-    """Read and check a backup file; raises TransferError with an Indonesian message."""
+    """Read and check a backup file; raises TransferError with a message for the user."""
     try:
         data = json.loads(source.expanduser().read_text(encoding="utf-8"))
     except OSError as error:
-        raise TransferError(f"Berkas {source} tidak dapat dibaca: {error}") from error
+        raise TransferError(
+            _("Berkas {path} tidak dapat dibaca: {error}").format(path=source, error=error)
+        ) from error
     except ValueError as error:
-        raise TransferError(f"Berkas {source} bukan JSON yang sah: {error}") from error
+        raise TransferError(
+            _("Berkas {path} bukan JSON yang sah: {error}").format(path=source, error=error)
+        ) from error
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise TransferError(f"Berkas {source} bukan cadangan progres Latsar TUI.")
+        raise TransferError(
+            _("Berkas {path} bukan cadangan progres Latsar TUI.").format(path=source)
+        )
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version <= VERSION:
         raise TransferError(
-            f"Berkas {source} adalah cadangan progres versi {version}, sedangkan aplikasi "
-            f"ini hanya dapat membaca {_known_versions()}. Berkas itu dibuat oleh versi "
-            "Latsar TUI yang lain: perbarui aplikasi lalu coba lagi. Progres Anda tidak diubah."
+            _(
+                "Berkas {path} adalah cadangan progres versi {version}, sedangkan aplikasi "
+                "ini hanya dapat membaca {known}. Berkas itu dibuat oleh versi "
+                "Latsar TUI yang lain: perbarui aplikasi lalu coba lagi. Progres Anda tidak "
+                "diubah."
+            ).format(path=source, version=version, known=_known_versions())
         )
     for key in ("attempts", "answers", "lesson_reads", "cards", "review_logs"):
         if not isinstance(data.get(key, []), list):
-            raise TransferError(f"Berkas {source} rusak: bagian '{key}' bukan daftar.")
+            raise TransferError(
+                _("Berkas {path} rusak: bagian '{key}' bukan daftar.").format(path=source, key=key)
+            )
     return data
 
 
 def _known_versions() -> str:
-    return "versi 1" if VERSION == 1 else f"versi 1 sampai {VERSION}"
+    if VERSION == 1:
+        return _("versi 1")
+    return _("versi 1 sampai {version}").format(version=VERSION)
 
 
 def _time(value: Any) -> str | None:
@@ -236,7 +269,7 @@ def _is_finished(conn: sqlite3.Connection, attempt_id: int) -> bool:
 
 def _exists(conn: sqlite3.Connection, sql: str, key: Any) -> bool:
     if key is None:
-        raise ValueError("a record without its uuid")
+        raise ValueError(_("catatan tanpa uuid"))
     return conn.execute(sql, (str(key),)).fetchone() is not None
 
 
@@ -362,7 +395,9 @@ def import_progress(
             report = _merge(conn, data)
     except (KeyError, TypeError, ValueError, sqlite3.IntegrityError) as error:
         raise TransferError(
-            f"Berkas cadangan rusak atau tidak lengkap ({error}); progres Anda tidak diubah."
+            _(
+                "Berkas cadangan rusak atau tidak lengkap ({error}); progres Anda tidak diubah."
+            ).format(error=error)
         ) from error
     settings = data.get("settings")
     if restore_settings and isinstance(settings, dict):

@@ -15,6 +15,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlencode, urljoin
 
+from latsar_tui.i18n import _
 from latsar_tui.xapi.statements import XAPI_VERSION
 
 TIMEOUT_SECONDS = 30.0
@@ -52,7 +53,7 @@ class LrsClient:
         }
         if key is not None or secret is not None:
             token = base64.b64encode(f"{key or ''}:{secret or ''}".encode()).decode("ascii")
-            self._headers["Authorization"] = f"Basic {token}"
+            self._headers["Authorization"] = f"Basic {token}"  # i18n: ignore HTTP
 
     def _open(self, request: urllib.request.Request) -> tuple[int, bytes]:
         for name, value in self._headers.items():
@@ -65,7 +66,10 @@ class LrsClient:
         except (urllib.error.URLError, OSError) as error:
             reason = getattr(error, "reason", error)
             raise LrsError(
-                f"LRS {self.endpoint} tidak dapat dihubungi ({reason})", transient=True
+                _("LRS {endpoint} tidak dapat dihubungi ({reason})").format(
+                    endpoint=self.endpoint, reason=reason
+                ),
+                transient=True,
             ) from None
 
     def post(self, statements: Sequence[Mapping[str, Any]]) -> int:
@@ -77,7 +81,7 @@ class LrsClient:
             method="POST",
             headers={"Content-Type": "application/json"},
         )
-        status, _ = self._open(request)
+        status, _body = self._open(request)
         return status
 
     def statements(self, params: Mapping[str, str]) -> Iterator[dict[str, Any]]:
@@ -88,14 +92,14 @@ class LrsClient:
             status, body = self._open(urllib.request.Request(url, method="GET"))
             if status != 200:
                 raise LrsError(
-                    f"LRS menjawab {status} saat membaca pernyataan",
+                    _("LRS menjawab {status} saat membaca pernyataan").format(status=status),
                     status=status,
                     transient=status >= 500,
                 )
             try:
                 page = json.loads(body)
             except ValueError:
-                raise LrsError("jawaban LRS bukan JSON yang sah") from None
+                raise LrsError(_("jawaban LRS bukan JSON yang sah")) from None
             batch = page.get("statements") or []
             yield from batch
             more = page.get("more") or ""

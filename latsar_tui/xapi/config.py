@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from latsar_tui.i18n import _
 from latsar_tui.paths import Paths
 from latsar_tui.xapi.statements import Learner
 
@@ -62,14 +63,16 @@ class LrsConfig:
 
     def describe(self) -> list[str]:
         """Lines for the user, the secret masked."""
-        secret = "(tersimpan)" if self.secret else "(belum diisi)"
+        secret = _("(tersimpan)") if self.secret else _("(belum diisi)")
+        learner = self.learner()
+        # Each line whole, so a translation can keep the labels aligned.
         return [
-            f"LRS      : {self.endpoint or '(belum diatur)'}",
-            f"Kunci    : {self.key or '(belum diisi)'}",
-            f"Rahasia  : {secret}",
-            f"Halaman  : {self.learner().home_page}",
-            f"Akun     : {self.learner().account_name}",
-            f"Nama     : {self.name or '-'}",
+            _("LRS      : {value}").format(value=self.endpoint or _("(belum diatur)")),
+            _("Kunci    : {value}").format(value=self.key or _("(belum diisi)")),
+            _("Rahasia  : {value}").format(value=secret),
+            _("Halaman  : {value}").format(value=learner.home_page),
+            _("Akun     : {value}").format(value=learner.account_name),
+            _("Nama     : {value}").format(value=self.name or "-"),
         ]
 
     def updated(self, **changes: str | None) -> LrsConfig:
@@ -78,7 +81,9 @@ class LrsConfig:
             value = changes.get(field_name)
             if value is not None and not _origin(value):
                 raise LrsConfigError(
-                    f"'{value}' bukan alamat http(s) yang sah, mis. https://lrs.bpsdm.go.id/xAPI/"
+                    _(
+                        "'{value}' bukan alamat http(s) yang sah, mis. https://lrs.bpsdm.go.id/xAPI/"
+                    ).format(value=value)
                 )
         return replace(self, **changes)  # type: ignore[arg-type]
 

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from latsar_tui.content.model import Catalog
+from latsar_tui.i18n import _
 from latsar_tui.paths import Paths
 from latsar_tui.store.progress import ProgressStore
 from latsar_tui.xapi.client import LrsClient, LrsError
@@ -58,15 +59,19 @@ def _post(
         except LrsError as error:
             if attempt == RETRIES:
                 return None, (
-                    f"Pengiriman gagal: {error}. Jawaban tetap tersimpan dan dikirim nanti."
+                    _(
+                        "Pengiriman gagal: {error}. Jawaban tetap tersimpan dan dikirim nanti."
+                    ).format(error=error)
                 )
         else:
             if status in SENT_STATUSES:
                 return status, None
             if status < 500 or attempt == RETRIES:
                 return None, (
-                    f"LRS menolak kiriman (HTTP {status}); belum ada yang ditandai terkirim "
-                    "dari kiriman ini. Periksa alamat, kunci, dan rahasia LRS."
+                    _(
+                        "LRS menolak kiriman (HTTP {status}); belum ada yang ditandai terkirim "
+                        "dari kiriman ini. Periksa alamat, kunci, dan rahasia LRS."
+                    ).format(status=status)
                 )
         sleep(delay)
         delay *= 2
@@ -102,7 +107,7 @@ def sync(
 ) -> SyncOutcome:
     """Send every pending statement; see the module docstring for what counts as sent."""
     if not config.configured or config.endpoint is None:
-        raise ValueError("no LRS configured")
+        raise ValueError(_("LRS belum diatur"))
     client = client or LrsClient(config.endpoint, config.key, config.secret)
     pending = pending_statements(paths, config, catalog)
     sent = 0

@@ -24,7 +24,7 @@ def test_a_content_file_over_the_size_limit_is_refused_naming_it(
     catalog = load_paths([bank], context=[])
     assert [f.code for f in catalog.findings] == ["file-too-large"]
     assert catalog.findings[0].path.endswith("besar.yaml")
-    assert "split it into several banks" in catalog.findings[0].message
+    assert "pecah isinya menjadi beberapa bank" in catalog.findings[0].message
 
 
 def test_fifty_megabytes_is_the_limit() -> None:
@@ -48,7 +48,7 @@ def test_a_text_field_over_twenty_thousand_characters_names_file_and_line(
     assert len(too_long) == 1
     assert too_long[0].line == 8
     assert too_long[0].path.endswith("panjang.yaml")
-    assert "20,001" in too_long[0].message
+    assert "20.001" in too_long[0].message
     assert catalog.broken
 
 
@@ -64,7 +64,7 @@ def test_many_nodes_without_aliases_is_a_size_message_not_an_alias_bomb(
     text = "items:\n" + "".join(f"  - {{a: {i}, b: {i}}}\n" for i in range(200))
     composed = compose_text(text)
     assert [p.code for p in composed.problems] == ["too-many-nodes"]
-    assert "split it" in composed.problems[0].message
+    assert "pecah isinya" in composed.problems[0].message
 
 
 def test_a_200000_question_gift_file_is_refused_with_a_size_message() -> None:
