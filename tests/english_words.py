@@ -47,7 +47,26 @@ def indonesian_words() -> frozenset[str]:
     content = set()
     for path in ENGLISH_FIXTURE.rglob("*.yaml"):
         content |= _words(path.read_text(encoding="utf-8"))
-    return frozenset(source - english - content)
+    return frozenset(source - english - content - _command_names())
+
+
+def _command_names() -> set[str]:
+    """Subcommand names (``teks``, ``sinkron``): names, the same in every language."""
+    import argparse
+
+    from latsar_tui.cli import build_parser
+
+    names: set[str] = set()
+
+    def walk(parser: argparse.ArgumentParser) -> None:
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, child in action.choices.items():
+                    names.add(name.lower())
+                    walk(child)
+
+    walk(build_parser())
+    return names
 
 
 def leftovers(text: str) -> list[str]:

@@ -31,6 +31,6 @@ def test_unknown_languages_fall_back_to_indonesian() -> None:
 def test_english_translates_and_indonesian_is_the_source() -> None:
     assert i18n.setup("en") == "en"
     assert i18n.current_language() == "en"
-    assert i18n._("Benar") == "True"
+    assert i18n._("Bahasa") == "Language"
     i18n.setup("id")
-    assert i18n._("Benar") == "Benar"
+    assert i18n._("Bahasa") == "Bahasa"
