@@ -9,7 +9,9 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-HELP = """\
+from latsar_tui.i18n import _
+
+HELP = _("""\
 Latsar — bantuan tombol
 
 Di mana saja
@@ -88,7 +90,7 @@ Ujian
 Hasil dan riwayat
   ↑/↓          pilih ringkasan atau soal; rinciannya tampil di kanan
   h            riwayat;  Esc  kembali ke beranda
-"""
+""")
 
 
 def section_line(section: str) -> int:
@@ -107,13 +109,13 @@ class HelpScreen(ModalScreen[None]):
         self.section = section
 
     BINDINGS = [  # noqa: RUF012
-        Binding("escape,question_mark,q", "dismiss", "Tutup"),
+        Binding("escape,question_mark,q", "dismiss", _("Tutup")),
     ]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box") as box:
-            box.border_title = "Bantuan"
-            box.border_subtitle = "Esc untuk menutup"
+            box.border_title = _("Bantuan")
+            box.border_subtitle = _("Esc untuk menutup")
             yield Static(HELP, markup=False)
 
     def on_mount(self) -> None:

@@ -18,6 +18,7 @@ from textual.widgets.data_table import ColumnKey
 from textual.widgets.option_list import Option
 
 from latsar_tui.content.model import Bank, Module
+from latsar_tui.i18n import _, ngettext
 from latsar_tui.review.due import DueSummary
 from latsar_tui.review.plan import ExamPlan
 from latsar_tui.review.text import plan_text
@@ -25,7 +26,7 @@ from latsar_tui.ui.text import mode_name, percent
 from latsar_tui.ui.widgets.footer import LatsarFooter
 from latsar_tui.ui.widgets.too_small import TooSmallNotice
 
-WELCOME = (
+WELCOME = _(
     "Selamat datang di Latsar! Tiga tombol sudah cukup untuk mulai:\n"
     "  ↑/↓   pilih modul atau bank soal\n"
     "  Enter buka: modul dibuka untuk dibaca, bank soal dimulai sebagai kuis\n"
@@ -38,7 +39,7 @@ WELCOME = (
 _FIXED = {"Agenda": 7, "Pelajaran": 10, "Dibaca": 7, "Terbaik": 8, "Terakhir": 9, "Ulang": 6}
 # Below 80 columns the columns that repeat what other screens show give their room to
 # the titles, which then wrap instead of being cut ("Hak Asasi Manusia d…").
-_NARROW = ("Pelajaran", "Dibaca", "Terbaik")
+_NARROW = (_("Pelajaran"), _("Dibaca"), _("Terbaik"))
 NARROW_BELOW = 80
 
 
@@ -46,7 +47,7 @@ class CatalogTable(DataTable[Any]):
     """The home table; its Enter is labelled in the footer."""
 
     BINDINGS = [  # noqa: RUF012
-        Binding("enter", "select_cursor", "Buka"),
+        Binding("enter", "select_cursor", _("Buka")),
     ]
 
 
@@ -54,22 +55,22 @@ class HomeScreen(Screen[None]):
     """The first screen: what there is to study and how far the trainee got."""
 
     BINDINGS = [  # noqa: RUF012
-        Binding("l", "resume", "Lanjutkan"),
-        Binding("k", "quiz", "Kuis"),
-        Binding("u", "review", "Ulangi"),
-        Binding("s", "stats", "Statistik"),
-        Binding("h", "history", "Riwayat"),
-        Binding("r", "reload", "Muat ulang", show=False),  # in help; keeps ? on screen
+        Binding("l", "resume", _("Lanjutkan")),
+        Binding("k", "quiz", _("Kuis")),
+        Binding("u", "review", _("Ulangi")),
+        Binding("s", "stats", _("Statistik")),
+        Binding("h", "history", _("Riwayat")),
+        Binding("r", "reload", _("Muat ulang"), show=False),  # in help; keeps ? on screen
     ]
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="home"):
             yield Static(WELCOME, id="welcome", markup=False)
-            yield Static("Belum selesai: pilih lalu Enter, atau tekan l", id="continue-title")
+            yield Static(_("Belum selesai: pilih lalu Enter, atau tekan l"), id="continue-title")
             yield OptionList(id="continue")
             yield Static(id="review-line")
-            yield Static("Memuat konten…", id="loading-note")
+            yield Static(_("Memuat konten…"), id="loading-note")
             yield CatalogTable(id="catalog", cursor_type="row", zebra_stripes=True, cell_padding=0)
             with VerticalScroll(id="broken"):
                 yield Static(id="broken-list")
@@ -129,9 +130,24 @@ class HomeScreen(Screen[None]):
 
     def _fill_review_line(self, summary: DueSummary, plan: ExamPlan | None) -> None:
         line = Content.assemble(
-            ("Ulangi: ", "bold"),
-            f"{summary.total} soal jatuh tempo · sesi hari ini {summary.session_size} soal "
-            f"({summary.session_due} ulangan + {summary.session_new} baru) · tekan u",
+            (_("Ulangi: "), "bold"),
+            " · ".join(
+                (
+                    ngettext("{n} soal jatuh tempo", "{n} soal jatuh tempo", summary.total).format(
+                        n=summary.total
+                    ),
+                    ngettext(
+                        "sesi hari ini {n} soal ({due} ulangan + {new} baru)",
+                        "sesi hari ini {n} soal ({due} ulangan + {new} baru)",
+                        summary.session_size,
+                    ).format(
+                        n=summary.session_size,
+                        due=summary.session_due,
+                        new=summary.session_new,
+                    ),
+                    _("tekan u"),
+                )
+            ),
         )
         if plan is not None:
             line = Content.assemble(line, "\n", Content(plan_text(plan)))
@@ -148,7 +164,7 @@ class HomeScreen(Screen[None]):
             said = title == mode or title.startswith(f"{mode}:")
             shown_mode = "" if said else f"  ·  {mode}"
             label = Content.assemble(
-                ("▶ Lanjutkan: ", "bold"),
+                (_("▶ Lanjutkan: "), "bold"),
                 Content(title),
                 f"{shown_mode}  ·  {self._progress(attempt.id)}",
             )
@@ -163,7 +179,7 @@ class HomeScreen(Screen[None]):
         store = self._app.store
         answered = store.answered_count(attempt_id)
         total = len(store.attempt_items(attempt_id))
-        return f"{answered}/{total} dijawab"
+        return _("{answered}/{total} dijawab").format(answered=answered, total=total)
 
     def _fill_table(self) -> None:
         if not hasattr(self, "_read"):
@@ -176,7 +192,7 @@ class HomeScreen(Screen[None]):
         fixed = sum(_FIXED[name] for name in self._columns)
         title_width = max(20, self.size.width - fixed - 7)
         table.add_column(Text(""), width=3, key="pointer")
-        table.add_column(Text("Modul dan bank soal"), width=title_width, key="title")
+        table.add_column(Text(_("Modul dan bank soal")), width=title_width, key="title")
         for name in self._columns:
             table.add_column(Text(name, justify="right"), width=_FIXED[name], key=name)
         self._row_targets = {}
@@ -234,7 +250,12 @@ class HomeScreen(Screen[None]):
             Text(prefix + bank.title, overflow="fold"),
             [
                 Text("—" if loose else "", justify="right"),
-                Text(f"{len(bank.questions)} soal", justify="right"),
+                Text(
+                    ngettext("{n} soal", "{n} soal", len(bank.questions)).format(
+                        n=len(bank.questions)
+                    ),
+                    justify="right",
+                ),
                 Text(""),
                 Text(best, justify="right"),
                 Text(last, justify="right"),
@@ -246,13 +267,15 @@ class HomeScreen(Screen[None]):
         broken = self._app.catalog.broken
         panel = self.query_one("#broken")
         panel.display = bool(broken)
-        lines = Text(f"Berkas yang tidak dapat dimuat ({len(broken)}):\n", style="bold")
+        lines = Text(
+            _("Berkas yang tidak dapat dimuat ({n}):").format(n=len(broken)) + "\n", style="bold"
+        )
         for item in broken:
             finding = item.first_error
             lines.append(f"✗ {item.path}:{finding.line}: {finding.message}\n")
         lines.rstrip()
         self.query_one("#broken-list", Static).update(lines)
-        panel.border_title = "Masalah konten"
+        panel.border_title = _("Masalah konten")
 
     # --- actions -------------------------------------------------------------------
 
@@ -313,7 +336,7 @@ class HomeScreen(Screen[None]):
         if self._attempt_ids:
             self._app.resume_quiz(self._attempt_ids[0])
         else:
-            self.notify("Tidak ada kuis yang belum selesai.")
+            self.notify(_("Tidak ada kuis yang belum selesai."))
 
     def action_review(self) -> None:
         """u: the review hub (Ulangi, Persiapan ujian, Latihan kesalahan)."""
