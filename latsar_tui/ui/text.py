@@ -23,7 +23,7 @@ from latsar_tui.content.model import (
     SingleQuestion,
     TrueFalseQuestion,
 )
-from latsar_tui.i18n import _, ngettext
+from latsar_tui.i18n import LANGUAGES, _, current_language, ngettext
 from latsar_tui.quiz.typed_answers import accepted_lines, matching_answer_lines, pair_lines
 
 OPTION_KEYS = "abcdefgh"
@@ -53,6 +53,19 @@ MODE_NAMES = {
 def mode_name(mode: object) -> str:
     """The Indonesian name of a session mode (``Mode`` or its stored value)."""
     return MODE_NAMES.get(str(mode), str(mode))
+
+
+def language_note(tag: str) -> str:
+    """``"(Bahasa Indonesia)"`` when content in ``tag`` differs from the interface, else "".
+
+    Content is never translated (issue 13): a module written in Indonesian says so in
+    the English interface. The primary subtag decides (``id-ID`` is Indonesian); a
+    language the app has no name for shows its tag as written.
+    """
+    primary = tag.strip().replace("_", "-").split("-")[0].lower()
+    if not primary or primary == current_language():
+        return ""
+    return f"({LANGUAGES.get(primary, tag)})"
 
 
 def lit(text: str, style: str = "") -> Content:

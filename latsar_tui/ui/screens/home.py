@@ -22,7 +22,7 @@ from latsar_tui.i18n import _, ngettext
 from latsar_tui.review.due import DueSummary
 from latsar_tui.review.plan import ExamPlan
 from latsar_tui.review.text import plan_text
-from latsar_tui.ui.text import mode_name, percent
+from latsar_tui.ui.text import language_note, mode_name, percent
 from latsar_tui.ui.widgets.footer import LatsarFooter
 from latsar_tui.ui.widgets.too_small import TooSmallNotice
 
@@ -214,10 +214,14 @@ class HomeScreen(Screen[None]):
         share = 100 * read / len(module.lessons) if module.lessons else 0
         key = f"m:{module.id}"
         self._row_targets[key] = ("module", module.id)
+        title = Text(module.title, style="bold", overflow="fold")
+        note = language_note(module.language)
+        if note:
+            title.append(" " + note, style="dim")
         self._add_row(
             table,
             key,
-            Text(module.title, style="bold", overflow="fold"),
+            title,
             [
                 Text(module.agenda or "—", justify="right"),
                 Text(f"{len(module.lessons)}", justify="right"),

@@ -22,6 +22,7 @@ from latsar_tui.i18n import _
 from latsar_tui.store.db import StoreError
 from latsar_tui.ui.widgets.footer import LatsarFooter
 from latsar_tui.ui.widgets.hanging import Hanging
+from latsar_tui.ui.text import language_note
 from latsar_tui.ui.widgets.too_small import TooSmallNotice
 
 # Even a lesson of a few words must stay on screen this long to count by time.
@@ -117,6 +118,9 @@ class LessonScreen(Screen[None]):
             style="dim",
         )
         title.append(lesson.title, style="bold")
+        note = language_note(self.module.language)
+        if note:
+            title.append(" " + note, style="dim")
         self.query_one("#lesson-title", Static).update(title)
         await self.query_one("#lesson-body", Markdown).update(lesson.body)
         points = self.query_one("#key-points", Static)
