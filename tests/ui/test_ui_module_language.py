@@ -35,9 +35,7 @@ def _content(tmp_path: Path) -> str:
     root = tmp_path / "content"
     shutil.copytree(FIXTURES / "basic", root)
     second = root / "modules" / "kedua.yaml"
-    second.write_text(
-        second.read_text(encoding="utf-8") + "language: en\n", encoding="utf-8"
-    )
+    second.write_text(second.read_text(encoding="utf-8") + "language: en\n", encoding="utf-8")
     return str(root)
 
 

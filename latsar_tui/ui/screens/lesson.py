@@ -20,9 +20,9 @@ from textual.widgets.option_list import Option
 from latsar_tui.content.model import Lesson, Module
 from latsar_tui.i18n import _
 from latsar_tui.store.db import StoreError
+from latsar_tui.ui.text import language_note
 from latsar_tui.ui.widgets.footer import LatsarFooter
 from latsar_tui.ui.widgets.hanging import Hanging
-from latsar_tui.ui.text import language_note
 from latsar_tui.ui.widgets.too_small import TooSmallNotice
 
 # Even a lesson of a few words must stay on screen this long to count by time.
