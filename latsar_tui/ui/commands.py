@@ -95,7 +95,7 @@ class LatsarCommands(Provider):
             if code != current_language():
                 # In both languages: a learner who cannot read the current one finds it.
                 yield (
-                    f"{_('Bahasa')} / Language: {name}",
+                    _("Bahasa / Language: {name}").format(name=name),
                     partial(app.set_language, code),
                     _("Antarmuka dalam {name}; aplikasi dimulai ulang, progres tetap").format(
                         name=name

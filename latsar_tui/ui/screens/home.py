@@ -18,7 +18,7 @@ from textual.widgets.data_table import ColumnKey
 from textual.widgets.option_list import Option
 
 from latsar_tui.content.model import Bank, Module
-from latsar_tui.i18n import _, ngettext
+from latsar_tui.i18n import N_, _, ngettext
 from latsar_tui.review.due import DueSummary
 from latsar_tui.review.plan import ExamPlan
 from latsar_tui.review.text import plan_text
@@ -36,11 +36,25 @@ WELCOME = _(
 # Widths of the fixed columns; the title column takes what is left.
 # Cells have no padding (room for titles at 80 columns): every fixed column is one
 # wider than its longest text and right-aligned, so a space always separates columns.
-_FIXED = {"Agenda": 7, "Pelajaran": 10, "Dibaca": 7, "Terbaik": 8, "Terakhir": 9, "Ulang": 6}
+# The keys name the columns and are shown through _() (each width fits its English too).
+_FIXED = {
+    N_("Agenda"): 7,
+    N_("Pelajaran"): 10,
+    N_("Dibaca"): 7,
+    N_("Terbaik"): 8,
+    N_("Terakhir"): 9,
+    N_("Ulang"): 6,
+}
 # Below 80 columns the columns that repeat what other screens show give their room to
 # the titles, which then wrap instead of being cut ("Hak Asasi Manusia d…").
-_NARROW = (_("Pelajaran"), _("Dibaca"), _("Terbaik"))
+_NARROW = ("Pelajaran", "Dibaca", "Terbaik")  # i18n: ignore keys of _FIXED
 NARROW_BELOW = 80
+
+
+def _bank_size(bank: Bank) -> str:
+    """``12 soal``: a bank's size in the home table's "Pelajaran" column."""
+    count = len(bank.questions)
+    return ngettext("{n} soal", "{n} soal", count).format(n=count)
 
 
 class CatalogTable(DataTable[Any]):
@@ -189,12 +203,13 @@ class HomeScreen(Screen[None]):
         table.clear(columns=True)
         narrow = self.size.width < NARROW_BELOW
         self._columns = [n for n in _FIXED if not narrow or n in _NARROW]
-        fixed = sum(_FIXED[name] for name in self._columns)
+        widths = self._widths()
+        fixed = sum(widths[name] for name in self._columns)
         title_width = max(20, self.size.width - fixed - 7)
         table.add_column(Text(""), width=3, key="pointer")
         table.add_column(Text(_("Modul dan bank soal")), width=title_width, key="title")
         for name in self._columns:
-            table.add_column(Text(name, justify="right"), width=_FIXED[name], key=name)
+            table.add_column(Text(_(name), justify="right"), width=widths[name], key=name)
         self._row_targets = {}
         catalog = self._app.catalog
         listed: set[str] = set()
@@ -208,6 +223,14 @@ class HomeScreen(Screen[None]):
                 self._add_bank_row(table, bank, loose=True)
         if table.row_count:
             table.move_cursor(row=min(cursor, table.row_count - 1))
+
+    def _widths(self) -> dict[str, int]:
+        """Each fixed column's width: as in _FIXED, wider only where a translated header
+        or bank size ("12 questions") would not fit, so Indonesian keeps its layout."""
+        widths = {name: max(width, len(_(name)) + 1) for name, width in _FIXED.items()}
+        sizes = [len(_bank_size(bank)) + 1 for bank in self._app.catalog.banks]
+        widths["Pelajaran"] = max([widths["Pelajaran"], *sizes])
+        return widths
 
     def _add_module_row(self, table: DataTable[Any], module: Module) -> None:
         read = len(self._read.get(module.id, set()) & {lesson.id for lesson in module.lessons})
@@ -254,12 +277,7 @@ class HomeScreen(Screen[None]):
             Text(prefix + bank.title, overflow="fold"),
             [
                 Text("—" if loose else "", justify="right"),
-                Text(
-                    ngettext("{n} soal", "{n} soal", len(bank.questions)).format(
-                        n=len(bank.questions)
-                    ),
-                    justify="right",
-                ),
+                Text(_bank_size(bank), justify="right"),
                 Text(""),
                 Text(best, justify="right"),
                 Text(last, justify="right"),
