@@ -28,7 +28,7 @@ from latsar_tui import i18n
 from latsar_tui.commands.base import CommandError
 from latsar_tui.content.loader import load_catalog
 from latsar_tui.content.model import Catalog
-from latsar_tui.i18n import _
+from latsar_tui.i18n import _, ngettext
 from latsar_tui.paths import Paths
 from latsar_tui.quiz.clock import Clock, SystemClock
 from latsar_tui.quiz.session import (
@@ -72,13 +72,13 @@ WORDS_PER_MINUTE = 200.0
 
 # The help section that belongs to each screen (see screens.help.HELP).
 HELP_SECTIONS = {
-    "HomeScreen": "Beranda",
-    "ReviewScreen": "Ulangi",
-    "StatsScreen": "Statistik",
-    "LessonScreen": "Pembaca pelajaran",
-    "QuizScreen": "Kuis",
-    "ResultsScreen": "Hasil dan riwayat",
-    "HistoryScreen": "Hasil dan riwayat",
+    "HomeScreen": _("Beranda"),
+    "ReviewScreen": _("Ulangi"),
+    "StatsScreen": _("Statistik"),
+    "LessonScreen": _("Pembaca pelajaran"),
+    "QuizScreen": _("Kuis"),
+    "ResultsScreen": _("Hasil dan riwayat"),
+    "HistoryScreen": _("Hasil dan riwayat"),
 }
 
 # Questions due for review per bank id, shown in the home screen's "Ulang" column.
@@ -90,14 +90,14 @@ class LatsarApp(App[int]):
     """Lessons, practice and exams for Latsar CPNS trainees, all from the keyboard."""
 
     CSS_PATH = "app.tcss"
-    TITLE = "Latsar"
-    SUB_TITLE = "Belajar Latihan Dasar CPNS"
+    TITLE = _("Latsar")
+    SUB_TITLE = _("Belajar Latihan Dasar CPNS")
     COMMANDS = App.COMMANDS | {LatsarCommands}
     COMMAND_PALETTE_BINDING = "ctrl+p"
     BINDINGS = [  # noqa: RUF012
-        Binding("ctrl+c", "quit", "Keluar", show=False, priority=True),
-        Binding("q", "quit", "Keluar"),
-        Binding("question_mark", "help", "Bantuan"),
+        Binding("ctrl+c", "quit", _("Keluar"), show=False, priority=True),
+        Binding("q", "quit", _("Keluar")),
+        Binding("question_mark", "help", _("Bantuan")),
     ]
 
     def __init__(
@@ -177,7 +177,7 @@ class LatsarApp(App[int]):
         notice = self.store.notice
         if notice:
             # A damaged database was moved aside: say so, it is the trainee's history.
-            self.notify(notice, title="Basis data", severity="warning", markup=False, timeout=15)
+            self.notify(notice, title=_("Basis data"), severity="warning", markup=False, timeout=15)
         self._update_too_small(self.size.width, self.size.height)
         self.submit_expired_exams()
         # The home screen comes first, with a loading indicator; the catalog is read
@@ -195,26 +195,33 @@ class LatsarApp(App[int]):
             self.exit(0)
         elif choice == "take":
             self.store.claim_writer()
-            self.notify("Jendela ini sekarang yang menyimpan; jendela lain menjadi hanya-baca.")
+            self.notify(_("Jendela ini sekarang yang menyimpan; jendela lain menjadi hanya-baca."))
         else:
             self.store.read_only = True
-            self.sub_title = "hanya-baca (Latsar terbuka di jendela lain)"
-            self.notify("Jendela ini hanya-baca: tidak ada yang disimpan.", severity="warning")
+            self.sub_title = _("hanya-baca (Latsar terbuka di jendela lain)")
+            self.notify(_("Jendela ini hanya-baca: tidak ada yang disimpan."), severity="warning")
 
     def report_store_error(self, error: StoreError) -> None:
         """Say why a write was refused (finished attempt, read-only, taken over)."""
         if self.store.read_only:
-            self.sub_title = "hanya-baca (Latsar terbuka di jendela lain)"
-        self.notify(str(error), title="Tidak disimpan", severity="error", markup=False, timeout=10)
+            self.sub_title = _("hanya-baca (Latsar terbuka di jendela lain)")
+        self.notify(
+            str(error), title=_("Tidak disimpan"), severity="error", markup=False, timeout=10
+        )
 
     def submit_expired_exams(self) -> None:
         """Submit exams whose time ended while the app was closed, and say so."""
         submitted = submit_expired(self.store, self.clock)
         if submitted:
             self.notify(
-                f"Waktu {len(submitted)} ujian habis saat aplikasi tertutup; "
-                "jawaban yang sudah ada telah dikirim dan dinilai (lihat riwayat, h).",
-                title="Ujian",
+                ngettext(
+                    "Waktu {n} ujian habis saat aplikasi tertutup; "
+                    "jawaban yang sudah ada telah dikirim dan dinilai (lihat riwayat, h).",
+                    "Waktu {n} ujian habis saat aplikasi tertutup; "
+                    "jawaban yang sudah ada telah dikirim dan dinilai (lihat riwayat, h).",
+                    len(submitted),
+                ).format(n=len(submitted)),
+                title=_("Ujian"),
                 severity="warning",
                 timeout=15,
             )
@@ -240,10 +247,12 @@ class LatsarApp(App[int]):
             save_settings(self.paths, replace(self.settings(), animations=on))
         except OSError as error:
             self.notify(
-                f"Pengaturan tidak dapat disimpan: {error}", severity="warning", markup=False
+                _("Pengaturan tidak dapat disimpan: {error}").format(error=error),
+                severity="warning",
+                markup=False,
             )
             return
-        self.notify("Animasi dinyalakan." if on else "Animasi dimatikan.")
+        self.notify(_("Animasi dinyalakan.") if on else _("Animasi dimatikan."))
 
     def set_language(self, code: str) -> None:
         """Save ``code`` as the interface language and restart the app in it.
@@ -278,7 +287,11 @@ class LatsarApp(App[int]):
             try:
                 save_settings(self.paths, replace(settings, theme=theme))
             except OSError as error:
-                self.notify(f"Tema tidak dapat disimpan: {error}", severity="warning", markup=False)
+                self.notify(
+                    _("Tema tidak dapat disimpan: {error}").format(error=error),
+                    severity="warning",
+                    markup=False,
+                )
 
     def reload_catalog(self) -> None:
         """Read every content root again, here and now (tests and the plain front end)."""
@@ -311,8 +324,8 @@ class LatsarApp(App[int]):
             self.catalog = worker.result
         elif event.state == WorkerState.ERROR:
             self.notify(
-                f"Konten tidak dapat dimuat: {worker.error}",
-                title="Konten",
+                _("Konten tidak dapat dimuat: {error}").format(error=worker.error),
+                title=_("Konten"),
                 severity="error",
                 markup=False,
                 timeout=15,
@@ -322,7 +335,7 @@ class LatsarApp(App[int]):
         self.catalog_loading = False
         self._refresh_home()
         if self._announce_load:
-            self.notify("Konten dimuat ulang.")
+            self.notify(_("Konten dimuat ulang."))
 
     def _refresh_home(self) -> None:
         for screen in self.screen_stack:
@@ -392,9 +405,9 @@ class LatsarApp(App[int]):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Textual's built-in palette entries, in Indonesian and only those that fit."""
-        yield SystemCommand("Tema", "Ganti tema warna tampilan", self.action_change_theme)
-        yield SystemCommand("Bantuan tombol", "Semua tombol layar ini", self.action_help)
-        yield SystemCommand("Keluar", "Keluar; jawaban sudah tersimpan", self.action_quit)
+        yield SystemCommand(_("Tema"), _("Ganti tema warna tampilan"), self.action_change_theme)
+        yield SystemCommand(_("Bantuan tombol"), _("Semua tombol layar ini"), self.action_help)
+        yield SystemCommand(_("Keluar"), _("Keluar; jawaban sudah tersimpan"), self.action_quit)
 
     def action_help(self) -> None:
         """?: the key help, opened at the section of the screen on top."""
@@ -412,7 +425,7 @@ class LatsarApp(App[int]):
         """Open the lesson reader on a module (at its first lesson unless told)."""
         module = self.catalog.module(module_id)
         if module is None:
-            self.notify("Modul tidak ditemukan.", severity="error")
+            self.notify(_("Modul tidak ditemukan."), severity="error")
             return
         from latsar_tui.ui.screens.lesson import LessonScreen
 
@@ -442,7 +455,7 @@ class LatsarApp(App[int]):
             self.catalog, bank_id=bank_id, module_id=module_id, lesson_id=lesson_id
         )
         if not dialog.scopes:
-            self.notify("Belum ada soal untuk materi ini.", severity="warning")
+            self.notify(_("Belum ada soal untuk materi ini."), severity="warning")
             return
         self.push_screen(dialog, started)
 
@@ -454,7 +467,7 @@ class LatsarApp(App[int]):
             )
         except SessionError as error:
             self.notify(
-                str(error), title="Kuis tidak dapat dimulai", severity="error", markup=False
+                str(error), title=_("Kuis tidak dapat dimulai"), severity="error", markup=False
             )
             return
         except StoreError as error:
@@ -467,7 +480,9 @@ class LatsarApp(App[int]):
         try:
             session = QuizSession.resume(self.catalog, self.store, attempt_id, clock=self.clock)
         except SessionError as error:
-            self.notify(str(error), title="Tidak dapat dilanjutkan", severity="error", markup=False)
+            self.notify(
+                str(error), title=_("Tidak dapat dilanjutkan"), severity="error", markup=False
+            )
             return
         self.open_session(session)
 
@@ -513,7 +528,7 @@ class LatsarApp(App[int]):
         def saved(settings: Settings | None) -> None:
             if settings is not None:
                 save_settings(self.paths, settings)
-                self.notify("Pengaturan disimpan.")
+                self.notify(_("Pengaturan disimpan."))
                 refresh = getattr(self.screen, "refresh_data", None)
                 if refresh is not None:
                     refresh()
@@ -524,7 +539,7 @@ class LatsarApp(App[int]):
         try:
             session = build()
         except SessionError as error:
-            self.notify(str(error), title="Sesi tidak dimulai", markup=False)
+            self.notify(str(error), title=_("Sesi tidak dimulai"), markup=False)
             return
         except StoreError as error:
             self.report_store_error(error)
@@ -548,7 +563,7 @@ class LatsarApp(App[int]):
         """The questions least likely to be recalled on the exam date."""
         settings = self.settings()
         if settings.exam_date is None:
-            self.notify("Atur dulu tanggal ujian Anda.")
+            self.notify(_("Atur dulu tanggal ujian Anda."))
             self.open_exam_date()
             return
         self._start_built(

@@ -19,8 +19,8 @@ from textual.widgets.option_list import Option
 
 from latsar_tui.i18n import LANGUAGES, _, current_language
 
-NO_MATCHES = "Tidak ada yang cocok"
-PLACEHOLDER = "Cari perintah, modul, pelajaran, bank soal…"
+NO_MATCHES = _("Tidak ada yang cocok")
+PLACEHOLDER = _("Cari perintah, modul, pelajaran, bank soal…")
 
 
 class LatsarPalette(CommandPalette):
@@ -55,59 +55,71 @@ class LatsarCommands(Provider):
 
     def _entries(self) -> Iterator[tuple[str, Callable[[], Any], str]]:
         app: Any = self.app
-        yield "Layar: Beranda", app.go_home, "Daftar modul dan bank soal"
-        yield "Layar: Riwayat hasil kuis", app.open_history, "Hasil kuis yang sudah selesai"
-        yield "Layar: Bantuan tombol", app.action_help, "Semua tombol di setiap layar"
-        yield "Ulangi", app.start_review, "Sesi ulangan hari ini: soal jatuh tempo dan soal baru"
+        yield _("Layar: Beranda"), app.go_home, _("Daftar modul dan bank soal")
+        yield _("Layar: Riwayat hasil kuis"), app.open_history, _("Hasil kuis yang sudah selesai")
+        yield _("Layar: Bantuan tombol"), app.action_help, _("Semua tombol di setiap layar")
         yield (
-            "Persiapan ujian",
+            _("Ulangi"),
+            app.start_review,
+            _("Sesi ulangan hari ini: soal jatuh tempo dan soal baru"),
+        )
+        yield (
+            _("Persiapan ujian"),
             app.start_exam_prep,
-            "Soal yang paling mungkin terlupa pada tanggal ujian",
+            _("Soal yang paling mungkin terlupa pada tanggal ujian"),
         )
-        yield "Latihan kesalahan", app.start_mistakes, "Soal yang jawaban terakhirnya belum benar"
-        yield "Layar: Ulangi", app.open_review, "Ringkasan ulangan, persiapan ujian, kesalahan"
-        yield "Statistik", app.open_stats, "Penguasaan, aktivitas, perkiraan ingatan"
-        yield "Tanggal ujian", app.open_exam_date, "Atur tanggal evaluasi dan batas harian"
-        yield "Muat ulang konten", app.action_reload_content, "Baca lagi semua berkas YAML"
         yield (
-            "Tema: kontras tinggi gelap",
+            _("Latihan kesalahan"),
+            app.start_mistakes,
+            _("Soal yang jawaban terakhirnya belum benar"),
+        )
+        yield (
+            _("Layar: Ulangi"),
+            app.open_review,
+            _("Ringkasan ulangan, persiapan ujian, kesalahan"),
+        )
+        yield _("Statistik"), app.open_stats, _("Penguasaan, aktivitas, perkiraan ingatan")
+        yield _("Tanggal ujian"), app.open_exam_date, _("Atur tanggal evaluasi dan batas harian")
+        yield _("Muat ulang konten"), app.action_reload_content, _("Baca lagi semua berkas YAML")
+        yield (
+            _("Tema: kontras tinggi gelap"),
             partial(app.use_theme, "latsar-kontras-gelap"),
-            "Teks putih dan kuning di atas hitam (WCAG AA)",
+            _("Teks putih dan kuning di atas hitam (WCAG AA)"),
         )
         yield (
-            "Tema: kontras tinggi terang",
+            _("Tema: kontras tinggi terang"),
             partial(app.use_theme, "latsar-kontras-terang"),
-            "Teks hitam di atas putih (WCAG AA)",
+            _("Teks hitam di atas putih (WCAG AA)"),
         )
         for code, name in LANGUAGES.items():
             if code != current_language():
                 # In both languages: a learner who cannot read the current one finds it.
                 yield (
-                    f"{_('Bahasa')} / Language: {name}",
+                    _("Bahasa / Language: {name}").format(name=name),
                     partial(app.set_language, code),
                     _("Antarmuka dalam {name}; aplikasi dimulai ulang, progres tetap").format(
                         name=name
                     ),
                 )
-        yield "Animasi: matikan", partial(app.set_animations, False), "Tanpa gerakan di layar"
-        yield "Animasi: nyalakan", partial(app.set_animations, True), "Gerakan halus di layar"
+        yield _("Animasi: matikan"), partial(app.set_animations, False), _("Tanpa gerakan di layar")
+        yield _("Animasi: nyalakan"), partial(app.set_animations, True), _("Gerakan halus di layar")
         for module in app.catalog.modules_in_order():
             yield (
-                f"Modul: {module.title}",
+                _("Modul: {title}").format(title=module.title),
                 partial(app.open_module, module.id),
-                "Buka pembaca pelajaran",
+                _("Buka pembaca pelajaran"),
             )
             for lesson in module.lessons:
                 yield (
-                    f"Pelajaran: {lesson.title}",
+                    _("Pelajaran: {title}").format(title=lesson.title),
                     partial(app.open_module, module.id, lesson.id),
-                    f"Baca pelajaran ini ({module.title})",
+                    _("Baca pelajaran ini ({module})").format(module=module.title),
                 )
         for bank in app.catalog.banks:
             yield (
-                f"Bank soal: {bank.title}",
+                _("Bank soal: {title}").format(title=bank.title),
                 partial(app.choose_quiz, bank_id=bank.id),
-                "Mulai latihan atau ujian",
+                _("Mulai latihan atau ujian"),
             )
 
     async def discover(self) -> Hits:

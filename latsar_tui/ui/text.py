@@ -23,35 +23,49 @@ from latsar_tui.content.model import (
     SingleQuestion,
     TrueFalseQuestion,
 )
+from latsar_tui.i18n import LANGUAGES, _, current_language, ngettext
 from latsar_tui.quiz.typed_answers import accepted_lines, matching_answer_lines, pair_lines
 
 OPTION_KEYS = "abcdefgh"
 
 TYPE_NAMES = {
-    "single": "Pilihan tunggal",
-    "multiple": "Pilihan ganda (pilih semua yang benar)",
-    "true_false": "Benar atau salah",
-    "scenario": "Situasional",
-    "ordering": "Urutkan langkah",
-    "branching": "Kasus bercabang",
-    "short_answer": "Isian singkat",
-    "matching": "Menjodohkan",
+    "single": _("Pilihan tunggal"),
+    "multiple": _("Pilihan ganda (pilih semua yang benar)"),
+    "true_false": _("Benar atau salah"),
+    "scenario": _("Situasional"),
+    "ordering": _("Urutkan langkah"),
+    "branching": _("Kasus bercabang"),
+    "short_answer": _("Isian singkat"),
+    "matching": _("Menjodohkan"),
 }
 
 
 # What the UI calls each session mode (the store keeps Mode's value).
 MODE_NAMES = {
-    "latihan": "Latihan",
-    "ujian": "Ujian",
-    "ulangi": "Ulangi",
-    "persiapan": "Persiapan ujian",
-    "kesalahan": "Latihan kesalahan",
+    "latihan": _("Latihan"),
+    "ujian": _("Ujian"),
+    "ulangi": _("Ulangi"),
+    "persiapan": _("Persiapan ujian"),
+    "kesalahan": _("Latihan kesalahan"),
 }
 
 
 def mode_name(mode: object) -> str:
     """The Indonesian name of a session mode (``Mode`` or its stored value)."""
     return MODE_NAMES.get(str(mode), str(mode))
+
+
+def language_note(tag: str) -> str:
+    """``"(Bahasa Indonesia)"`` when content in ``tag`` differs from the interface, else "".
+
+    Content is never translated (issue 13): a module written in Indonesian says so in
+    the English interface. The primary subtag decides (``id-ID`` is Indonesian); a
+    language the app has no name for shows its tag as written.
+    """
+    primary = tag.strip().replace("_", "-").split("-")[0].lower()
+    if not primary or primary == current_language():
+        return ""
+    return f"({LANGUAGES.get(primary, tag)})"
 
 
 def lit(text: str, style: str = "") -> Content:
@@ -73,10 +87,10 @@ def percent(value: float) -> str:
 def mark(score: float) -> str:
     """A symbol and a word for a score, so nothing depends on colour alone."""
     if score >= 0.999:
-        return "✓ Benar"
+        return _("✓ Benar")
     if score <= 0.001:
-        return "✗ Kurang tepat"
-    return f"~ Sebagian ({percent(score * 100)})"
+        return _("✗ Kurang tepat")
+    return _("~ Sebagian ({percent})").format(percent=percent(score * 100))
 
 
 def option_label(index: int) -> str:
@@ -102,19 +116,19 @@ def _branch_choice_texts(question: BranchingQuestion, choices: tuple[int, ...]) 
 def answer_lines(question: Question, answer: Answer | None) -> list[str]:
     """The learner's answer in words, one line per chosen thing (canonical indices)."""
     if answer is None:
-        return ["(tidak dijawab)"]
+        return [_("(tidak dijawab)")]
     if isinstance(question, TrueFalseQuestion):
-        return ["Benar" if answer else "Salah"]
+        return [_("Benar") if answer else _("Salah")]
     if isinstance(question, SingleQuestion | ScenarioQuestion) and isinstance(answer, int):
         return [question.options[answer].text]
     if isinstance(question, MultipleQuestion) and isinstance(answer, frozenset):
-        return [question.options[i].text for i in sorted(answer)] or ["(tidak ada yang dipilih)"]
+        return [question.options[i].text for i in sorted(answer)] or [_("(tidak ada yang dipilih)")]
     if isinstance(question, OrderingQuestion) and isinstance(answer, tuple):
         return [f"{n}. {question.items[i]}" for n, i in enumerate(answer, start=1)]
     if isinstance(question, BranchingQuestion) and isinstance(answer, tuple):
         return [f"{n}. {t}" for n, t in enumerate(_branch_choice_texts(question, answer), 1)]
     if isinstance(question, ShortAnswerQuestion) and isinstance(answer, str):
-        return [answer.strip() or "(kosong)"]
+        return [answer.strip() or _("(kosong)")]
     if isinstance(question, MatchingQuestion) and isinstance(answer, tuple):
         return matching_answer_lines(question, answer)
     return [str(answer)]
@@ -123,14 +137,16 @@ def answer_lines(question: Question, answer: Answer | None) -> list[str]:
 def right_answer_lines(question: Question) -> list[str]:
     """The right (or best) answer in words, read from the model."""
     if isinstance(question, TrueFalseQuestion):
-        return ["Benar" if question.answer else "Salah"]
+        return [_("Benar") if question.answer else _("Salah")]
     if isinstance(question, SingleQuestion):
         return [question.options[question.correct_index].text]
     if isinstance(question, MultipleQuestion):
         return [question.options[i].text for i in sorted(question.correct_indices)]
     if isinstance(question, ScenarioQuestion):
         return [
-            f"{option.score} poin: {option.text}"
+            ngettext("{n} poin: {text}", "{n} poin: {text}", option.score).format(
+                n=option.score, text=option.text
+            )
             for option in sorted(question.options, key=lambda o: -o.score)
         ]
     if isinstance(question, OrderingQuestion):
@@ -156,4 +172,6 @@ def lesson_of(catalog: Any, bank_id: str, lesson_id: str | None) -> tuple[str, s
 
 def reread_line(title: str) -> Content:
     """ "Baca ulang: <lesson> (tekan m)", the title shown literally."""
-    return Content.assemble(("Baca ulang: ", "bold"), Content(title), ("  (tekan m)", "dim"))
+    return Content.assemble(
+        (_("Baca ulang: "), "bold"), Content(title), ("  " + _("(tekan m)"), "dim")
+    )

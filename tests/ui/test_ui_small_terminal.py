@@ -118,3 +118,22 @@ async def test_main_screens_at_60x20(
         assert app.screen is not home, key
         assert heading in _flat(screen_text(app))
         _assert_footer_whole(app)
+
+
+async def test_exam_time_left_stays_on_screen_at_60x20(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The status line of the CAT exam is longest once a question is answered and marked
+    ragu-ragu; the time left must still be on it, whole, at 60 columns."""
+    app = make_app(monkeypatch, tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await start_from_home(pilot, downs=2, exam=True)
+        screen = app.screen
+        assert isinstance(screen, QuizScreen)
+        assert "Sisa waktu 01:00" in screen_text(app)
+        await pilot.press(*keys_for_right_answer(screen), "r")
+        await settle(pilot)
+        status = screen_text(app).splitlines()[1]  # under the header
+        assert "dijawab" in status and re.search(r"Sisa waktu \d\d:\d\d", status), status
+        _assert_footer_whole(app)

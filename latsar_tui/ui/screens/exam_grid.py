@@ -14,6 +14,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from latsar_tui.i18n import _
 from latsar_tui.quiz.session import QuizSession
 
 # Cells per row: ten keep the numbers easy to find (1-10, 11-20, ...) and fit 80 columns.
@@ -24,12 +25,12 @@ class ExamGridScreen(ModalScreen[int | None]):
     """Dismisses with the index of the question to go to, or None."""
 
     BINDINGS = [  # noqa: RUF012
-        Binding("left", "step(-1)", "Kiri", show=False),
-        Binding("right", "step(1)", "Kanan", show=False),
-        Binding("up", f"step({-PER_ROW})", "Atas", show=False),
-        Binding("down", f"step({PER_ROW})", "Bawah", show=False),
-        Binding("enter", "go", "Buka soal"),
-        Binding("escape,g", "close", "Tutup"),
+        Binding("left", "step(-1)", _("Kiri"), show=False),
+        Binding("right", "step(1)", _("Kanan"), show=False),
+        Binding("up", f"step({-PER_ROW})", _("Atas"), show=False),
+        Binding("down", f"step({PER_ROW})", _("Bawah"), show=False),
+        Binding("enter", "go", _("Buka soal")),
+        Binding("escape,g", "close", _("Tutup")),
     ]
 
     def __init__(self, session: QuizSession) -> None:
@@ -40,11 +41,15 @@ class ExamGridScreen(ModalScreen[int | None]):
     def compose(self) -> ComposeResult:
         summary = self.session.summary()
         with Vertical(id="grid-box") as box:
-            box.border_title = "Daftar soal"
-            box.border_subtitle = "←↑↓→ pilih · Enter buka · Esc tutup"
+            box.border_title = _("Daftar soal")
+            box.border_subtitle = _("←↑↓→ pilih · Enter buka · Esc tutup")
             yield Static(id="grid-cells")
             yield Static(
-                Content(f"✓ dijawab · R ragu-ragu · · kosong      {summary.describe()}"),
+                Content(
+                    _("✓ dijawab · R ragu-ragu · · kosong      {summary}").format(
+                        summary=summary.describe()
+                    )
+                ),
                 id="grid-legend",
             )
 

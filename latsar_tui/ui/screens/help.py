@@ -9,15 +9,20 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-HELP = """\
-Latsar — bantuan tombol
+from latsar_tui.i18n import _
 
+# One catalogue entry per section, so a translator works on one screen's keys at a
+# time; each heading must read as HELP_SECTIONS in app.py says it (section_line).
+HELP_PARTS = (
+    _("""\
+Latsar — bantuan tombol"""),
+    _("""\
 Di mana saja
   ?            bantuan ini
   Ctrl+P       palet perintah: modul, bank soal, layar, Ulangi, tema
   q, Ctrl+C    keluar (jawaban sudah tersimpan; kuis dapat dilanjutkan)
-  Tab          pindah fokus;  Esc  kembali
-
+  Tab          pindah fokus;  Esc  kembali"""),
+    _("""\
 Beranda
   ↑/↓          pilih modul atau bank soal
   Enter        buka modul, atau mulai kuis dari bank soal
@@ -26,15 +31,15 @@ Beranda
   u            Ulangi: soal jatuh tempo, persiapan ujian, kesalahan
   s            statistik belajar
   h            riwayat hasil kuis;  r  muat ulang konten
-  Kolom Ulang: soal yang jatuh tempo untuk diulang hari ini
-
+  Kolom Ulang: soal yang jatuh tempo untuk diulang hari ini"""),
+    _("""\
 Ulangi (tombol u di beranda)
   u            mulai sesi ulangan hari ini
   p            persiapan ujian (soal yang paling mungkin terlupa)
   k            latihan kesalahan;  ↑/↓ lalu Enter per modul atau tag
   e            tanggal ujian dan batas soal per hari
-  s            statistik;  Esc  kembali
-
+  s            statistik;  Esc  kembali"""),
+    _("""\
 Statistik
   t            grafik atau tabel per hari;  r  hitung ulang
   Arti setiap angka:
@@ -57,8 +62,8 @@ Statistik
   Dijawab (kolom): soal yang pernah dijawab dari semua soalnya.
   Benar (kolom): rerata skor jawaban terakhir atas soal yang dijawab.
   Ingatan (kolom): seperti Ingatan saat ini, untuk baris itu saja.
-  Jawaban per hari: banyaknya jawaban tiap hari, 30 hari terakhir.
-
+  Jawaban per hari: banyaknya jawaban tiap hari, 30 hari terakhir."""),
+    _("""\
 Pembaca pelajaran
   ↑/↓          pilih pelajaran;  Enter  pindah ke isi pelajaran
   n atau ]     pelajaran berikutnya
@@ -66,8 +71,8 @@ Pembaca pelajaran
   k            kuis untuk pelajaran ini
   Pelajaran dianggap dibaca setelah digulir sampai akhir, atau
   setelah tampil (tidak tertutup layar lain) selama waktu baca
-  panjangnya, sekitar 200 kata per menit.
-
+  panjangnya, sekitar 200 kata per menit."""),
+    _("""\
 Kuis
   1–6 / a–f    pilih jawaban;  ↑/↓ lalu Enter juga bisa
   Spasi        centang (pilihan ganda); Enter mengirim jawaban
@@ -83,12 +88,13 @@ Ujian
   r            tandai ragu-ragu;  g  daftar soal (✓ dijawab, R ragu)
   x            ringkasan lalu kirim; waktu tetap berjalan saat ditutup
   Konfirmasi jawaban (Ulangi → e): tombol menandai, Enter menjawab
-  Esc          ke beranda; kuis dapat dilanjutkan dengan l
-
+  Esc          ke beranda; kuis dapat dilanjutkan dengan l"""),
+    _("""\
 Hasil dan riwayat
   ↑/↓          pilih ringkasan atau soal; rinciannya tampil di kanan
-  h            riwayat;  Esc  kembali ke beranda
-"""
+  h            riwayat;  Esc  kembali ke beranda"""),
+)
+HELP = "\n\n".join(HELP_PARTS) + "\n"
 
 
 def section_line(section: str) -> int:
@@ -107,13 +113,13 @@ class HelpScreen(ModalScreen[None]):
         self.section = section
 
     BINDINGS = [  # noqa: RUF012
-        Binding("escape,question_mark,q", "dismiss", "Tutup"),
+        Binding("escape,question_mark,q", "dismiss", _("Tutup")),
     ]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box") as box:
-            box.border_title = "Bantuan"
-            box.border_subtitle = "Esc untuk menutup"
+            box.border_title = _("Bantuan")
+            box.border_subtitle = _("Esc untuk menutup")
             yield Static(HELP, markup=False)
 
     def on_mount(self) -> None:

@@ -14,6 +14,7 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from latsar_tui.content.model import DEFAULT_PASS_MARK
+from latsar_tui.i18n import _
 from latsar_tui.quiz.session import Mode
 from latsar_tui.ui.text import mode_name, percent
 from latsar_tui.ui.widgets.footer import LatsarFooter
@@ -28,20 +29,20 @@ def _verdict(mode: str, score: float | None, scope_json: str) -> str:
         mark = float(json.loads(scope_json).get("pass_mark", DEFAULT_PASS_MARK))
     except (ValueError, AttributeError, TypeError):
         mark = float(DEFAULT_PASS_MARK)
-    return "lulus" if score >= mark else "belum lulus"
+    return _("lulus") if score >= mark else _("belum lulus")
 
 
 class HistoryScreen(Screen[None]):
     """Past results, browsable later."""
 
     BINDINGS = [  # noqa: RUF012
-        Binding("escape", "app.pop_screen", "Kembali"),
+        Binding("escape", "app.pop_screen", _("Kembali")),
     ]
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(
-            "Riwayat kuis yang selesai: pilih lalu Enter untuk melihat hasilnya.",
+            _("Riwayat kuis yang selesai: pilih lalu Enter untuk melihat hasilnya."),
             id="history-title",
         )
         yield OptionList(id="history")
@@ -50,7 +51,7 @@ class HistoryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         app: Any = self.app
-        self.sub_title = "Riwayat"
+        self.sub_title = _("Riwayat")
         self._ids: list[int] = []
         options = self.query_one("#history", OptionList)
         attempts = app.store.finished_attempts(limit=200)
@@ -70,14 +71,14 @@ class HistoryScreen(Screen[None]):
                         f"  {mode}  ",
                         (score.rjust(4), "bold"),
                         "  ",
-                        (verdict.ljust(len("belum lulus")), "bold"),
+                        (verdict.ljust(len(_("belum lulus"))), "bold"),
                         "  ",
                         Content(attempt.title),
                     )
                 )
             )
         if not self._ids:
-            options.add_option(Option("Belum ada kuis yang selesai.", disabled=True))
+            options.add_option(Option(_("Belum ada kuis yang selesai."), disabled=True))
         else:
             options.highlighted = 0
         options.focus()

@@ -18,14 +18,15 @@ from textual.widgets.data_table import ColumnKey
 from textual.widgets.option_list import Option
 
 from latsar_tui.content.model import Bank, Module
+from latsar_tui.i18n import N_, _, ngettext
 from latsar_tui.review.due import DueSummary
 from latsar_tui.review.plan import ExamPlan
 from latsar_tui.review.text import plan_text
-from latsar_tui.ui.text import mode_name, percent
+from latsar_tui.ui.text import language_note, mode_name, percent
 from latsar_tui.ui.widgets.footer import LatsarFooter
 from latsar_tui.ui.widgets.too_small import TooSmallNotice
 
-WELCOME = (
+WELCOME = _(
     "Selamat datang di Latsar! Tiga tombol sudah cukup untuk mulai:\n"
     "  ↑/↓   pilih modul atau bank soal\n"
     "  Enter buka: modul dibuka untuk dibaca, bank soal dimulai sebagai kuis\n"
@@ -35,18 +36,32 @@ WELCOME = (
 # Widths of the fixed columns; the title column takes what is left.
 # Cells have no padding (room for titles at 80 columns): every fixed column is one
 # wider than its longest text and right-aligned, so a space always separates columns.
-_FIXED = {"Agenda": 7, "Pelajaran": 10, "Dibaca": 7, "Terbaik": 8, "Terakhir": 9, "Ulang": 6}
+# The keys name the columns and are shown through _() (each width fits its English too).
+_FIXED = {
+    N_("Agenda"): 7,
+    N_("Pelajaran"): 10,
+    N_("Dibaca"): 7,
+    N_("Terbaik"): 8,
+    N_("Terakhir"): 9,
+    N_("Ulang"): 6,
+}
 # Below 80 columns the columns that repeat what other screens show give their room to
 # the titles, which then wrap instead of being cut ("Hak Asasi Manusia d…").
-_NARROW = ("Pelajaran", "Dibaca", "Terbaik")
+_NARROW = ("Pelajaran", "Dibaca", "Terbaik")  # i18n: ignore keys of _FIXED
 NARROW_BELOW = 80
+
+
+def _bank_size(bank: Bank) -> str:
+    """``12 soal``: a bank's size in the home table's "Pelajaran" column."""
+    count = len(bank.questions)
+    return ngettext("{n} soal", "{n} soal", count).format(n=count)
 
 
 class CatalogTable(DataTable[Any]):
     """The home table; its Enter is labelled in the footer."""
 
     BINDINGS = [  # noqa: RUF012
-        Binding("enter", "select_cursor", "Buka"),
+        Binding("enter", "select_cursor", _("Buka")),
     ]
 
 
@@ -54,22 +69,22 @@ class HomeScreen(Screen[None]):
     """The first screen: what there is to study and how far the trainee got."""
 
     BINDINGS = [  # noqa: RUF012
-        Binding("l", "resume", "Lanjutkan"),
-        Binding("k", "quiz", "Kuis"),
-        Binding("u", "review", "Ulangi"),
-        Binding("s", "stats", "Statistik"),
-        Binding("h", "history", "Riwayat"),
-        Binding("r", "reload", "Muat ulang", show=False),  # in help; keeps ? on screen
+        Binding("l", "resume", _("Lanjutkan")),
+        Binding("k", "quiz", _("Kuis")),
+        Binding("u", "review", _("Ulangi")),
+        Binding("s", "stats", _("Statistik")),
+        Binding("h", "history", _("Riwayat")),
+        Binding("r", "reload", _("Muat ulang"), show=False),  # in help; keeps ? on screen
     ]
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="home"):
             yield Static(WELCOME, id="welcome", markup=False)
-            yield Static("Belum selesai: pilih lalu Enter, atau tekan l", id="continue-title")
+            yield Static(_("Belum selesai: pilih lalu Enter, atau tekan l"), id="continue-title")
             yield OptionList(id="continue")
             yield Static(id="review-line")
-            yield Static("Memuat konten…", id="loading-note")
+            yield Static(_("Memuat konten…"), id="loading-note")
             yield CatalogTable(id="catalog", cursor_type="row", zebra_stripes=True, cell_padding=0)
             with VerticalScroll(id="broken"):
                 yield Static(id="broken-list")
@@ -129,9 +144,24 @@ class HomeScreen(Screen[None]):
 
     def _fill_review_line(self, summary: DueSummary, plan: ExamPlan | None) -> None:
         line = Content.assemble(
-            ("Ulangi: ", "bold"),
-            f"{summary.total} soal jatuh tempo · sesi hari ini {summary.session_size} soal "
-            f"({summary.session_due} ulangan + {summary.session_new} baru) · tekan u",
+            (_("Ulangi: "), "bold"),
+            " · ".join(
+                (
+                    ngettext("{n} soal jatuh tempo", "{n} soal jatuh tempo", summary.total).format(
+                        n=summary.total
+                    ),
+                    ngettext(
+                        "sesi hari ini {n} soal ({due} ulangan + {new} baru)",
+                        "sesi hari ini {n} soal ({due} ulangan + {new} baru)",
+                        summary.session_size,
+                    ).format(
+                        n=summary.session_size,
+                        due=summary.session_due,
+                        new=summary.session_new,
+                    ),
+                    _("tekan u"),
+                )
+            ),
         )
         if plan is not None:
             line = Content.assemble(line, "\n", Content(plan_text(plan)))
@@ -148,7 +178,7 @@ class HomeScreen(Screen[None]):
             said = title == mode or title.startswith(f"{mode}:")
             shown_mode = "" if said else f"  ·  {mode}"
             label = Content.assemble(
-                ("▶ Lanjutkan: ", "bold"),
+                (_("▶ Lanjutkan: "), "bold"),
                 Content(title),
                 f"{shown_mode}  ·  {self._progress(attempt.id)}",
             )
@@ -163,7 +193,7 @@ class HomeScreen(Screen[None]):
         store = self._app.store
         answered = store.answered_count(attempt_id)
         total = len(store.attempt_items(attempt_id))
-        return f"{answered}/{total} dijawab"
+        return _("{answered}/{total} dijawab").format(answered=answered, total=total)
 
     def _fill_table(self) -> None:
         if not hasattr(self, "_read"):
@@ -173,12 +203,13 @@ class HomeScreen(Screen[None]):
         table.clear(columns=True)
         narrow = self.size.width < NARROW_BELOW
         self._columns = [n for n in _FIXED if not narrow or n in _NARROW]
-        fixed = sum(_FIXED[name] for name in self._columns)
+        widths = self._widths()
+        fixed = sum(widths[name] for name in self._columns)
         title_width = max(20, self.size.width - fixed - 7)
         table.add_column(Text(""), width=3, key="pointer")
-        table.add_column(Text("Modul dan bank soal"), width=title_width, key="title")
+        table.add_column(Text(_("Modul dan bank soal")), width=title_width, key="title")
         for name in self._columns:
-            table.add_column(Text(name, justify="right"), width=_FIXED[name], key=name)
+            table.add_column(Text(_(name), justify="right"), width=widths[name], key=name)
         self._row_targets = {}
         catalog = self._app.catalog
         listed: set[str] = set()
@@ -193,15 +224,27 @@ class HomeScreen(Screen[None]):
         if table.row_count:
             table.move_cursor(row=min(cursor, table.row_count - 1))
 
+    def _widths(self) -> dict[str, int]:
+        """Each fixed column's width: as in _FIXED, wider only where a translated header
+        or bank size ("12 questions") would not fit, so Indonesian keeps its layout."""
+        widths = {name: max(width, len(_(name)) + 1) for name, width in _FIXED.items()}
+        sizes = [len(_bank_size(bank)) + 1 for bank in self._app.catalog.banks]
+        widths["Pelajaran"] = max([widths["Pelajaran"], *sizes])
+        return widths
+
     def _add_module_row(self, table: DataTable[Any], module: Module) -> None:
         read = len(self._read.get(module.id, set()) & {lesson.id for lesson in module.lessons})
         share = 100 * read / len(module.lessons) if module.lessons else 0
         key = f"m:{module.id}"
         self._row_targets[key] = ("module", module.id)
+        title = Text(module.title, style="bold", overflow="fold")
+        note = language_note(module.language)
+        if note:
+            title.append(" " + note, style="dim")
         self._add_row(
             table,
             key,
-            Text(module.title, style="bold", overflow="fold"),
+            title,
             [
                 Text(module.agenda or "—", justify="right"),
                 Text(f"{len(module.lessons)}", justify="right"),
@@ -234,7 +277,7 @@ class HomeScreen(Screen[None]):
             Text(prefix + bank.title, overflow="fold"),
             [
                 Text("—" if loose else "", justify="right"),
-                Text(f"{len(bank.questions)} soal", justify="right"),
+                Text(_bank_size(bank), justify="right"),
                 Text(""),
                 Text(best, justify="right"),
                 Text(last, justify="right"),
@@ -246,13 +289,15 @@ class HomeScreen(Screen[None]):
         broken = self._app.catalog.broken
         panel = self.query_one("#broken")
         panel.display = bool(broken)
-        lines = Text(f"Berkas yang tidak dapat dimuat ({len(broken)}):\n", style="bold")
+        lines = Text(
+            _("Berkas yang tidak dapat dimuat ({n}):").format(n=len(broken)) + "\n", style="bold"
+        )
         for item in broken:
             finding = item.first_error
             lines.append(f"✗ {item.path}:{finding.line}: {finding.message}\n")
         lines.rstrip()
         self.query_one("#broken-list", Static).update(lines)
-        panel.border_title = "Masalah konten"
+        panel.border_title = _("Masalah konten")
 
     # --- actions -------------------------------------------------------------------
 
@@ -313,7 +358,7 @@ class HomeScreen(Screen[None]):
         if self._attempt_ids:
             self._app.resume_quiz(self._attempt_ids[0])
         else:
-            self.notify("Tidak ada kuis yang belum selesai.")
+            self.notify(_("Tidak ada kuis yang belum selesai."))
 
     def action_review(self) -> None:
         """u: the review hub (Ulangi, Persiapan ujian, Latihan kesalahan)."""

@@ -18,7 +18,9 @@ from textual.widgets import Header, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from latsar_tui.content.model import Lesson, Module
+from latsar_tui.i18n import _
 from latsar_tui.store.db import StoreError
+from latsar_tui.ui.text import language_note
 from latsar_tui.ui.widgets.footer import LatsarFooter
 from latsar_tui.ui.widgets.hanging import Hanging
 from latsar_tui.ui.widgets.too_small import TooSmallNotice
@@ -37,10 +39,10 @@ class LessonScreen(Screen[None]):
     """Read one module, lesson by lesson."""
 
     BINDINGS = [  # noqa: RUF012
-        Binding("escape", "app.pop_screen", "Kembali"),
-        Binding("n,right_square_bracket", "step(1)", "Berikutnya"),
-        Binding("p,left_square_bracket", "step(-1)", "Sebelumnya"),
-        Binding("k", "quiz", "Kuis"),
+        Binding("escape", "app.pop_screen", _("Kembali")),
+        Binding("n,right_square_bracket", "step(1)", _("Berikutnya")),
+        Binding("p,left_square_bracket", "step(-1)", _("Sebelumnya")),
+        Binding("k", "quiz", _("Kuis")),
     ]
 
     def __init__(self, module: Module, lesson_id: str | None = None) -> None:
@@ -80,7 +82,7 @@ class LessonScreen(Screen[None]):
         self.sub_title = self.module.title
         self._read = set(self._app.store.lessons_read(self.module.id))
         lessons = self.query_one("#lessons", OptionList)
-        lessons.border_title = "Pelajaran"
+        lessons.border_title = _("Pelajaran")
         for position in range(len(self.module.lessons)):
             lessons.add_option(Option(self._lesson_label(position)))
         lessons.highlighted = self.index
@@ -111,20 +113,26 @@ class LessonScreen(Screen[None]):
     async def _show(self) -> None:
         lesson = self.lesson
         total = len(self.module.lessons)
-        title = Text(f"Pelajaran {self.index + 1} dari {total}\n", style="dim")
+        title = Text(
+            _("Pelajaran {number} dari {total}").format(number=self.index + 1, total=total) + "\n",
+            style="dim",
+        )
         title.append(lesson.title, style="bold")
+        note = language_note(self.module.language)
+        if note:
+            title.append(" " + note, style="dim")
         self.query_one("#lesson-title", Static).update(title)
         await self.query_one("#lesson-body", Markdown).update(lesson.body)
         points = self.query_one("#key-points", Static)
         points.display = bool(lesson.key_points)
-        text = Text("Poin penting", style="bold")
+        text = Text(_("Poin penting"), style="bold")
         for point in lesson.key_points:
             text.append(f"\n• {point}")
         points.update(text)
         sources = [s for s in (self.module.source(i) for i in lesson.sources) if s is not None]
         panel = self.query_one("#sources", Static)
         panel.display = bool(sources)
-        text = Text("Sumber", style="bold")
+        text = Text(_("Sumber"), style="bold")
         for source in sources:
             text.append(f"\n• {source.title}")
             if source.url:
@@ -183,7 +191,7 @@ class LessonScreen(Screen[None]):
         if 0 <= target < len(self.module.lessons):
             self.query_one("#lessons", OptionList).highlighted = target
         else:
-            self.notify("Ini pelajaran terakhir." if delta > 0 else "Ini pelajaran pertama.")
+            self.notify(_("Ini pelajaran terakhir.") if delta > 0 else _("Ini pelajaran pertama."))
 
     def action_quiz(self) -> None:
         self._app.choose_quiz(module_id=self.module.id, lesson_id=self.lesson.id)

@@ -13,7 +13,9 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-MESSAGE = (
+from latsar_tui.i18n import _
+
+MESSAGE = _(
     "Latsar sudah terbuka di jendela lain untuk folder data ini. Dua jendela yang "
     "sama-sama menulis dapat saling menimpa, jadi hanya satu yang boleh menyimpan.\n\n"
     "b  baca saja: jendela ini hanya-baca, tidak ada yang disimpan\n"
@@ -26,14 +28,14 @@ class OtherWindowScreen(ModalScreen[str]):
     """Ask what to do about the other open window: "read", "take" or "quit"."""
 
     BINDINGS = [  # noqa: RUF012
-        Binding("b,escape", "choose('read')", "Baca saja"),
-        Binding("a", "choose('take')", "Ambil alih"),
-        Binding("q", "choose('quit')", "Keluar", priority=True),
+        Binding("b,escape", "choose('read')", _("Baca saja")),
+        Binding("a", "choose('take')", _("Ambil alih")),
+        Binding("q", "choose('quit')", _("Keluar"), priority=True),
     ]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box") as box:
-            box.border_title = "Jendela lain terbuka"
+            box.border_title = _("Jendela lain terbuka")
             yield Static(MESSAGE, markup=False)
 
     def action_choose(self, choice: str) -> None:

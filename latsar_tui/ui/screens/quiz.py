@@ -37,6 +37,7 @@ from latsar_tui.content.model import (
     SingleQuestion,
     TrueFalseQuestion,
 )
+from latsar_tui.i18n import _, ngettext
 from latsar_tui.quiz import scoring
 from latsar_tui.quiz.session import Mode, PresentedQuestion, QuizSession, SessionError, TimeUp
 from latsar_tui.settings import Settings
@@ -55,25 +56,25 @@ from latsar_tui.ui.widgets.typed_widgets import typed_answer_widget
 CHECKPOINT_EVERY = 5.0
 
 HINTS = {
-    "single": "1–6 atau a–f memilih · ↑/↓ lalu Enter",
-    "true_false": "1/b Benar · 2/s Salah · ↑/↓ lalu Enter",
-    "scenario": "1–6 atau a–f memilih · ↑/↓ lalu Enter",
-    "multiple": "Spasi atau 1–8 mencentang · Enter mengirim jawaban",
-    "ordering": "Spasi ambil/lepas lalu ↑/↓ menggeser (atau Shift+↑/↓, -/+) · Enter mengirim",
-    "branching": "1–5 atau a–e memilih langkah · ↑/↓ lalu Enter",
-    "short_answer": "Ketik jawaban · Enter mengirim",
-    "matching": "↑/↓ atau 1–8 memilih butir kiri · huruf menjodohkan · Enter mengirim",
+    "single": _("1–6 atau a–f memilih · ↑/↓ lalu Enter"),
+    "true_false": _("1/b Benar · 2/s Salah · ↑/↓ lalu Enter"),
+    "scenario": _("1–6 atau a–f memilih · ↑/↓ lalu Enter"),
+    "multiple": _("Spasi atau 1–8 mencentang · Enter mengirim jawaban"),
+    "ordering": _("Spasi ambil/lepas lalu ↑/↓ menggeser (atau Shift+↑/↓, -/+) · Enter mengirim"),
+    "branching": _("1–5 atau a–e memilih langkah · ↑/↓ lalu Enter"),
+    "short_answer": _("Ketik jawaban · Enter mengirim"),
+    "matching": _("↑/↓ atau 1–8 memilih butir kiri · huruf menjodohkan · Enter mengirim"),
 }
 
 # With "konfirmasi jawaban" a key only marks an option; Enter answers.
 CONFIRM_HINTS = {
-    "single": "1–6 atau a–f menandai · Enter menjawab",
-    "true_false": "1/b Benar · 2/s Salah menandai · Enter menjawab",
-    "scenario": "1–6 atau a–f menandai · Enter menjawab",
-    "branching": "1–5 atau a–e menandai langkah · Enter menjawab",
+    "single": _("1–6 atau a–f menandai · Enter menjawab"),
+    "true_false": _("1/b Benar · 2/s Salah menandai · Enter menjawab"),
+    "scenario": _("1–6 atau a–f menandai · Enter menjawab"),
+    "branching": _("1–5 atau a–e menandai langkah · Enter menjawab"),
 }
 
-EXAM_KEYS = "←/→ pindah · r ragu · g daftar"
+EXAM_KEYS = _("←/→ pindah · r ragu · g daftar")
 
 
 def format_remaining(seconds: float) -> str:
@@ -92,8 +93,8 @@ class ConfirmScreen(ModalScreen[bool]):
     """
 
     BINDINGS = [  # noqa: RUF012
-        Binding("y", "answer(True)", "Ya"),
-        Binding("n,escape,enter", "answer(False)", "Tidak"),
+        Binding("y", "answer(True)", _("Ya")),
+        Binding("n,escape,enter", "answer(False)", _("Tidak")),
     ]
 
     def __init__(self, question: str) -> None:
@@ -102,9 +103,9 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box") as box:
-            box.border_title = "Konfirmasi"
+            box.border_title = _("Konfirmasi")
             yield Static(self.question, markup=False)
-            yield Static("y: ya   ·   n/Esc/Enter: tidak", classes="hint", markup=False)
+            yield Static(_("y: ya   ·   n/Esc/Enter: tidak"), classes="hint", markup=False)
 
     def action_answer(self, value: bool) -> None:
         self.dismiss(value)
@@ -114,18 +115,18 @@ class QuizScreen(Screen[None]):
     """Answer the session's questions one by one."""
 
     BINDINGS = [  # noqa: RUF012
-        Binding("enter", "next", "Lanjut"),
+        Binding("enter", "next", _("Lanjut")),
         # x, not s: in a true/false question s means Salah.
-        Binding("x", "end", "Akhiri"),
+        Binding("x", "end", _("Akhiri")),
         # Esc goes back to where the quiz was started (home, or the lesson it came from).
-        Binding("escape", "leave", "Kembali"),
-        Binding("m", "open_lesson", "Materi"),
+        Binding("escape", "leave", _("Kembali")),
+        Binding("m", "open_lesson", _("Materi")),
         # An exam only (see check_action): the CAT's free movement and flags.
-        Binding("left", "move(-1)", "Sebelumnya", show=False),
-        Binding("right", "move(1)", "Berikutnya", show=False),
-        Binding("r", "flag", "Ragu-ragu", show=False),
-        Binding("g", "grid", "Daftar soal", show=False),
-        Binding("backspace", "restart_case", "Ulangi kasus", show=False),
+        Binding("left", "move(-1)", _("Sebelumnya"), show=False),
+        Binding("right", "move(1)", _("Berikutnya"), show=False),
+        Binding("r", "flag", _("Ragu-ragu"), show=False),
+        Binding("g", "grid", _("Daftar soal"), show=False),
+        Binding("backspace", "restart_case", _("Ulangi kasus"), show=False),
     ]
 
     def __init__(self, session: QuizSession) -> None:
@@ -210,25 +211,30 @@ class QuizScreen(Screen[None]):
         session = self.session
         mode = mode_name(session.mode)
         position = (self.presented.position + 1) if self.presented else session.total
-        parts: list[Any] = [
-            (f" {mode} ", "reverse bold"),
-            f"  Soal {position} dari {session.total}  ·  {session.answered_count} dijawab",
-        ]
-        if session.free_navigation and self.presented is not None:
-            here = self.presented.position
-            # Short: at 80 columns the time left must stay on the line (g shows counts).
-            parts.append((" · ", ""))
-            parts.append(
-                ("✓ dijawab", "bold $success")
-                if session.is_answered(here)
-                else ("○ kosong", "bold")
-            )
-            if session.is_flagged(here):
-                parts.append((" R ragu", "bold $warning"))
+        parts: list[Any] = [(f" {mode} ", "reverse bold")]
         left = session.time_left()
         if left is not None:
-            parts.append(("  ·  Sisa waktu ", ""))
+            # The clock comes first: on a narrow terminal (60 columns) the end of the
+            # line is cut, and the time left is the one thing an exam must never hide.
+            parts.append((_("  Sisa waktu "), ""))
             parts.append((format_remaining(left.total_seconds()), "bold"))
+            parts.append(("  ·", ""))
+        parts.append(
+            _("  Soal {position} dari {total}  ·  {answered} dijawab").format(
+                position=position, total=session.total, answered=session.answered_count
+            )
+        )
+        if session.free_navigation and self.presented is not None:
+            here = self.presented.position
+            # Short, and last: the grid (g) shows every question's state in full.
+            parts.append((" · ", ""))
+            parts.append(
+                (_("✓ dijawab"), "bold $success")
+                if session.is_answered(here)
+                else (_("○ kosong"), "bold")
+            )
+            if session.is_flagged(here):
+                parts.append((_(" R ragu"), "bold $warning"))
         status = Content.assemble(*parts)
         # Ticks come often; repaint only when the line actually changes.
         if status.plain != self._status_text:
@@ -272,18 +278,23 @@ class QuizScreen(Screen[None]):
             )
         ]
         if question.context:
-            widgets.append(Static("Situasi", classes="section-label"))
+            widgets.append(Static(_("Situasi"), classes="section-label"))
             widgets.append(Markdown(question.context, open_links=False, classes="context"))
         widgets.append(Markdown(question.prompt, open_links=False, classes="prompt"))
         for number, (step, choice) in enumerate(taken, start=1):
-            widgets.append(Static(f"Langkah {number}", classes="section-label step-label"))
+            widgets.append(
+                Static(
+                    _("Langkah {number}").format(number=number),
+                    classes="section-label step-label",
+                )
+            )
             widgets.append(Markdown(step.text, open_links=False, classes="step"))
             widgets.append(self._choice_made(choice))
         await body.mount_all(widgets)
         if self.branch_step is None and taken:
             # An exam's finished case: its path stands until restarted or submitted.
             self.query_one("#quiz-hint", Static).update(
-                Content(f"Kasus selesai · Backspace mengulang kasus · {EXAM_KEYS}")
+                Content(_("Kasus selesai · Backspace mengulang kasus") + " · " + EXAM_KEYS)
             )
             body.scroll_end(animate=False)
             body.focus()
@@ -291,8 +302,9 @@ class QuizScreen(Screen[None]):
         await self._mount_answer_widget()
         if taken and not self.session.free_navigation:
             self.notify(
-                f"Kasus dilanjutkan di langkah {len(taken) + 1}; "
-                "langkah sebelumnya sudah tersimpan."
+                _(
+                    "Kasus dilanjutkan di langkah {number}; langkah sebelumnya sudah tersimpan."
+                ).format(number=len(taken) + 1)
             )
             body.scroll_end(animate=False)
         elif taken:
@@ -342,7 +354,8 @@ class QuizScreen(Screen[None]):
             step = question.step(self.branch_step)
             await body.mount(
                 Static(
-                    f"Langkah {len(self.branch_choices) + 1}", classes="section-label step-label"
+                    _("Langkah {number}").format(number=len(self.branch_choices) + 1),
+                    classes="section-label step-label",
                 )
             )
             await body.mount(Markdown(step.text, open_links=False, classes="step"))
@@ -372,11 +385,11 @@ class QuizScreen(Screen[None]):
         event.stop()
         if event.hidden:
             self.query_one("#quiz-hint", Static).update(
-                Content("Ada pilihan di luar layar: baca semua, lalu Enter menjawab pilihan ▶")
+                Content(_("Ada pilihan di luar layar: baca semua, lalu Enter menjawab pilihan ▶"))
             )
         else:
             self.query_one("#quiz-hint", Static).update(
-                Content("Enter menjawab pilihan ▶ · angka/huruf lain mengganti pilihan")
+                Content(_("Enter menjawab pilihan ▶ · angka/huruf lain mengganti pilihan"))
             )
 
     def _order(self, count: int) -> tuple[int, ...]:
@@ -451,7 +464,7 @@ class QuizScreen(Screen[None]):
             # The consequence is on screen; the next step once the learner is ready.
             self.waiting_next = True
             self.refresh_bindings()
-            self.query_one("#quiz-hint", Static).update("Enter: langkah berikutnya")
+            self.query_one("#quiz-hint", Static).update(_("Enter: langkah berikutnya"))
             body.scroll_end(animate=False)
             body.focus()
         else:
@@ -461,15 +474,17 @@ class QuizScreen(Screen[None]):
         """The choice taken at a step; with its points and consequence unless an exam."""
         if self.session.mode == Mode.EXAM:
             return Static(
-                Content.assemble(("Pilihan Anda: ", "bold"), Content(choice.text)),
+                Content.assemble((_("Pilihan Anda: "), "bold"), Content(choice.text)),
                 classes="consequence",
             )
         return Static(
             Content.assemble(
-                ("Pilihan Anda: ", "bold"),
+                (_("Pilihan Anda: "), "bold"),
                 Content(choice.text),
-                f"  ({choice.score} poin)\n",
-                ("Akibatnya: ", "bold"),
+                "  "
+                + ngettext("({n} poin)", "({n} poin)", choice.score).format(n=choice.score)
+                + "\n",
+                (_("Akibatnya: "), "bold"),
                 Content(choice.feedback).stylize("italic"),
             ),
             classes="consequence",
@@ -502,7 +517,7 @@ class QuizScreen(Screen[None]):
         if self.session.free_navigation:
             # Saved; it stays changeable, so the question stays with its choice marked.
             await self._show_current()
-            self.notify("Jawaban tersimpan; dapat diubah sampai ujian dikirim.", timeout=2)
+            self.notify(_("Jawaban tersimpan; dapat diubah sampai ujian dikirim."), timeout=2)
             return
         if self.session.mode == Mode.EXAM:
             await self._show_current()
@@ -514,7 +529,7 @@ class QuizScreen(Screen[None]):
         parts: list[Any] = [
             Static(verdict(question, outcome.answer, outcome.score), classes="verdict"),
             Static(choice_feedback(question, outcome.answer, order), classes="choice-feedback"),
-            Static("Pembahasan", classes="section-label"),
+            Static(_("Pembahasan"), classes="section-label"),
             Markdown(question.explanation, open_links=False, classes="explanation"),
         ]
         lesson = self._lesson()
@@ -526,7 +541,7 @@ class QuizScreen(Screen[None]):
         self.refresh_bindings()
         last = self.session.current() is None
         self.query_one("#quiz-hint", Static).update(
-            "Enter: lihat hasil" if last else "Enter: soal berikutnya  ·  ↑/↓ menggulir"
+            _("Enter: lihat hasil") if last else _("Enter: soal berikutnya  ·  ↑/↓ menggulir")
         )
         body.focus()
         self.call_after_refresh(body.scroll_to_widget, feedback, animate=False, top=True)
@@ -585,7 +600,7 @@ class QuizScreen(Screen[None]):
         self._done = True
         self._app.active_session = None
         if result.timed_out:
-            self.notify("Waktu habis: jawaban Anda telah dikirim.", severity="warning")
+            self.notify(_("Waktu habis: jawaban Anda telah dikirim."), severity="warning")
         self._app.show_results(result, replace=True)
 
     async def action_move(self, delta: int) -> None:
@@ -605,7 +620,9 @@ class QuizScreen(Screen[None]):
             self.notify(str(error), severity="error", markup=False)
             return
         self._update_status()
-        self.notify("Ditandai ragu-ragu." if flagged else "Tanda ragu-ragu dihapus.", timeout=2)
+        self.notify(
+            _("Ditandai ragu-ragu.") if flagged else _("Tanda ragu-ragu dihapus."), timeout=2
+        )
 
     def action_grid(self) -> None:
         """g in an exam: the grid of every question; Enter goes to the one chosen."""
@@ -644,9 +661,13 @@ class QuizScreen(Screen[None]):
 
         self.app.push_screen(
             ConfirmScreen(
-                f"Akhiri kuis sekarang? {unanswered} soal belum dijawab dan dihitung 0."
+                ngettext(
+                    "Akhiri kuis sekarang? {n} soal belum dijawab dan dihitung 0.",
+                    "Akhiri kuis sekarang? {n} soal belum dijawab dan dihitung 0.",
+                    unanswered,
+                ).format(n=unanswered)
                 if unanswered
-                else "Akhiri kuis dan lihat hasil?"
+                else _("Akhiri kuis dan lihat hasil?")
             ),
             confirmed,
         )
@@ -654,10 +675,10 @@ class QuizScreen(Screen[None]):
     def _confirm_submit(self) -> None:
         """The summary before an exam is submitted ("3 ragu-ragu, 2 belum dijawab")."""
         summary = self.session.summary()
-        text = f"Kirim jawaban ujian? {summary.describe()}."
+        text = _("Kirim jawaban ujian? {summary}.").format(summary=summary.describe())
         if summary.unanswered:
-            text += " Soal yang belum dijawab dihitung 0."
-        text += " Setelah dikirim, jawaban tidak dapat diubah lagi."
+            text += _(" Soal yang belum dijawab dihitung 0.")
+        text += _(" Setelah dikirim, jawaban tidak dapat diubah lagi.")
 
         def confirmed(yes: bool | None) -> None:
             if yes:
@@ -676,8 +697,10 @@ class QuizScreen(Screen[None]):
         self.app.pop_screen()
         if self.session.deadline is not None:
             self.notify(
-                "Ujian disimpan, tetapi waktunya tetap berjalan. Tekan l di beranda "
-                "untuk melanjutkan."
+                _(
+                    "Ujian disimpan, tetapi waktunya tetap berjalan. Tekan l di beranda "
+                    "untuk melanjutkan."
+                )
             )
         else:
-            self.notify("Kuis disimpan. Tekan l di beranda untuk melanjutkan.")
+            self.notify(_("Kuis disimpan. Tekan l di beranda untuk melanjutkan."))

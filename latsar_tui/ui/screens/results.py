@@ -16,6 +16,7 @@ from textual.widgets import Header, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from latsar_tui.content.model import BranchingQuestion, Catalog, Question, ScenarioQuestion
+from latsar_tui.i18n import _, format_decimal, ngettext
 from latsar_tui.quiz import scoring
 from latsar_tui.quiz.session import ResultItem, SessionResult
 from latsar_tui.ui.text import (
@@ -35,31 +36,34 @@ from latsar_tui.ui.widgets.too_small import TooSmallNotice
 
 
 def _number(value: float) -> str:
-    """``7,5`` or ``7``: points in the Indonesian decimal style."""
-    text = f"{value:.1f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",")
+    """``7,5`` or ``7`` (``7.5`` in English): one decimal at most, none when whole."""
+    return format_decimal(value, 1).rstrip("0").rstrip(".,")
 
 
 def summary_line(result: SessionResult) -> Content:
     """``Skor 73% · 7,3 dari 10 poin · LULUS (batas 70%)``."""
     parts: list[Any] = [
-        ("Skor ", "bold"),
+        (_("Skor "), "bold"),
         (percent(result.percent), "bold"),
-        f"  ·  {_number(result.points)} dari {result.total} poin",
-        f"  ·  {result.answered}/{result.total} dijawab",
+        "  ·  "
+        + _("{points} dari {total} poin").format(points=_number(result.points), total=result.total),
+        "  ·  "
+        + _("{answered}/{total} dijawab").format(answered=result.answered, total=result.total),
     ]
     if result.passed is not None:
         verdict = (
-            ("✓ LULUS", "bold $success") if result.passed else ("✗ TIDAK LULUS", "bold $error")
+            (_("✓ LULUS"), "bold $success")
+            if result.passed
+            else (_("✗ TIDAK LULUS"), "bold $error")
         )
-        parts += ["  ·  ", verdict, f" (batas {result.pass_mark}%)"]
+        parts += ["  ·  ", verdict, " " + _("(batas {mark}%)").format(mark=result.pass_mark)]
     if result.timed_out:
-        parts += ["  ·  ", ("waktu habis", "bold $warning")]
+        parts += ["  ·  ", (_("waktu habis"), "bold $warning")]
     return Content.assemble(*parts)
 
 
 def _lesson_title(catalog: Catalog, key: str) -> str:
-    module_id, _, lesson_id = key.rpartition("/")
+    module_id, _sep, lesson_id = key.rpartition("/")
     for module in catalog.modules:
         if module_id and module.id != module_id:
             continue
@@ -98,9 +102,9 @@ class ResultsScreen(Screen[None]):
     """Browse a result: the summary first, then each question's details."""
 
     BINDINGS = [  # noqa: RUF012
-        Binding("escape", "home", "Beranda"),
-        Binding("h", "history", "Riwayat"),
-        Binding("m", "open_lesson", "Materi"),
+        Binding("escape", "home", _("Beranda")),
+        Binding("h", "history", _("Riwayat")),
+        Binding("m", "open_lesson", _("Materi")),
     ]
 
     def __init__(self, result: SessionResult) -> None:
@@ -115,7 +119,11 @@ class ResultsScreen(Screen[None]):
         mode = mode_name(self.result.mode)
         yield Header()
         yield Static(
-            Content.assemble((f" Hasil {mode} ", "reverse bold"), "  ", Content(self.result.title)),
+            Content.assemble(
+                (" " + _("Hasil {mode}").format(mode=mode) + " ", "reverse bold"),
+                "  ",
+                Content(self.result.title),
+            ),
             id="result-title",
         )
         yield Static(summary_line(self.result), id="result-summary")
@@ -126,10 +134,10 @@ class ResultsScreen(Screen[None]):
         yield TooSmallNotice()
 
     def on_mount(self) -> None:
-        self.sub_title = "Hasil kuis"
+        self.sub_title = _("Hasil kuis")
         items = self.query_one("#result-items", OptionList)
-        items.border_title = "Ringkasan dan soal"
-        items.add_option(Option(Content.assemble(("≡ Ringkasan: tag, pelajaran", "bold"))))
+        items.border_title = _("Ringkasan dan soal")
+        items.add_option(Option(Content.assemble((_("≡ Ringkasan: tag, pelajaran"), "bold"))))
         for item in self.result.items:
             symbol = _item_mark(item).plain.split(" ")[0] if item.answer is not None else "–"
             head = f"{symbol} {item.position + 1}. "
@@ -175,18 +183,18 @@ class ResultsScreen(Screen[None]):
     def _summary_widgets(self) -> list[Any]:
         result = self.result
         catalog = self._app.catalog
-        lines: list[Any] = [("Per tag\n", "bold")]
+        lines: list[Any] = [(_("Per tag\n"), "bold")]
         if not result.by_tag:
-            lines.append(("  (soal tidak bertag)\n", "dim"))
+            lines.append((_("  (soal tidak bertag)\n"), "dim"))
         for tag, value in sorted(result.by_tag.items()):
             lines.append(
                 Content.assemble(
                     "  ", Content(tag.ljust(31)), (percent(value).rjust(4), "bold"), "\n"
                 )
             )
-        lines.append(("\nPer pelajaran\n", "bold"))
+        lines.append((_("\nPer pelajaran\n"), "bold"))
         if not result.by_lesson:
-            lines.append(("  (soal tidak terkait pelajaran)\n", "dim"))
+            lines.append((_("  (soal tidak terkait pelajaran)\n"), "dim"))
         for key, value in sorted(result.by_lesson.items()):
             title = _lesson_title(catalog, key)
             if len(title) > 30:
@@ -196,16 +204,16 @@ class ResultsScreen(Screen[None]):
                     "  ", Content(title.ljust(31)), (percent(value).rjust(4), "bold"), "\n"
                 )
             )
-        lines.append(("\nPilih soal di kiri (↑/↓) untuk melihat jawaban dan pembahasan.", "dim"))
+        lines.append((_("\nPilih soal di kiri (↑/↓) untuk melihat jawaban dan pembahasan."), "dim"))
         return [Static(Content.assemble(*lines), classes="result-breakdown")]
 
     def _item_widgets(self, item: ResultItem) -> list[Any]:
         question = item.question
         head = Content.assemble(
-            (f"Soal {item.position + 1}", "bold"),
+            (_("Soal {number}").format(number=item.position + 1), "bold"),
             # Single-spaced dots: the detail pane is about 38 cells wide at 80 columns.
             f" · {TYPE_NAMES.get(str(question.type), str(question.type))} · ",
-            _item_mark(item) if item.answer is not None else ("– tidak dijawab", "bold"),
+            _item_mark(item) if item.answer is not None else (_("– tidak dijawab"), "bold"),
         )
         widgets: list[Any] = [Static(head, classes="verdict")]
         if question.context:
@@ -217,31 +225,37 @@ class ResultsScreen(Screen[None]):
                 summary = branching_summary(question, item.answer)
                 widgets.append(Static(summary, classes="answer-lines"))
             else:
-                widgets.append(Static("Jawaban Anda", classes="section-label"))
-                widgets.append(Static("(tidak dijawab)"))
+                widgets.append(Static(_("Jawaban Anda"), classes="section-label"))
+                widgets.append(Static(_("(tidak dijawab)")))
             best = scoring.right_answer(question)
             if isinstance(best, tuple):
-                widgets.append(Static("Jalur terbaik", classes="section-label"))
+                widgets.append(Static(_("Jalur terbaik"), classes="section-label"))
                 widgets.append(
                     Static(Content("\n").join(Content(t) for t in answer_lines(question, best)))
                 )
         else:
-            widgets.append(Static("Jawaban Anda", classes="section-label"))
+            widgets.append(Static(_("Jawaban Anda"), classes="section-label"))
             widgets.append(
                 Static(Content("\n").join(Content(t) for t in answer_lines(question, item.answer)))
             )
             if isinstance(question, ScenarioQuestion):
                 # Every option by its points, each wrapping under its own text.
-                widgets.append(Static("Jawaban terbaik", classes="section-label"))
+                widgets.append(Static(_("Jawaban terbaik"), classes="section-label"))
                 ranked = sorted(question.options, key=lambda o: -o.score)
-                rows = [(Content(f"{o.score} poin  "), Content(o.text)) for o in ranked]
+                rows = [
+                    (
+                        Content(ngettext("{n} poin", "{n} poin", o.score).format(n=o.score) + "  "),
+                        Content(o.text),
+                    )
+                    for o in ranked
+                ]
                 widgets.append(Static(Hanging(rows)))
             else:
-                widgets.append(Static("Jawaban yang benar", classes="section-label"))
+                widgets.append(Static(_("Jawaban yang benar"), classes="section-label"))
                 widgets.append(
                     Static(Content("\n").join(Content(t) for t in right_answer_lines(question)))
                 )
-        widgets.append(Static("Pembahasan", classes="section-label"))
+        widgets.append(Static(_("Pembahasan"), classes="section-label"))
         widgets.append(Markdown(question.explanation, open_links=False, classes="explanation"))
         return widgets
 

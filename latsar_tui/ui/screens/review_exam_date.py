@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
+from latsar_tui.i18n import _
 from latsar_tui.settings import Settings, SettingsError
 
 
@@ -20,7 +21,7 @@ class ExamDateScreen(ModalScreen[Settings | None]):
     """Edit the exam date and caps; dismisses with the new Settings, or None."""
 
     CSS_PATH = Path(__file__).with_name("review.tcss")
-    BINDINGS = [Binding("escape", "cancel", "Batal")]  # noqa: RUF012
+    BINDINGS = [Binding("escape", "cancel", _("Batal"))]  # noqa: RUF012
 
     def __init__(self, settings: Settings) -> None:
         super().__init__()
@@ -29,27 +30,27 @@ class ExamDateScreen(ModalScreen[Settings | None]):
     def compose(self) -> ComposeResult:
         exam = "" if self.settings.exam_date is None else self.settings.exam_date.isoformat()
         with Vertical(id="exam-dialog"):
-            yield Static("Tanggal ujian dan batas harian", classes="dialog-title")
-            yield Label("Tanggal evaluasi Latsar (TTTT-BB-HH; kosong = tidak ada)")
+            yield Static(_("Tanggal ujian dan batas harian"), classes="dialog-title")
+            yield Label(_("Tanggal evaluasi Latsar (TTTT-BB-HH; kosong = tidak ada)"))
             yield Input(exam, placeholder="2026-12-15", id="exam-date")
-            yield Label("Batas soal ulangan per hari")
+            yield Label(_("Batas soal ulangan per hari"))
             yield Input(str(self.settings.daily_due), type="integer", id="daily-due")
-            yield Label("Batas soal baru per hari")
+            yield Label(_("Batas soal baru per hari"))
             yield Input(str(self.settings.daily_new), type="integer", id="daily-new")
             yield Checkbox(
-                "Konfirmasi jawaban di Ujian (pilihan ditandai, Enter menjawab)",
+                _("Konfirmasi jawaban di Ujian (pilihan ditandai, Enter menjawab)"),
                 self.settings.confirm_exam,
                 id="confirm-exam",
             )
             yield Checkbox(
-                "Konfirmasi jawaban di Latihan",
+                _("Konfirmasi jawaban di Latihan"),
                 self.settings.confirm_practice,
                 id="confirm-practice",
             )
             yield Static(id="exam-error")
             with Horizontal(id="exam-buttons"):
-                yield Button("Simpan", variant="primary", id="save")
-                yield Button("Batal", id="cancel")
+                yield Button(_("Simpan"), variant="primary", id="save")
+                yield Button(_("Batal"), id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#exam-date", Input).focus()

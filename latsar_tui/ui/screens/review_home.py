@@ -22,6 +22,7 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from latsar_tui.content.model import Catalog
+from latsar_tui.i18n import _, ngettext
 from latsar_tui.paths import Paths
 from latsar_tui.quiz.clock import Clock
 from latsar_tui.quiz.session import QuizSession, SessionError
@@ -43,12 +44,12 @@ class ReviewScreen(Screen[None]):
     CSS_PATH = Path(__file__).with_name("review.tcss")
     # The action list names each key ([u], [p]...), so the footer need not repeat them.
     BINDINGS = [  # noqa: RUF012
-        Binding("u", "review", "Ulangi", show=False),
-        Binding("p", "prep", "Persiapan ujian", show=False),
-        Binding("k", "mistakes", "Kesalahan", show=False),
-        Binding("e", "exam_date", "Tanggal ujian", show=False),
-        Binding("s", "stats", "Statistik", show=False),
-        Binding("escape", "close", "Kembali"),
+        Binding("u", "review", _("Ulangi"), show=False),
+        Binding("p", "prep", _("Persiapan ujian"), show=False),
+        Binding("k", "mistakes", _("Kesalahan"), show=False),
+        Binding("e", "exam_date", _("Tanggal ujian"), show=False),
+        Binding("s", "stats", _("Statistik"), show=False),
+        Binding("escape", "close", _("Kembali")),
     ]
 
     def __init__(
@@ -84,7 +85,7 @@ class ReviewScreen(Screen[None]):
         yield LatsarFooter()
 
     def on_mount(self) -> None:
-        self.sub_title = "Ulangi"
+        self.sub_title = _("Ulangi")
         self.refresh_data()
         self.query_one("#review-actions", OptionList).focus()
 
@@ -106,19 +107,35 @@ class ReviewScreen(Screen[None]):
                     [
                         text.due_text(self.due),
                         text.plan_text(plan),
-                        f"Kesalahan untuk dilatih: {self.mistakes.total} soal "
-                        "(jawaban terakhirnya belum benar penuh).",
+                        ngettext(
+                            "Kesalahan untuk dilatih: {n} soal "
+                            "(jawaban terakhirnya belum benar penuh).",
+                            "Kesalahan untuk dilatih: {n} soal "
+                            "(jawaban terakhirnya belum benar penuh).",
+                            self.mistakes.total,
+                        ).format(n=self.mistakes.total),
                     ]
                 )
             )
         )
         self._fill_actions()
-        lines = [
-            f"{module.title}: {self.due.by_module.get(module.id, 0)} soal jatuh tempo"
-            for module in self.catalog.modules_in_order()
-        ]
-        if self.due.by_module.get(""):
-            lines.append(f"Bank soal tanpa modul: {self.due.by_module['']} soal jatuh tempo")
+        lines = []
+        for module in self.catalog.modules_in_order():
+            due_here = self.due.by_module.get(module.id, 0)
+            lines.append(
+                ngettext(
+                    "{module}: {n} soal jatuh tempo", "{module}: {n} soal jatuh tempo", due_here
+                ).format(module=module.title, n=due_here)
+            )
+        loose = self.due.by_module.get("", 0)
+        if loose:
+            lines.append(
+                ngettext(
+                    "Bank soal tanpa modul: {n} soal jatuh tempo",
+                    "Bank soal tanpa modul: {n} soal jatuh tempo",
+                    loose,
+                ).format(n=loose)
+            )
         self.query_one("#review-modules", Static).update(Content("\n".join(lines)))
 
     def _fill_actions(self) -> None:
@@ -137,28 +154,50 @@ class ReviewScreen(Screen[None]):
             add(
                 "review",
                 # ● not ▶: elsewhere ▶ marks the highlighted row, and this one stays.
-                f"● Ulangi sekarang: {due.session_size} soal "
-                f"({due.session_due} ulangan + {due.session_new} baru)  [u]",
+                ngettext(
+                    "● Ulangi sekarang: {n} soal ({due} ulangan + {new} baru)  [u]",
+                    "● Ulangi sekarang: {n} soal ({due} ulangan + {new} baru)  [u]",
+                    due.session_size,
+                ).format(n=due.session_size, due=due.session_due, new=due.session_new),
             )
         else:
-            add("review", "✓ Ulangi: tidak ada soal untuk hari ini  [u]")
+            add("review", _("✓ Ulangi: tidak ada soal untuk hari ini  [u]"))
         if self.settings.exam_date is not None:
             add(
                 "prep",
-                f"  Persiapan ujian: {DEFAULT_PREP_COUNT} soal yang paling mungkin terlupa "
-                f"pada {self.settings.exam_date.isoformat()}  [p]",
+                "  "
+                + ngettext(
+                    "Persiapan ujian: {n} soal yang paling mungkin terlupa pada {date}  [p]",
+                    "Persiapan ujian: {n} soal yang paling mungkin terlupa pada {date}  [p]",
+                    DEFAULT_PREP_COUNT,
+                ).format(n=DEFAULT_PREP_COUNT, date=self.settings.exam_date.isoformat()),
             )
         else:
-            add("prep", "  Persiapan ujian: atur tanggal ujian dulu  [p]")
-        add("mistakes", f"  Latihan kesalahan: semua ({self.mistakes.total} soal)  [k]")
+            add("prep", _("  Persiapan ujian: atur tanggal ujian dulu  [p]"))
+        add(
+            "mistakes",
+            "  "
+            + ngettext(
+                "Latihan kesalahan: semua ({n} soal)  [k]",
+                "Latihan kesalahan: semua ({n} soal)  [k]",
+                self.mistakes.total,
+            ).format(n=self.mistakes.total),
+        )
         for module in self.catalog.modules_in_order():
             count = self.mistakes.by_module.get(module.id, 0)
             if count:
-                add(f"mistakes-module:{module.id}", f"    Kesalahan modul {module.title} ({count})")
+                add(
+                    f"mistakes-module:{module.id}",  # i18n: ignore an action key
+                    "    "
+                    + _("Kesalahan modul {module} ({n})").format(module=module.title, n=count),
+                )
         for tag, count in self.mistakes.by_tag.items():
-            add(f"mistakes-tag:{tag}", f"    Kesalahan bertag {tag} ({count})")
-        add("exam_date", "  Atur tanggal ujian dan batas harian  [e]")
-        add("stats", "  Statistik belajar  [s]")
+            add(
+                f"mistakes-tag:{tag}",  # i18n: ignore an action key
+                "    " + _("Kesalahan bertag {tag} ({n})").format(tag=tag, n=count),
+            )
+        add("exam_date", _("  Atur tanggal ujian dan batas harian  [e]"))
+        add("stats", _("  Statistik belajar  [s]"))
         if options.option_count:
             options.highlighted = min(highlighted or 0, options.option_count - 1)
 
@@ -178,7 +217,7 @@ class ReviewScreen(Screen[None]):
         try:
             session = build()
         except SessionError as error:
-            self.notify(str(error), title="Sesi tidak dimulai", markup=False)
+            self.notify(str(error), title=_("Sesi tidak dimulai"), markup=False)
             return
         self.open_session(session)
 
@@ -231,7 +270,7 @@ class ReviewScreen(Screen[None]):
         def saved(settings: Settings | None) -> None:
             if settings is not None:
                 save_settings(self.paths, settings)
-                self.notify("Pengaturan disimpan.")
+                self.notify(_("Pengaturan disimpan."))
                 self.refresh_data()
 
         self.app.push_screen(ExamDateScreen(self.settings), saved)

@@ -15,6 +15,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from latsar_tui.content.model import Catalog
+from latsar_tui.i18n import _, ngettext
 from latsar_tui.quiz.session import Mode, Scope
 from latsar_tui.ui.widgets.hanging import Hanging
 
@@ -25,7 +26,7 @@ class StartQuizScreen(ModalScreen[tuple[Scope, Mode] | None]):
     """Dismisses with ``(scope, mode)``, or None when cancelled."""
 
     BINDINGS = [  # noqa: RUF012
-        Binding("escape", "cancel", "Batal"),
+        Binding("escape", "cancel", _("Batal")),
     ]
 
     def __init__(
@@ -56,10 +57,13 @@ class StartQuizScreen(ModalScreen[tuple[Scope, Mode] | None]):
         if self.bank is not None:
             scopes.append(Scope(bank_id=self.bank.id))
             self._labels.append(
-                Content.assemble(
-                    "Seluruh bank: ",
-                    Content(self.bank.title),
-                    f" ({len(self.bank.questions)} soal)",
+                # Content is literal: the title from YAML is never read as markup.
+                Content(
+                    ngettext(
+                        "Seluruh bank: {title} ({n} soal)",
+                        "Seluruh bank: {title} ({n} soal)",
+                        len(self.bank.questions),
+                    ).format(title=self.bank.title, n=len(self.bank.questions))
                 )
             )
         if self.module is not None:
@@ -69,14 +73,24 @@ class StartQuizScreen(ModalScreen[tuple[Scope, Mode] | None]):
                 if count:
                     scopes.append(Scope(module_id=self.module.id, lesson_id=lesson.id))
                     self._labels.append(
-                        Content.assemble("Pelajaran: ", Content(lesson.title), f" ({count} soal)")
+                        Content(
+                            ngettext(
+                                "Pelajaran: {title} ({n} soal)",
+                                "Pelajaran: {title} ({n} soal)",
+                                count,
+                            ).format(title=lesson.title, n=count)
+                        )
                     )
             for count in RANDOM_COUNTS:
                 if count < len(questions):
                     scopes.append(Scope(module_id=self.module.id, count=count))
                     self._labels.append(
-                        Content.assemble(
-                            f"{count} soal acak dari modul ", Content(self.module.title)
+                        Content(
+                            ngettext(
+                                "{n} soal acak dari modul {module}",
+                                "{n} soal acak dari modul {module}",
+                                count,
+                            ).format(n=count, module=self.module.title)
                         )
                     )
         return scopes
@@ -84,12 +98,12 @@ class StartQuizScreen(ModalScreen[tuple[Scope, Mode] | None]):
     def compose(self) -> ComposeResult:
         title = self.bank.title if self.bank else (self.module.title if self.module else "")
         with Vertical(id="start-box") as box:
-            box.border_title = "Mulai kuis"
-            box.border_subtitle = "Enter memilih · Esc batal"
+            box.border_title = _("Mulai kuis")
+            box.border_subtitle = _("Enter memilih · Esc batal")
             yield Static(Content(title), id="start-title")
-            yield Static("1. Mode", classes="start-label")
+            yield Static(_("1. Mode"), classes="start-label")
             yield OptionList(*[Option(self._mode_label(i)) for i in range(2)], id="mode")
-            yield Static("2. Cakupan soal", classes="start-label")
+            yield Static(_("2. Cakupan soal"), classes="start-label")
             yield OptionList(*[Option(label) for label in self._labels], id="scope")
 
     def _mode_label(self, index: int, chosen: int = 0) -> Hanging:
@@ -97,11 +111,17 @@ class StartQuizScreen(ModalScreen[tuple[Scope, Mode] | None]):
         # a wrapped description continues under its text, not under the mark.
         mark = Content("(•) " if index == chosen else "( ) ")
         if index == 0:
-            text = "Latihan: umpan balik dan pembahasan setelah setiap jawaban"
+            text = _("Latihan: umpan balik dan pembahasan setelah setiap jawaban")
         else:
             limit = self.bank.time_limit_minutes if self.bank else None
-            text = "Ujian: urutan acak, tanpa umpan balik sampai selesai, lulus/tidak lulus"
-            text += f", batas waktu {limit} menit" if limit else ""
+            text = (
+                _(
+                    "Ujian: urutan acak, tanpa umpan balik sampai selesai, lulus/tidak lulus, "
+                    "batas waktu {limit} menit"
+                ).format(limit=limit)
+                if limit
+                else _("Ujian: urutan acak, tanpa umpan balik sampai selesai, lulus/tidak lulus")
+            )
         return Hanging([(mark, Content(text))])
 
     @on(OptionList.OptionHighlighted, "#mode")

@@ -22,6 +22,7 @@ from textual.widgets import DataTable, Header, Static
 from textual_plotext import PlotextPlot
 
 from latsar_tui.content.model import Catalog
+from latsar_tui.i18n import _
 from latsar_tui.quiz.clock import Clock
 from latsar_tui.review import text
 from latsar_tui.review.stats import Statistics, compute_statistics
@@ -36,9 +37,9 @@ class StatsScreen(Screen[None]):
 
     CSS_PATH = Path(__file__).with_suffix(".tcss")
     BINDINGS = [  # noqa: RUF012
-        Binding("escape", "close", "Kembali"),
-        Binding("t", "toggle_table", "Grafik/tabel"),
-        Binding("r", "recompute", "Hitung ulang"),
+        Binding("escape", "close", _("Kembali")),
+        Binding("t", "toggle_table", _("Grafik/tabel")),
+        Binding("r", "recompute", _("Hitung ulang")),
     ]
 
     def __init__(
@@ -62,23 +63,25 @@ class StatsScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="stats-body"):
             yield Static(id="stats-overview")
-            yield Static("Penguasaan per modul", classes="section-label")
+            yield Static(_("Penguasaan per modul"), classes="section-label")
             yield Static(id="stats-modules")
-            yield Static("Aktivitas: jawaban per hari, 30 hari terakhir", classes="section-label")
+            yield Static(
+                _("Aktivitas: jawaban per hari, 30 hari terakhir"), classes="section-label"
+            )
             with Vertical(id="stats-charts"):
                 yield PlotextPlot(id="chart-answers")
                 yield Static(id="stats-activity-text")
                 yield PlotextPlot(id="chart-scores")
                 yield Static(id="stats-trend-text")
             yield DataTable(id="stats-days", cursor_type="row", zebra_stripes=True)
-            yield Static("Penguasaan per pelajaran", classes="section-label")
+            yield Static(_("Penguasaan per pelajaran"), classes="section-label")
             yield Static(id="stats-lessons")
-            yield Static("Penguasaan per tag", classes="section-label")
+            yield Static(_("Penguasaan per tag"), classes="section-label")
             yield Static(id="stats-tags")
         yield LatsarFooter()
 
     def on_mount(self) -> None:
-        self.sub_title = "Statistik"
+        self.sub_title = _("Statistik")
         self.query_one("#stats-days").display = False
         self.action_recompute()
         self.query_one("#stats-body").focus()
@@ -95,14 +98,14 @@ class StatsScreen(Screen[None]):
             Content("\n".join(text.overview_lines(stats)))
         )
         for widget_id, rows, label, empty in (
-            ("#stats-modules", stats.by_module, "Modul", "Belum ada modul."),
+            ("#stats-modules", stats.by_module, _("Modul"), _("Belum ada modul.")),
             (
                 "#stats-lessons",
                 stats.by_lesson,
-                "Pelajaran",
-                "Tidak ada soal yang terkait pelajaran.",
+                _("Pelajaran"),
+                _("Tidak ada soal yang terkait pelajaran."),
             ),
-            ("#stats-tags", stats.by_tag, "Tag", "Tidak ada soal bertag."),
+            ("#stats-tags", stats.by_tag, _("Tag"), _("Tidak ada soal bertag.")),
         ):
             table = MasteryTable(rows, label) if rows else Content(empty)
             self.query_one(widget_id, Static).update(table)
@@ -113,7 +116,7 @@ class StatsScreen(Screen[None]):
         self.query_one("#stats-trend-text", Static).update(Content(text.trend_text(stats)))
         table = self.query_one("#stats-days", DataTable)
         table.clear(columns=True)
-        table.add_columns("Tanggal", "Jawaban", "Rata-rata skor")
+        table.add_columns(_("Tanggal"), _("Jawaban"), _("Rata-rata skor"))
         for day in stats.days:
             table.add_row(day.day.isoformat(), str(day.answers), text.pct(day.average))
 
@@ -128,19 +131,19 @@ class StatsScreen(Screen[None]):
         answers.clear_figure()
         answers.bar(positions, [day.answers for day in stats.days], marker="sd")
         answers.xticks(ticks, tick_labels)
-        answers.title("Jawaban per hari")
+        answers.title(_("Jawaban per hari"))
 
         scores = self.query_one("#chart-scores", PlotextPlot).plt
         scores.clear_data()
         scores.clear_figure()
         scored = [(p, d.average) for p, d in zip(positions, stats.days, strict=True) if d.average]
         if scored:
-            scores.plot([p for p, _ in scored], [a for _, a in scored], marker="braille")
-            scores.scatter([p for p, _ in scored], [a for _, a in scored], marker="●")
+            scores.plot([p for p, _a in scored], [a for _p, a in scored], marker="braille")
+            scores.scatter([p for p, _a in scored], [a for _p, a in scored], marker="●")
         scores.ylim(0, 100)
         scores.xlim(1, len(positions))
         scores.xticks(ticks, tick_labels)
-        scores.title("Rata-rata skor per hari (%)")
+        scores.title(_("Rata-rata skor per hari (%)"))
         for widget in self.query(PlotextPlot):
             widget.refresh()
 

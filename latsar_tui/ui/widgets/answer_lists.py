@@ -17,6 +17,7 @@ from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from latsar_tui.i18n import _
 from latsar_tui.ui.text import OPTION_KEYS
 from latsar_tui.ui.widgets.hanging import Hanging
 
@@ -80,8 +81,8 @@ class ChoiceList(_PointedList):
 
     BINDINGS = [  # noqa: RUF012 - Textual reads class-level lists
         *_PICK_BINDINGS,
-        Binding("enter", "select", "Jawab"),
-        Binding("space", "toggle", "Centang", show=False),
+        Binding("enter", "select", _("Jawab")),
+        Binding("space", "toggle", _("Centang"), show=False),
     ]
 
     # The key shown before each option, after its number.
@@ -243,7 +244,7 @@ class TrueFalseList(ChoiceList, inherit_bindings=False):
         *OptionList.BINDINGS,
         Binding("1,b", "pick(0)", show=False),
         Binding("2,s", "pick(1)", show=False),
-        Binding("enter", "select", "Jawab"),
+        Binding("enter", "select", _("Jawab")),
     ]
     KEY_LABELS = "bs"
 
@@ -251,7 +252,7 @@ class TrueFalseList(ChoiceList, inherit_bindings=False):
         self, *, confirm: bool = False, chosen: Sequence[int] = (), id: str | None = None
     ) -> None:
         super().__init__(
-            [Content("Benar"), Content("Salah")], confirm=confirm, chosen=chosen, id=id
+            [Content(_("Benar")), Content(_("Salah"))], confirm=confirm, chosen=chosen, id=id
         )
 
 
@@ -261,10 +262,10 @@ class OrderList(_PointedList):
     """
 
     BINDINGS = [  # noqa: RUF012
-        Binding("enter", "select", "Kirim urutan"),
+        Binding("enter", "select", _("Kirim urutan")),
         Binding("space", "grab", "Ambil/lepas"),
-        Binding("shift+up,ctrl+up,minus", "move(-1)", "Geser naik", show=False),
-        Binding("shift+down,ctrl+down,plus,equals_sign", "move(1)", "Geser turun", show=False),
+        Binding("shift+up,ctrl+up,minus", "move(-1)", _("Geser naik"), show=False),
+        Binding("shift+down,ctrl+down,plus,equals_sign", "move(1)", _("Geser turun"), show=False),
     ]
 
     class Answered(Message):
@@ -294,7 +295,7 @@ class OrderList(_PointedList):
     @property
     def sequence(self) -> tuple[int, ...]:
         """Item keys in their current order, top to bottom."""
-        return tuple(key for key, _ in self._items)
+        return tuple(key for key, _label in self._items)
 
     def _prompt(self, position: int) -> Hanging:
         grabbed = self.grabbed and position == self.highlighted

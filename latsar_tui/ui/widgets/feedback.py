@@ -20,6 +20,7 @@ from latsar_tui.content.model import (
     SingleQuestion,
     TrueFalseQuestion,
 )
+from latsar_tui.i18n import _, ngettext
 from latsar_tui.quiz import scoring
 from latsar_tui.ui.text import mark, percent
 from latsar_tui.ui.widgets.hanging import Hanging, Row
@@ -45,14 +46,23 @@ def scenario_points(question: ScenarioQuestion, answer: int, *, short: bool = Fa
     scale = scoring.SCENARIO_MAX
     if short:
         symbol, style = ("✓", "bold $success") if points >= best else ("●", "bold $warning")
-        return Content(f"{symbol} {points} dari {scale} poin").stylize(style)
+        return Content(
+            symbol + " " + _("{points} dari {scale} poin").format(points=points, scale=scale)
+        ).stylize(style)
     if points >= best:
         return Content.assemble(
-            (f"✓ {points} dari {scale} poin", "bold $success"), ("  ·  pilihan terbaik")
+            (
+                "✓ " + _("{points} dari {scale} poin").format(points=points, scale=scale),
+                "bold $success",
+            ),
+            "  ·  " + _("pilihan terbaik"),
         )
     return Content.assemble(
-        (f"● {points} dari {scale} poin", "bold $warning"),
-        f"  ·  pilihan terbaik bernilai {best}",
+        (
+            "● " + _("{points} dari {scale} poin").format(points=points, scale=scale),
+            "bold $warning",
+        ),
+        "  ·  " + _("pilihan terbaik bernilai {best}").format(best=best),
     )
 
 
@@ -63,7 +73,9 @@ def verdict(question: Question, answer: Answer | None, score: float) -> Content:
     if isinstance(question, ScenarioQuestion) and isinstance(answer, int):
         return scenario_points(question, answer)
     word = mark(score).split(" (")[0]  # the percentage follows as "skor", not twice
-    return Content.assemble((word, _style(score)), f"  ·  skor {percent(score * 100)}")
+    return Content.assemble(
+        (word, _style(score)), "  ·  " + _("skor {percent}").format(percent=percent(score * 100))
+    )
 
 
 def _line(*parts: Content | str | tuple[str, str]) -> Content:
@@ -110,9 +122,9 @@ def _single(question: SingleQuestion, answer: int, order: Sequence[int]) -> Hang
         chosen = index == answer
         if option.correct:
             head = ("✓ ", "bold $success")
-            tail = "  ← jawaban Anda, benar" if chosen else "  ← jawaban yang benar"
+            tail = _("  ← jawaban Anda, benar") if chosen else _("  ← jawaban yang benar")
         elif chosen:
-            head, tail = ("✗ ", "bold $error"), "  ← jawaban Anda"
+            head, tail = ("✗ ", "bold $error"), _("  ← jawaban Anda")
         else:
             head, tail = ("  ", ""), ""
         style = "bold" if chosen or option.correct else "dim"
@@ -128,13 +140,13 @@ def _multiple(question: MultipleQuestion, answer: frozenset[int], order: Sequenc
         option = question.options[index]
         chosen = index in answer
         if chosen and option.correct:
-            head, tail = ("✓ ", "bold $success"), "  ← Anda pilih, benar"
+            head, tail = ("✓ ", "bold $success"), _("  ← Anda pilih, benar")
         elif chosen:
-            head, tail = ("✗ ", "bold $error"), "  ← Anda pilih, seharusnya tidak"
+            head, tail = ("✗ ", "bold $error"), _("  ← Anda pilih, seharusnya tidak")
         elif option.correct:
-            head, tail = ("○ ", "bold $warning"), "  ← seharusnya dipilih"
+            head, tail = ("○ ", "bold $warning"), _("  ← seharusnya dipilih")
         else:
-            head, tail = ("  ", ""), "  (memang tidak dipilih)"
+            head, tail = ("  ", ""), _("  (memang tidak dipilih)")
         rows.append(
             _row(head, (option.text, "bold" if chosen or option.correct else ""), (tail, "italic"))
         )
@@ -144,13 +156,13 @@ def _multiple(question: MultipleQuestion, answer: frozenset[int], order: Sequenc
 
 
 def _true_false(question: TrueFalseQuestion, answer: bool) -> Hanging:
-    said = "Benar" if answer else "Salah"
-    right = "Benar" if question.answer else "Salah"
+    said = _("Benar") if answer else _("Salah")
+    right = _("Benar") if question.answer else _("Salah")
     text = question.feedback_true if answer else question.feedback_false
     return Hanging(
         [
-            Content.assemble("Jawaban Anda: ", (said, "bold")),
-            Content.assemble("Jawaban yang benar: ", (right, "bold")),
+            Content.assemble(_("Jawaban Anda: "), (said, "bold")),
+            Content.assemble(_("Jawaban yang benar: "), (right, "bold")),
             *_feedback(text, 2),
         ]
     )
@@ -163,10 +175,13 @@ def _scenario(question: ScenarioQuestion, answer: int, order: Sequence[int]) -> 
         chosen = index == answer
         head = Content.assemble(
             ("▶ ", "bold") if chosen else "  ",
-            (f"{option.score} poin  ", "bold $success" if option.score == 5 else "bold"),
+            (
+                ngettext("{n} poin", "{n} poin", option.score).format(n=option.score) + "  ",
+                "bold $success" if option.score == 5 else "bold",
+            ),
         )
         text_style = "bold reverse" if chosen else ""
-        tail = ("  ← pilihan Anda", "bold italic") if chosen else ("", "")
+        tail = (_("  ← pilihan Anda"), "bold italic") if chosen else ("", "")
         rows.append(_row(head, (option.text, text_style), tail))
         rows += _feedback(option.feedback, head.cell_length)
     return Hanging(rows)
@@ -178,20 +193,22 @@ def ordering_columns(question: OrderingQuestion, answer: tuple[int, ...]) -> Han
     Each step wraps under itself instead of being cut to fit a column, so the
     learner's own steps are always readable in full, at any width.
     """
-    rows: list[Row | Content] = [Content("Urutan Anda:").stylize("bold")]
+    rows: list[Row | Content] = [Content(_("Urutan Anda:")).stylize("bold")]
     for position, item_index in enumerate(answer):
         right = item_index == position
         symbol = ("✓ ", "bold $success") if right else ("✗ ", "bold $error")
         head = Content.assemble(symbol, f"{position + 1}. ")
         rows.append(_row(head, question.items[item_index]))
         if not right:
-            rows += _feedback(f"yang benar: {question.items[position]}", head.cell_length)
+            rows += _feedback(
+                _("yang benar: {item}").format(item=question.items[position]), head.cell_length
+            )
     return Hanging(rows)
 
 
 def branching_summary(question: BranchingQuestion, answer: tuple[int, ...]) -> Hanging:
     """The path taken, step by step, each decision against the best of its own step."""
-    rows: list[Row | Content] = [Content("Jalur yang Anda tempuh:").stylize("bold")]
+    rows: list[Row | Content] = [Content(_("Jalur yang Anda tempuh:")).stylize("bold")]
     path = scoring.branching_path(question, answer)
     parts = scoring.branching_breakdown(question, answer)
     for part, (_step, choice) in zip(parts, path, strict=True):
@@ -200,7 +217,10 @@ def branching_summary(question: BranchingQuestion, answer: tuple[int, ...]) -> H
             _row(
                 head,
                 (choice.text, "bold"),
-                f"  (langkah {part.number}: {part.earned} dari {part.best} poin)",
+                "  "
+                + _("(langkah {number}: {earned} dari {best} poin)").format(
+                    number=part.number, earned=part.earned, best=part.best
+                ),
             )
         )
         rows += _feedback(choice.feedback, head.cell_length)
@@ -209,9 +229,11 @@ def branching_summary(question: BranchingQuestion, answer: tuple[int, ...]) -> H
     possible = sum(part.best for part in parts)
     rows.append(
         Content.assemble(
-            ("Poin diperoleh: ", "bold"),
-            f"{earned} dari {possible} poin (tiap langkah dinilai terhadap pilihan "
-            "terbaik langkah itu)",
+            (_("Poin diperoleh: "), "bold"),
+            _(
+                "{earned} dari {possible} poin "
+                "(tiap langkah dinilai terhadap pilihan terbaik langkah itu)"
+            ).format(earned=earned, possible=possible),
         )
     )
     return Hanging(rows)

@@ -17,6 +17,7 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
 
+from latsar_tui.i18n import _
 from latsar_tui.review import text
 from latsar_tui.review.stats import Mastery
 
@@ -26,10 +27,10 @@ TITLE_MIN = 10
 BAR_WIDE = 20
 BAR_NARROW = 10
 # Header words; the figures under them are right-aligned to their width.
-MASTERY = "Penguasaan"
-ANSWERED = "Dijawab"
-LAST = "Benar"
-RECALL = "Ingatan"
+MASTERY = _("Penguasaan")
+ANSWERED = _("Dijawab")
+LAST = _("Benar")
+RECALL = _("Ingatan")
 
 
 class MasteryTable(Visual):

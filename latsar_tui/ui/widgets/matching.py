@@ -16,16 +16,17 @@ from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
 
+from latsar_tui.i18n import _
 from latsar_tui.plain.typed import LETTERS
 
 _BINDINGS = (
     [Binding(letter, f"assign({n})", show=False) for n, letter in enumerate(LETTERS)]
     + [Binding(str(n + 1), f"go({n})", show=False) for n in range(8)]
     + [
-        Binding("up", "move(-1)", "Naik", show=False),
-        Binding("down", "move(1)", "Turun", show=False),
-        Binding("backspace,delete", "clear", "Hapus", show=False),
-        Binding("enter", "submit", "Jawab"),
+        Binding("up", "move(-1)", _("Naik"), show=False),
+        Binding("down", "move(1)", _("Turun"), show=False),
+        Binding("backspace,delete", "clear", _("Hapus"), show=False),
+        Binding("enter", "submit", _("Jawab")),
     ]
 )
 
@@ -76,7 +77,7 @@ class MatchingWidget(Widget, can_focus=True):
                 )
             )
         rows.append(Content(""))
-        rows.append(Content("Pilihan kanan:").stylize("bold"))
+        rows.append(Content(_("Pilihan kanan:")).stylize("bold"))
         for index, right in enumerate(self.rights):
             used = index in self.picks
             rows.append(
@@ -117,7 +118,7 @@ class MatchingWidget(Widget, can_focus=True):
             return
         missing = [str(n + 1) for n, pick in enumerate(self.picks) if pick is None]
         if missing:
-            self.notify(f"Belum dijodohkan: nomor {', '.join(missing)}.")
+            self.notify(_("Belum dijodohkan: nomor {numbers}.").format(numbers=", ".join(missing)))
             return
         self.locked = True
         self.post_message(self.Answered(self, tuple(p for p in self.picks if p is not None)))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from textual.message import Message
 from textual.widgets import Input
 
+from latsar_tui.i18n import _
 from latsar_tui.quiz.scoring import SHORT_ANSWER_MAX_CHARS
 
 
@@ -30,7 +31,7 @@ class ShortAnswerInput(Input):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(
-            placeholder="Ketik jawaban Anda lalu tekan Enter",
+            placeholder=_("Ketik jawaban Anda lalu tekan Enter"),
             max_length=SHORT_ANSWER_MAX_CHARS,
             id=id,
         )
@@ -41,7 +42,7 @@ class ShortAnswerInput(Input):
         if self.locked:
             return
         if not event.value.strip():
-            self.notify("Ketik jawaban Anda dulu; jawaban kosong tidak dikirim.")
+            self.notify(_("Ketik jawaban Anda dulu; jawaban kosong tidak dikirim."))
             return
         self.locked = True
         self.post_message(self.Answered(self, event.value))

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
+from latsar_tui.i18n import _
+
 MIN_WIDTH = 60
 MIN_HEIGHT = 20
 # Below this the layout folds side panes away (see app.tcss, -narrow / -short).
@@ -23,10 +25,17 @@ class TooSmallNotice(Static):
 
     def __init__(self) -> None:
         super().__init__(
-            f"Layar terminal terlalu kecil.\n\nPerbesar jendela menjadi minimal "
-            f"{MIN_WIDTH}×{MIN_HEIGHT} karakter untuk memakai Latsar.\n\n"
-            "Layar kecil atau pembaca layar? Jalankan `latsar teks`.\n\n"
-            "Tekan q untuk keluar atau ? untuk bantuan.",
+            "\n\n".join(
+                (
+                    _("Layar terminal terlalu kecil."),
+                    _(
+                        "Perbesar jendela menjadi minimal {width}×{height} karakter "
+                        "untuk memakai Latsar."
+                    ).format(width=MIN_WIDTH, height=MIN_HEIGHT),
+                    _("Layar kecil atau pembaca layar? Jalankan `latsar teks`."),
+                    _("Tekan q untuk keluar atau ? untuk bantuan."),
+                )
+            ),
             markup=False,
             classes="too-small-notice",
         )

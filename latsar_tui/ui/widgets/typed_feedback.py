@@ -6,6 +6,7 @@ from __future__ import annotations
 from textual.content import Content
 
 from latsar_tui.content.model import MatchingQuestion, ShortAnswerQuestion
+from latsar_tui.i18n import _
 from latsar_tui.quiz.typed_answers import accepted_lines, judge, typed_note
 from latsar_tui.ui.widgets.hanging import Hanging, Row
 
@@ -14,7 +15,7 @@ def short_answer_feedback(question: ShortAnswerQuestion, typed: str) -> Hanging:
     """The typed answer, a typo note if one was let through, the accepted answers."""
     found = judge(question, typed)
     rows: list[Row | Content] = [
-        Content.assemble("Jawaban Anda: ", (typed.strip() or "(kosong)", "bold"))
+        Content.assemble(_("Jawaban Anda: "), (typed.strip() or _("(kosong)"), "bold"))
     ]
     note = typed_note(question, typed)
     if note is not None:
@@ -47,7 +48,7 @@ def matching_feedback(question: MatchingQuestion, answer: tuple[int, ...]) -> Ha
                     Content.assemble(
                         (pair.left, "bold"),
                         f" → {rights[pick]}",
-                        (f"  (seharusnya: {pair.right})", "italic"),
+                        ("  " + _("(seharusnya: {right})").format(right=pair.right), "italic"),
                     ),
                 )
             )
