@@ -81,6 +81,19 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _Active.translations.ngettext(singular, plural, n)
 
 
+def pgettext(context: str, message: str) -> str:
+    """``message`` where the same Indonesian word needs another translation by ``context``
+    ("Benar" is "True" as an answer and "Correct" as a statistics column)."""
+    return _Active.translations.pgettext(context, message)
+
+
+def true_false(value: bool) -> str:
+    """The words for a true/false answer: "Benar"/"Salah" ("True"/"False")."""
+    if value:
+        return pgettext("true/false answer", "Benar")
+    return pgettext("true/false answer", "Salah")
+
+
 def N_(message: str) -> str:
     """Marks text for the catalogue where it is defined; translate it with ``_`` at use."""
     return message

@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "latsar_tui"
 
-MARKERS = {"_", "N_", "ngettext"}
+MARKERS = {"_", "N_", "ngettext", "pgettext"}
 # Calls whose string arguments are never shown to a person.
 SILENT_CALLS = {
     "add_class",

@@ -35,16 +35,16 @@ def _catalogue():  # type: ignore[no-untyped-def]
         return read_po(handle, locale="en")
 
 
-def _marked_in_code() -> dict[str, str]:
-    """msgid -> where it is marked, for every marked string of the package."""
-    found: dict[str, str] = {}
+def _marked_in_code() -> dict[tuple[str, str | None], str]:
+    """(msgid, context) -> where it is marked, for every marked string of the package."""
+    found: dict[tuple[str, str | None], str] = {}
     method_map = [("**.py", "python")]
-    for filename, lineno, message, _comments, _context in extract_from_dir(
+    for filename, lineno, message, _comments, context in extract_from_dir(
         str(PACKAGE), method_map=method_map
     ):
-        for msgid in message if isinstance(message, tuple) else (message,):
-            if msgid:
-                found.setdefault(msgid, f"latsar_tui/{filename}:{lineno}")
+        msgid = message[0] if isinstance(message, tuple) else message
+        if msgid:
+            found.setdefault((msgid, context), f"latsar_tui/{filename}:{lineno}")
     return found
 
 
@@ -60,8 +60,8 @@ def test_every_interface_string_is_marked() -> None:
 def test_every_marked_string_has_an_english_translation() -> None:
     catalogue = _catalogue()
     missing = []
-    for msgid, where in sorted(_marked_in_code().items()):
-        message = catalogue.get(msgid)
+    for (msgid, context), where in sorted(_marked_in_code().items(), key=str):
+        message = catalogue.get(msgid, context=context)
         if message is None:
             missing.append(f"{where}: not in the catalogue: {msgid!r}")
             continue

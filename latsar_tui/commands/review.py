@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from latsar_tui.commands.base import CommandContext, CommandError
-from latsar_tui.i18n import _
+from latsar_tui.i18n import _, pgettext
 
 if TYPE_CHECKING:
     from latsar_tui.review.stats import Mastery, Statistics
@@ -167,7 +167,10 @@ def stats_renderables(stats: Statistics, width: int = 100) -> list[Any]:
         table.add_column("", no_wrap=True)
         table.add_column(_("Dijawab"), justify="right")
         # mean score of the last answers, as on screen
-        table.add_column(_("Benar"), justify="right")
+        table.add_column(
+            pgettext("statistics column: share of last answers that were right", "Benar"),
+            justify="right",
+        )
         table.add_column(_("Ingatan"), justify="right")
         for row in rows:
             table.add_row(

@@ -55,7 +55,7 @@ from latsar_tui.content.model import (
     TrueFalseQuestion,
     question_hash,
 )
-from latsar_tui.i18n import N_, _, format_decimal, ngettext
+from latsar_tui.i18n import N_, _, format_decimal, ngettext, true_false
 from latsar_tui.quiz.scoring import InvalidAnswer, answer_from_json, score
 from latsar_tui.trainer.itemstats import (
     Reliability,
@@ -413,7 +413,7 @@ def _option_counts(
     question: Question, answers: list[tuple[int, ResultAnswer]], upper: set[int], lower: set[int]
 ) -> list[OptionCount]:
     if isinstance(question, TrueFalseQuestion):
-        true, false = _("Benar"), _("Salah")
+        true, false = true_false(True), true_false(False)
         result = [
             OptionCount(true, true, 0, question.answer),
             OptionCount(false, false, 0, not question.answer),

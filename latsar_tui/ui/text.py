@@ -23,7 +23,7 @@ from latsar_tui.content.model import (
     SingleQuestion,
     TrueFalseQuestion,
 )
-from latsar_tui.i18n import LANGUAGES, _, current_language, ngettext
+from latsar_tui.i18n import LANGUAGES, _, current_language, ngettext, true_false
 from latsar_tui.quiz.typed_answers import accepted_lines, matching_answer_lines, pair_lines
 
 OPTION_KEYS = "abcdefgh"
@@ -118,7 +118,7 @@ def answer_lines(question: Question, answer: Answer | None) -> list[str]:
     if answer is None:
         return [_("(tidak dijawab)")]
     if isinstance(question, TrueFalseQuestion):
-        return [_("Benar") if answer else _("Salah")]
+        return [true_false(answer)]
     if isinstance(question, SingleQuestion | ScenarioQuestion) and isinstance(answer, int):
         return [question.options[answer].text]
     if isinstance(question, MultipleQuestion) and isinstance(answer, frozenset):
@@ -137,7 +137,7 @@ def answer_lines(question: Question, answer: Answer | None) -> list[str]:
 def right_answer_lines(question: Question) -> list[str]:
     """The right (or best) answer in words, read from the model."""
     if isinstance(question, TrueFalseQuestion):
-        return [_("Benar") if question.answer else _("Salah")]
+        return [true_false(question.answer)]
     if isinstance(question, SingleQuestion):
         return [question.options[question.correct_index].text]
     if isinstance(question, MultipleQuestion):

@@ -17,7 +17,7 @@ from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from latsar_tui.i18n import _
+from latsar_tui.i18n import _, true_false
 from latsar_tui.ui.text import OPTION_KEYS
 from latsar_tui.ui.widgets.hanging import Hanging
 
@@ -252,7 +252,13 @@ class TrueFalseList(ChoiceList, inherit_bindings=False):
         self, *, confirm: bool = False, chosen: Sequence[int] = (), id: str | None = None
     ) -> None:
         super().__init__(
-            [Content(_("Benar")), Content(_("Salah"))], confirm=confirm, chosen=chosen, id=id
+            [
+                Content(true_false(True)),
+                Content(true_false(False)),
+            ],
+            confirm=confirm,
+            chosen=chosen,
+            id=id,
         )
 
 

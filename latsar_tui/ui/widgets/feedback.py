@@ -20,7 +20,7 @@ from latsar_tui.content.model import (
     SingleQuestion,
     TrueFalseQuestion,
 )
-from latsar_tui.i18n import _, ngettext
+from latsar_tui.i18n import _, ngettext, true_false
 from latsar_tui.quiz import scoring
 from latsar_tui.ui.text import mark, percent
 from latsar_tui.ui.widgets.hanging import Hanging, Row
@@ -156,8 +156,8 @@ def _multiple(question: MultipleQuestion, answer: frozenset[int], order: Sequenc
 
 
 def _true_false(question: TrueFalseQuestion, answer: bool) -> Hanging:
-    said = _("Benar") if answer else _("Salah")
-    right = _("Benar") if question.answer else _("Salah")
+    said = true_false(answer)
+    right = true_false(question.answer)
     text = question.feedback_true if answer else question.feedback_false
     return Hanging(
         [

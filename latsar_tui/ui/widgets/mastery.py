@@ -17,7 +17,7 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
 
-from latsar_tui.i18n import _
+from latsar_tui.i18n import _, pgettext
 from latsar_tui.review import text
 from latsar_tui.review.stats import Mastery
 
@@ -29,7 +29,7 @@ BAR_NARROW = 10
 # Header words; the figures under them are right-aligned to their width.
 MASTERY = _("Penguasaan")
 ANSWERED = _("Dijawab")
-LAST = _("Benar")
+LAST = pgettext("statistics column: share of last answers that were right", "Benar")
 RECALL = _("Ingatan")
 
 
