@@ -6,9 +6,10 @@ Everything a trainer wrote passes through ``lit`` (or a ``Markdown`` widget) so 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
+from rich.cells import cell_len
 from textual.content import Content
 
 from latsar_tui.content.model import (
@@ -175,3 +176,18 @@ def reread_line(title: str) -> Content:
     return Content.assemble(
         (_("Baca ulang: "), "bold"), Content(title), ("  " + _("(tekan m)"), "dim")
     )
+
+
+def wrap_segments(segments: Sequence[str], width: int, separator: str = " · ") -> list[str]:
+    """Lines of at most ``width`` cells holding whole segments joined by ``separator``.
+
+    Key hints ("r ragu · g daftar") wrap between keys, so a key is never left on one
+    line and its word on the next; a segment longer than the width gets its own line.
+    """
+    lines: list[str] = []
+    for segment in segments:
+        if lines and cell_len(lines[-1] + separator + segment) <= width:
+            lines[-1] += separator + segment
+        else:
+            lines.append(segment)
+    return lines

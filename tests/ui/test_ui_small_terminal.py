@@ -137,3 +137,18 @@ async def test_exam_time_left_stays_on_screen_at_60x20(
         status = screen_text(app).splitlines()[1]  # under the header
         assert "dijawab" in status and re.search(r"Sisa waktu \d\d:\d\d", status), status
         _assert_footer_whole(app)
+
+
+async def test_exam_key_hint_wraps_between_keys_at_60x20(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The exam's key hint is longer than 60 columns: it wraps, and only between keys."""
+    app = make_app(monkeypatch, tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await start_from_home(pilot, downs=2, exam=True)
+        lines = screen_text(app).splitlines()
+        hint = [line.strip() for line in lines if "pindah" in line or "ragu" in line]
+        assert "r ragu" in " ".join(hint) and "g daftar" in " ".join(hint), hint
+        for line in hint:
+            assert not line.endswith((" r", " g", "→")), line  # no key without its word

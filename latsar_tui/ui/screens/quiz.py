@@ -43,7 +43,7 @@ from latsar_tui.quiz.session import Mode, PresentedQuestion, QuizSession, Sessio
 from latsar_tui.settings import Settings
 from latsar_tui.store.db import StoreError
 from latsar_tui.ui.screens.exam_grid import ExamGridScreen
-from latsar_tui.ui.text import TYPE_NAMES, lesson_of, mode_name, reread_line
+from latsar_tui.ui.text import TYPE_NAMES, lesson_of, mode_name, reread_line, wrap_segments
 from latsar_tui.ui.widgets.answer_lists import ChoiceList, OrderList, TrueFalseList
 from latsar_tui.ui.widgets.feedback import choice_feedback, verdict
 from latsar_tui.ui.widgets.footer import LatsarFooter
@@ -378,7 +378,11 @@ class QuizScreen(Screen[None]):
         hint = (CONFIRM_HINTS.get(kind) if self.confirm else None) or HINTS.get(kind, "")
         if self.session.free_navigation:
             hint = f"{hint} · {EXAM_KEYS}"
-        self.query_one("#quiz-hint", Static).update(Content(prefix + hint))
+        # Broken between "·"-separated keys, never between a key and its word.
+        width = max(20, self.app.size.width - 2)
+        self.query_one("#quiz-hint", Static).update(
+            Content("\n".join(wrap_segments((prefix + hint).split(" · "), width)))
+        )
 
     @on(ChoiceList.Held, "#answer")
     def _choice_held(self, event: ChoiceList.Held) -> None:
