@@ -1,8 +1,7 @@
 """The trainer's tools in both interface languages: the class report, its numbers, messages.
 
-English is read from this area's catalogue (the fragment while it is being written,
-the shipped catalogue once merged), compiled into a temporary locale folder, so the
-test checks the translations this code actually asks for.
+English comes from the shipped catalogue (latsar_tui/locale), as `latsar --lang en`
+reads it.
 """
 
 from __future__ import annotations
@@ -13,8 +12,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 
 from latsar_tui import i18n
 from latsar_tui.trainer.aiken import parse_aiken
@@ -27,22 +24,12 @@ from tests.trainer.test_trainer_report_statistics import BANK, class_results
 
 ROOT = Path(__file__).resolve().parents[2]
 TRAINER = ROOT / "latsar_tui" / "trainer"
-FRAGMENT = ROOT / "i18n-fragments" / "i18n-trainer.po"
-SHIPPED = i18n.LOCALE_DIR / "en" / "LC_MESSAGES" / "latsar.po"
-MARKERS = {"_", "N_", "ngettext"}
+MARKERS = {"_", "N_", "ngettext", "pgettext"}
 
 
 @pytest.fixture
-def english(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The process speaks English from this area's catalogue; Indonesian again after."""
-    source = FRAGMENT if FRAGMENT.is_file() else SHIPPED
-    with source.open("rb") as handle:
-        catalogue = read_po(handle, locale="en")
-    target = tmp_path / "locale" / "en" / "LC_MESSAGES"
-    target.mkdir(parents=True)
-    with (target / "latsar.mo").open("wb") as handle:
-        write_mo(handle, catalogue)
-    monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path / "locale")
+def english() -> Iterator[None]:
+    """The process speaks English; Indonesian again after."""
     assert i18n.setup("en") == "en"
     yield
     i18n.setup("id")
