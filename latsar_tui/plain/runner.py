@@ -31,6 +31,7 @@ from latsar_tui.content.model import (
     SingleQuestion,
     TrueFalseQuestion,
 )
+from latsar_tui.i18n import _
 from latsar_tui.paths import Paths
 from latsar_tui.plain.markdown import markdown_to_plain
 from latsar_tui.plain.typed import letter, parse_pairs
@@ -56,7 +57,8 @@ from latsar_tui.review.sessions import start_mistakes, start_review
 from latsar_tui.review.stats import compute_statistics
 from latsar_tui.review.text import number, overview_lines
 from latsar_tui.settings import Settings, SettingsError, save_settings
-from latsar_tui.store.progress import ProgressStore
+from latsar_tui.store.db import StoreError
+from latsar_tui.store.progress import DiskFull, ProgressStore
 
 __all__ = ["PlainApp", "markdown_to_plain"]
 
@@ -180,7 +182,7 @@ class PlainApp:
                 ("Keluar", lambda: None),
             ]
             self._where("Menu utama")
-            for position, (label, _) in enumerate(entries, start=1):
+            for position, (label, _action) in enumerate(entries, start=1):
                 self.say(f"{position}. {label}")
             try:
                 index = self._choose("Pilihan", len(entries), back="keluar")
@@ -192,6 +194,9 @@ class PlainApp:
                 entries[index][1]()
             except _Quit:
                 continue
+            except StoreError as error:
+                # Refused or not written (a full disk): said, and back to the menu.
+                self.say(str(error))
 
     def _pick_module(self, where: str) -> Module:
         modules = self.catalog.modules_in_order()
@@ -368,13 +373,26 @@ class PlainApp:
         )
         try:
             while (presented := session.current()) is not None:
-                self._ask_question(session, presented)
+                try:
+                    self._ask_question(session, presented)
+                except DiskFull as error:
+                    # Not kept; from now on answers stay in memory: the same question
+                    # comes again.
+                    self.say(str(error))
+                    continue
                 # An exam stays on an answered question; here it goes on to the next
                 # unanswered one and is submitted once none is left.
                 if session.free_navigation and not session.go_to_next_unanswered():
                     break
         except _Quit:
             session.checkpoint()
+            if not self.store.saving:
+                self.say(
+                    _(
+                        "Sesi ditinggalkan; {n} jawaban tidak disimpan karena Latsar hanya-baca."
+                    ).format(n=session.answered_count)
+                )
+                return
             self.say(
                 f"Sesi disimpan; {session.answered_count} jawaban sudah tersimpan. Lanjutkan "
                 f"dari menu utama, pilihan {RESUME_NUMBER}: {RESUME_LABEL}."
@@ -382,7 +400,12 @@ class PlainApp:
             return
         except TimeUp:
             self.say("Waktu habis. Jawaban yang sudah masuk dinilai.")
-        self._report(session.finish())
+        try:
+            result = session.finish()
+        except DiskFull as error:
+            self.say(str(error))
+            result = session.finish()  # now kept in memory
+        self._report(result)
 
     def _time_line(self, session: QuizSession) -> str:
         left = session.time_left()
@@ -668,4 +691,12 @@ class PlainApp:
             self.say(f"{verdict} (batas lulus {result.pass_mark} persen).")
         for tag, percent in sorted(result.by_tag.items()):
             self.say(f"Topik {tag}: {number(percent, 0)} persen.")
-        self.say("Hasil ini tersimpan di Riwayat.")
+        if self.store.saving:
+            self.say(_("Hasil ini tersimpan di Riwayat."))
+        else:
+            self.say(
+                _(
+                    "Hasil ini tidak disimpan: Latsar hanya-baca, jawaban hanya diingat "
+                    "sampai aplikasi ditutup."
+                )
+            )

@@ -41,6 +41,7 @@ from latsar_tui.quiz import scoring
 from latsar_tui.quiz.session import Mode, PresentedQuestion, QuizSession, SessionError, TimeUp
 from latsar_tui.settings import Settings
 from latsar_tui.store.db import StoreError
+from latsar_tui.store.progress import DiskFull
 from latsar_tui.ui.screens.exam_grid import ExamGridScreen
 from latsar_tui.ui.text import TYPE_NAMES, lesson_of, mode_name, reread_line
 from latsar_tui.ui.widgets.answer_lists import ChoiceList, OrderList, TrueFalseList
@@ -493,6 +494,12 @@ class QuizScreen(Screen[None]):
         except TimeUp:
             self._finish()
             return
+        except DiskFull as error:
+            # Not kept; the store now keeps answers in memory, so the quiz goes on at
+            # this same question, shown afresh, and the next try is taken.
+            self._app.report_store_error(error)
+            await self._show_current()
+            return
         except StoreError as error:
             self._refused(error)
             return
@@ -571,7 +578,12 @@ class QuizScreen(Screen[None]):
         if self._done:
             return
         try:
-            result = self.session.finish()
+            try:
+                result = self.session.finish()
+            except DiskFull as error:
+                # The result could not be written; it is kept in memory instead.
+                self._app.report_store_error(error)
+                result = self.session.finish()
         except StoreError as error:
             self._refused(error)
             return
