@@ -389,8 +389,9 @@ class PlainApp:
             if not self.store.saving:
                 self.say(
                     _(
-                        "Sesi ditinggalkan; {n} jawaban tidak disimpan karena Latsar hanya-baca."
-                    ).format(n=session.answered_count)
+                        "Sesi ditinggalkan. Latsar hanya-baca: jawaban sejak itu tidak "
+                        "disimpan dan hilang saat aplikasi ditutup."
+                    )
                 )
                 return
             self.say(

@@ -198,6 +198,8 @@ class QuizScreen(Screen[None]):
         if self._ticks % self._checkpoint_ticks == 0:
             try:
                 self.session.checkpoint()
+            except DiskFull as error:
+                self._app.report_store_error(error)  # the clock goes on in memory
             except StoreError as error:
                 self._refused(error)
                 return
@@ -442,6 +444,9 @@ class QuizScreen(Screen[None]):
         # Kept at once, so quitting now resumes at the next step.
         try:
             self.session.save_branch_progress(self.branch_choices)
+        except DiskFull as error:
+            # Only this resume point is lost; the case goes on and its answer counts.
+            self._app.report_store_error(error)
         except StoreError as error:
             self._refused(error)
             return
