@@ -79,6 +79,15 @@ def read_only_notice(folder: Path) -> str:
     ).format(folder=folder)
 
 
+def full_at_start_notice(folder: Path) -> str:
+    """What the learner is told when the disk is already full as Latsar starts."""
+    return _(
+        "Disk penuh: {folder} tidak dapat ditulis. Materi dan latihan tetap dapat dipakai, "
+        "tetapi jawaban tidak dapat disimpan (hanya diingat sampai aplikasi ditutup). "
+        "Progres yang sudah tersimpan tidak diubah."
+    ).format(folder=folder)
+
+
 def disk_full_notice(folder: Path) -> str:
     """What the learner is told when an answer could not be written for want of space."""
     return _(
@@ -337,17 +346,19 @@ class ProgressStore:
         version raises StoreError and is left untouched.
         """
         paths = paths or Paths.resolve()
+        notice = read_only_notice(paths.data)
         if can_write(paths.database):
             try:
-                conn, notice = open_database(paths.database, paths.backups)
+                conn, found = open_database(paths.database, paths.backups)
             except StoreError as error:
                 if not opened_read_only(error):
                     raise
+                if error.__cause__ is not None and is_disk_full(error.__cause__):
+                    notice = full_at_start_notice(paths.data)
             else:
-                return cls(conn, paths.database, notice)
-        # A folder (or file) that cannot be written: read what is there, keep the rest
-        # in memory, and say so.
-        notice = read_only_notice(paths.data)
+                return cls(conn, paths.database, found)
+        # A folder (or file) that cannot be written, or no room to start: read what is
+        # there, keep the rest in memory, and say so.
         store = cls(open_read_only(paths.database), paths.database, notice)
         store.unsaved = notice
         return store

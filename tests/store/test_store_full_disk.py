@@ -4,13 +4,17 @@ read-only (answers kept in memory), and every answer stored before is intact."""
 from __future__ import annotations
 
 import os
+import sqlite3
 
+import pytest
 from full_disk_helpers import FullDisk, full_disk
 from read_only_helpers import catalog
 
 from latsar_tui.paths import Paths
 from latsar_tui.plain.runner import PlainApp
 from latsar_tui.quiz.session import Mode, QuizSession, Scope
+from latsar_tui.store import progress
+from latsar_tui.store.db import StoreError
 from latsar_tui.store.progress import DiskFull, ProgressStore
 
 __all__ = ["full_disk"]  # the fixture, imported for pytest
@@ -93,3 +97,28 @@ def test_plain_mode_reports_the_lost_answer_and_goes_on(full_disk: FullDisk) -> 
     assert any(line.startswith("Nilai ") for line in out)
     assert "Hasil ini tidak disimpan" in text
     assert len(_stored_on_disk(paths)) == 1
+
+
+def test_a_disk_already_full_at_start_opens_read_only_and_says_so(
+    paths: Paths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with ProgressStore.open(paths) as store:
+        store.mark_lesson_read("baca", "l1")
+    real_open = progress.open_database
+
+    def no_room(*args: object, **kwargs: object) -> object:
+        # What open_database raises when migrating a new version finds no room.
+        try:
+            raise sqlite3.OperationalError("database or disk is full")
+        except sqlite3.OperationalError as error:
+            raise StoreError("Basis data progres tidak dapat disiapkan") from error
+
+    monkeypatch.setattr(progress, "open_database", no_room)
+    with ProgressStore.open(paths) as store:
+        assert not store.saving
+        assert store.notice is not None and store.notice.startswith("Disk penuh:")
+        assert store.lessons_read("baca") == {"l1"}  # what was stored is readable
+        store.mark_lesson_read("baca", "l1")  # and it goes on in memory
+    monkeypatch.setattr(progress, "open_database", real_open)
+    with ProgressStore.open(paths) as store, store.connection() as conn:
+        assert conn.execute("SELECT count(*) FROM lesson_reads").fetchone()[0] == 1
