@@ -61,7 +61,8 @@ from latsar_tui.review.sessions import start_mistakes, start_review
 from latsar_tui.review.stats import compute_statistics
 from latsar_tui.review.text import overview_lines
 from latsar_tui.settings import Settings, SettingsError, save_settings
-from latsar_tui.store.progress import ProgressStore
+from latsar_tui.store.db import StoreError
+from latsar_tui.store.progress import DiskFull, ProgressStore
 
 __all__ = ["PlainApp", "markdown_to_plain"]
 
@@ -245,6 +246,9 @@ class PlainApp:
                 entries[index][1]()
             except _Quit:
                 continue
+            except StoreError as error:
+                # Refused or not written (a full disk): said, and back to the menu.
+                self.say(str(error))
 
     def _pick_module(self, where: str) -> Module:
         modules = self.catalog.modules_in_order()
@@ -521,13 +525,27 @@ class PlainApp:
         )
         try:
             while (presented := session.current()) is not None:
-                self._ask_question(session, presented)
+                try:
+                    self._ask_question(session, presented)
+                except DiskFull as error:
+                    # Not kept; from now on answers stay in memory: the same question
+                    # comes again.
+                    self.say(str(error))
+                    continue
                 # An exam stays on an answered question; here it goes on to the next
                 # unanswered one and is submitted once none is left.
                 if session.free_navigation and not session.go_to_next_unanswered():
                     break
         except _Quit:
             session.checkpoint()
+            if not self.store.saving:
+                self.say(
+                    _(
+                        "Sesi ditinggalkan. Latsar hanya-baca: jawaban sejak itu tidak "
+                        "disimpan dan hilang saat aplikasi ditutup."
+                    )
+                )
+                return
             answered = session.answered_count
             self.say(
                 ngettext(
@@ -541,7 +559,12 @@ class PlainApp:
             return
         except TimeUp:
             self.say(_("Waktu habis. Jawaban yang sudah masuk dinilai."))
-        self._report(session.finish())
+        try:
+            result = session.finish()
+        except DiskFull as error:
+            self.say(str(error))
+            result = session.finish()  # now kept in memory
+        self._report(result)
 
     def _time_line(self, session: QuizSession) -> str:
         left = session.time_left()
@@ -873,4 +896,12 @@ class PlainApp:
             self.say(
                 _("Topik {tag}: {percent} persen.").format(tag=tag, percent=_decimal(percent, 0))
             )
-        self.say(_("Hasil ini tersimpan di Riwayat."))
+        if self.store.saving:
+            self.say(_("Hasil ini tersimpan di Riwayat."))
+        else:
+            self.say(
+                _(
+                    "Hasil ini tidak disimpan: Latsar hanya-baca, jawaban hanya diingat "
+                    "sampai aplikasi ditutup."
+                )
+            )

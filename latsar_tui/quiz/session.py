@@ -50,7 +50,13 @@ from latsar_tui.quiz import scoring
 from latsar_tui.quiz.clock import Clock, SystemClock
 from latsar_tui.quiz.scoring import InvalidAnswer
 from latsar_tui.store.db import StoreError
-from latsar_tui.store.progress import AnswerRecord, AttemptItem, AttemptRecord, ProgressStore
+from latsar_tui.store.progress import (
+    AnswerRecord,
+    AttemptItem,
+    AttemptRecord,
+    DiskFull,
+    ProgressStore,
+)
 
 
 class Mode(StrEnum):
@@ -848,6 +854,8 @@ class QuizSession:
                 time_taken_seconds=time_taken,
                 time_used_seconds=self._capped_time_used(),
             )
+        except DiskFull:
+            raise  # not kept: the next try is kept in memory
         except StoreError as error:
             raise SessionError(str(error)) from error
 
@@ -998,6 +1006,8 @@ class QuizSession:
             self._store.submit_drafts(
                 self.attempt_id, now, timed_out=timed_out, time_used_seconds=used
             )
+        except DiskFull:
+            raise  # not refused: the store keeps it in memory if submitted again
         except StoreError as error:
             raise SessionError(str(error)) from error
         self._timed_out = timed_out

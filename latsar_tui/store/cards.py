@@ -100,6 +100,25 @@ def save_card(conn: sqlite3.Connection, record: CardRecord) -> None:
     )
 
 
+def review_time(
+    conn: sqlite3.Connection, bank_id: str, question_id: str, answered_at: datetime
+) -> datetime:
+    """When an answer counts as given: ``answered_at``, or the card's last review if later.
+
+    Two copies of the app (or plain mode beside the CLI) answering the same question
+    each take their time before waiting for the write lock, so the later time can be
+    written first; reviewing the other answer "before" a review already applied
+    would leave a card that no replay of its answers gives. Call in the transaction.
+    """
+    row = conn.execute(
+        "SELECT last_review FROM cards WHERE bank_id = ? AND question_id = ?",
+        (bank_id, question_id),
+    ).fetchone()
+    if row is None or row[0] is None:
+        return answered_at
+    return max(answered_at, from_text(row[0]))
+
+
 def apply_answer(
     conn: sqlite3.Connection,
     *,

@@ -7,6 +7,8 @@ alone and refused, because migrating down would lose what that version stored.
 
 from __future__ import annotations
 
+import errno
+import os
 import shutil
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
@@ -26,6 +28,10 @@ BUSY_TIMEOUT_MS = 5000
 # SQLite primary result codes that mean "this file is damaged or not a database".
 _SQLITE_CORRUPT = 11
 _SQLITE_NOTADB = 26
+# ... and the ones that mean "this file or folder cannot be written" or "no space left".
+_SQLITE_READONLY = 8
+_SQLITE_CANTOPEN = 14
+_SQLITE_FULL = 13
 
 
 class StoreError(Exception):
@@ -374,10 +380,14 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn
+        conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        # SQLite rolls some failures back by itself (a full disk, for one): a second
+        # ROLLBACK would raise and hide the error that matters. A COMMIT that failed
+        # leaves the transaction open, holding the write lock, unless rolled back here.
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
-    conn.execute("COMMIT")
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -555,3 +565,108 @@ def open_database(
     for suffix in ("", "-wal", "-shm"):  # the WAL files exist only after the first write
         make_private(Path(f"{path}{suffix}"))
     return conn, notice
+
+
+def is_disk_full(error: BaseException) -> bool:
+    """Whether a write failed because the disk (or the folder's quota) is full."""
+    if isinstance(error, sqlite3.Error):
+        code = getattr(error, "sqlite_errorcode", None)
+        if code is not None:
+            return bool(code & 0xFF == _SQLITE_FULL)
+        return "disk is full" in str(error).lower()
+    return isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT)
+
+
+def _is_read_only(error: BaseException) -> bool:
+    if isinstance(error, sqlite3.Error):
+        code = getattr(error, "sqlite_errorcode", None)
+        if code is not None:
+            return code & 0xFF in (_SQLITE_READONLY, _SQLITE_CANTOPEN)
+        text = str(error).lower()
+        return "readonly" in text or "unable to open" in text
+    return isinstance(error, PermissionError) or (
+        isinstance(error, OSError) and error.errno == errno.EROFS
+    )
+
+
+def can_write(path: Path) -> bool:
+    """Whether the database at ``path`` (and its folder, for the WAL files) is writable.
+
+    ``os.access`` asks the kernel with the real user's rights, so it answers for a
+    folder owned by someone else, a 0444 file and a read-only mount alike (root
+    passes the first two, as it can indeed write there).
+    """
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent  # the nearest folder that exists will hold the new ones
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return False
+    return not path.exists() or os.access(path, os.R_OK | os.W_OK)
+
+
+def memory_copy(source: sqlite3.Connection | None) -> sqlite3.Connection:
+    """An in-memory database holding what ``source`` holds (empty without one).
+
+    The app runs on it when the real file cannot be written: everything works as
+    usual, and nothing reaches the disk. ``source`` is only read.
+    """
+    conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    if source is not None:
+        source.backup(conn)
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def open_read_only(path: Path) -> sqlite3.Connection:
+    """The database at ``path`` copied into memory, the file itself only read.
+
+    ``mode=ro`` cannot open a WAL database in a folder where its -shm file cannot be
+    created; ``immutable=1`` then reads the file as it is (nobody can be writing it:
+    the folder is read-only). A missing file gives an empty database, migrated in
+    memory like a new one; one from a newer version is refused as usual.
+    """
+    source: sqlite3.Connection | None = None
+    if path.exists():
+        uri = path.resolve().as_uri()
+        try:
+            source = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+            source.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error:
+            if source is not None:
+                source.close()
+            try:
+                source = sqlite3.connect(f"{uri}?immutable=1", uri=True)
+            except sqlite3.Error as error:
+                raise StoreError(
+                    _("Basis data progres {path} tidak dapat dibaca: {error}").format(
+                        path=path, error=error
+                    )
+                ) from error
+    try:
+        if source is not None:
+            problem = _inspect(source, path)
+            if problem is not None:
+                raise StoreError(
+                    _(
+                        "Berkas progres {path} tidak dapat dipakai ({problem}) dan foldernya "
+                        "hanya-baca, jadi berkas itu tidak dapat dipindahkan."
+                    ).format(path=path, problem=problem)
+                )
+        conn = memory_copy(source)
+    except sqlite3.DatabaseError as error:
+        raise StoreError(
+            _("Basis data progres {path} tidak dapat dibaca: {error}").format(
+                path=path, error=error
+            )
+        ) from error
+    finally:
+        if source is not None:
+            source.close()
+    migrate(conn)
+    return conn
+
+
+def opened_read_only(error: StoreError) -> bool:
+    """Whether ``open_database`` failed only because the file or folder is read-only."""
+    cause = error.__cause__
+    return cause is not None and (_is_read_only(cause) or is_disk_full(cause))

@@ -22,12 +22,23 @@ from typing import Any, Self
 from latsar_tui.i18n import _
 from latsar_tui.paths import Paths
 from latsar_tui.review.scheduling import Rating, ReviewLog
-from latsar_tui.store.cards import CARD_COLUMNS, CardRecord, apply_answer, card_from_row
+from latsar_tui.store.cards import (
+    CARD_COLUMNS,
+    CardRecord,
+    apply_answer,
+    card_from_row,
+    review_time,
+)
 from latsar_tui.store.db import (
     FINISHED_MESSAGE,
     StoreError,
+    can_write,
     from_text,
+    is_disk_full,
+    memory_copy,
     open_database,
+    open_read_only,
+    opened_read_only,
     to_text,
     transaction,
 )
@@ -39,6 +50,7 @@ __all__ = [
     "AttemptRecord",
     "BankScore",
     "CardRecord",
+    "DiskFull",
     "DraftRecord",
     "NotWriter",
     "ProgressStore",
@@ -52,6 +64,38 @@ class AttemptFinished(StoreError):
 
 class NotWriter(StoreError):
     """This window may not write: it was opened read-only, or another took over."""
+
+
+class DiskFull(StoreError):
+    """A write failed for want of disk space; the store now keeps changes in memory."""
+
+
+def read_only_notice(folder: Path) -> str:
+    """What the learner is told when the data folder cannot be written."""
+    return _(
+        "Folder data hanya-baca: {folder} tidak dapat ditulis. Materi dan latihan tetap "
+        "dapat dipakai, tetapi jawaban tidak dapat disimpan (hanya diingat sampai "
+        "aplikasi ditutup). Progres yang sudah tersimpan tidak diubah."
+    ).format(folder=folder)
+
+
+def full_at_start_notice(folder: Path) -> str:
+    """What the learner is told when the disk is already full as Latsar starts."""
+    return _(
+        "Disk penuh: {folder} tidak dapat ditulis. Materi dan latihan tetap dapat dipakai, "
+        "tetapi jawaban tidak dapat disimpan (hanya diingat sampai aplikasi ditutup). "
+        "Progres yang sudah tersimpan tidak diubah."
+    ).format(folder=folder)
+
+
+def disk_full_notice(folder: Path) -> str:
+    """What the learner is told when an answer could not be written for want of space."""
+    return _(
+        "Disk penuh: jawaban terakhir tidak tersimpan di {folder}. Latsar kini hanya-baca: "
+        "jawab lagi untuk melanjutkan; jawaban berikutnya hanya diingat sampai aplikasi "
+        "ditutup. Progres yang sudah tersimpan tetap utuh; kosongkan ruang disk lalu "
+        "buka ulang Latsar."
+    ).format(folder=folder)
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,6 +262,22 @@ class ProgressStore:
         # The token of this window in the ``writer`` row, once it claimed writing;
         # None for stores that never claimed (the CLI, tests): they are not checked.
         self._writer_token: str | None = None
+        # Why nothing reaches the disk (a read-only folder, a full disk), or None while
+        # writes are saved. Set, the store runs on an in-memory copy of the database:
+        # practice works as usual and the file is never touched.
+        self.unsaved: str | None = None
+
+    @property
+    def saving(self) -> bool:
+        """Whether changes are written to the database file (not kept in memory only)."""
+        return self.unsaved is None
+
+    def _keep_in_memory(self, reason: str) -> None:
+        """Go on with an in-memory copy of what is committed; the file is left alone."""
+        disk = self._conn
+        self._conn = memory_copy(disk)
+        self.unsaved = reason
+        disk.close()
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
@@ -257,6 +317,13 @@ class ProgressStore:
                         )
                     ) from error
                 raise
+            except (sqlite3.OperationalError, OSError) as error:
+                if not self.saving or not is_disk_full(error):
+                    raise
+                # The transaction was rolled back: what was committed before stays in
+                # the file, and the app goes on without writing to it.
+                self._keep_in_memory(disk_full_notice(self.path.parent))
+                raise DiskFull(disk_full_notice(self.path.parent)) from error
 
     def claim_writer(self, pid: int | None = None) -> None:
         """Make this window the one allowed to write (start-up, or "ambil alih")."""
@@ -285,8 +352,22 @@ class ProgressStore:
         version raises StoreError and is left untouched.
         """
         paths = paths or Paths.resolve()
-        conn, notice = open_database(paths.database, paths.backups)
-        return cls(conn, paths.database, notice)
+        notice = read_only_notice(paths.data)
+        if can_write(paths.database):
+            try:
+                conn, found = open_database(paths.database, paths.backups)
+            except StoreError as error:
+                if not opened_read_only(error):
+                    raise
+                if error.__cause__ is not None and is_disk_full(error.__cause__):
+                    notice = full_at_start_notice(paths.data)
+            else:
+                return cls(conn, paths.database, found)
+        # A folder (or file) that cannot be written, or no room to start: read what is
+        # there, keep the rest in memory, and say so.
+        store = cls(open_read_only(paths.database), paths.database, notice)
+        store.unsaved = notice
+        return store
 
     def close(self) -> None:
         """Close the connection (everything is already committed)."""
@@ -472,7 +553,7 @@ class ProgressStore:
         Committed before returning and refused once the attempt is finished, so the
         answer standing at submission is the last one saved, never a later one.
         """
-        with self._lock, transaction(self._conn) as conn:
+        with self._write() as conn:
             self._refuse_if_finished(conn, attempt_id)
             conn.execute(
                 f"INSERT INTO exam_drafts (attempt_id, {_DRAFT_COLUMNS}) "
@@ -508,7 +589,7 @@ class ProgressStore:
 
     def set_flag(self, attempt_id: int, item: AttemptItem, flagged: bool, at: datetime) -> None:
         """Mark an exam question ragu-ragu (or not); its answer stays as it was."""
-        with self._lock, transaction(self._conn) as conn:
+        with self._write() as conn:
             self._refuse_if_finished(conn, attempt_id)
             conn.execute(
                 "INSERT INTO exam_drafts (attempt_id, position, bank_id, question_id, "
@@ -559,7 +640,7 @@ class ProgressStore:
         attempt is finished with percent = points / questions, and the drafts go.
         Refused for an attempt already finished. Returns the percent.
         """
-        with self._lock, transaction(self._conn) as conn:
+        with self._write() as conn:
             self._refuse_if_finished(conn, attempt_id)
             rows = conn.execute(
                 f"SELECT {_DRAFT_COLUMNS} FROM exam_drafts WHERE attempt_id = ? "
@@ -573,6 +654,7 @@ class ProgressStore:
             for draft in map(_draft, rows):
                 assert draft.answer_json is not None and draft.score is not None
                 answer_uuid = uuid.uuid4().hex
+                moment = review_time(conn, draft.bank_id, draft.question_id, draft.updated_at)
                 conn.execute(
                     f"INSERT INTO answers ({_ANSWER_COLUMNS.removeprefix('id, ')}, uuid) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -584,7 +666,7 @@ class ProgressStore:
                         draft.answer_json,
                         draft.score,
                         draft.time_taken_seconds,
-                        to_text(draft.updated_at),
+                        to_text(moment),
                         answer_uuid,
                     ),
                 )
@@ -593,7 +675,7 @@ class ProgressStore:
                     bank_id=draft.bank_id,
                     question_id=draft.question_id,
                     score=draft.score,
-                    answered_at=draft.updated_at,
+                    answered_at=moment,
                     answer_uuid=answer_uuid,
                     time_taken_seconds=draft.time_taken_seconds,
                     question_type=draft.question_type,
@@ -677,7 +759,7 @@ class ProgressStore:
 
     def mark_statements_sent(self, statement_ids: Sequence[str], at: datetime) -> None:
         """Record, in one transaction, that the LRS confirmed these statements."""
-        with self._lock, transaction(self._conn) as conn:
+        with self._write() as conn:
             conn.executemany(
                 "INSERT OR IGNORE INTO xapi_sent (statement_id, sent_at) VALUES (?, ?)",
                 [(statement_id, to_text(at)) for statement_id in statement_ids],
@@ -710,9 +792,11 @@ class ProgressStore:
         question's place in the attempt) a branching path kept for that place by
         :meth:`save_pending_branch` is dropped in the same transaction.
         """
-        moment = answered_at or _now()
         answer_uuid = uuid.uuid4().hex
         with self._write() as conn:
+            # Read under the write lock: an answer that waited for another process's
+            # answer to the same question is reviewed after it, never before.
+            moment = review_time(conn, bank_id, question_id, answered_at or _now())
             cursor = conn.execute(
                 f"INSERT INTO answers ({_ANSWER_COLUMNS.removeprefix('id, ')}, uuid) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -390,6 +390,10 @@ def import_progress(
     store: ProgressStore, paths: Paths, data: dict[str, Any], *, restore_settings: bool = True
 ) -> ImportReport:
     """Merge a checked backup (:func:`read_backup`) into the store, in one transaction."""
+    if not store.saving:
+        # A read-only folder or a full disk: the merge would only reach the copy in
+        # memory and be gone at exit, so it is refused rather than reported as done.
+        raise TransferError(store.unsaved or "")
     try:
         with store.connection() as conn, transaction(conn):
             report = _merge(conn, data)

@@ -184,7 +184,11 @@ class LatsarApp(App[int]):
         # in a thread so that a big bank never holds back the first frame.
         self.push_screen(HomeScreen())
         self.load_catalog_in_background()
-        if self._instance_lock.acquire():
+        if not self.store.saving:
+            # A read-only folder: nothing is written, so there is no writer to decide
+            # (and no lock file can be made there); the notice above said why.
+            self.sub_title = _("hanya-baca: jawaban tidak disimpan")
+        elif self._instance_lock.acquire():
             self.store.claim_writer()
         else:
             self.push_screen(OtherWindowScreen(), self._other_window_chosen)
@@ -205,6 +209,8 @@ class LatsarApp(App[int]):
         """Say why a write was refused (finished attempt, read-only, taken over)."""
         if self.store.read_only:
             self.sub_title = _("hanya-baca (Latsar terbuka di jendela lain)")
+        elif not self.store.saving:
+            self.sub_title = _("hanya-baca: jawaban tidak disimpan")
         self.notify(
             str(error), title=_("Tidak disimpan"), severity="error", markup=False, timeout=10
         )
@@ -585,6 +591,16 @@ class LatsarApp(App[int]):
         screen = ResultsScreen(result)
         if replace:
             self.switch_screen(screen)
+            if not self.store.saving:
+                self.notify(
+                    _(
+                        "Hasil ini tidak disimpan: Latsar hanya-baca, jawaban hanya diingat "
+                        "sampai aplikasi ditutup."
+                    ),
+                    title=_("Tidak disimpan"),
+                    severity="warning",
+                    timeout=10,
+                )
         else:
             self.push_screen(screen)
 

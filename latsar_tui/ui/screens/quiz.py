@@ -42,6 +42,7 @@ from latsar_tui.quiz import scoring
 from latsar_tui.quiz.session import Mode, PresentedQuestion, QuizSession, SessionError, TimeUp
 from latsar_tui.settings import Settings
 from latsar_tui.store.db import StoreError
+from latsar_tui.store.progress import DiskFull
 from latsar_tui.ui.screens.exam_grid import ExamGridScreen
 from latsar_tui.ui.text import TYPE_NAMES, lesson_of, mode_name, reread_line, wrap_segments
 from latsar_tui.ui.widgets.answer_lists import ChoiceList, OrderList, TrueFalseList
@@ -198,6 +199,8 @@ class QuizScreen(Screen[None]):
         if self._ticks % self._checkpoint_ticks == 0:
             try:
                 self.session.checkpoint()
+            except DiskFull as error:
+                self._app.report_store_error(error)  # the clock goes on in memory
             except StoreError as error:
                 self._refused(error)
                 return
@@ -458,6 +461,9 @@ class QuizScreen(Screen[None]):
         # Kept at once, so quitting now resumes at the next step.
         try:
             self.session.save_branch_progress(self.branch_choices)
+        except DiskFull as error:
+            # Only this resume point is lost; the case goes on and its answer counts.
+            self._app.report_store_error(error)
         except StoreError as error:
             self._refused(error)
             return
@@ -511,6 +517,12 @@ class QuizScreen(Screen[None]):
             outcome = self.session.answer(answer, time_taken=taken)
         except TimeUp:
             self._finish()
+            return
+        except DiskFull as error:
+            # Not kept; the store now keeps answers in memory, so the quiz goes on at
+            # this same question, shown afresh, and the next try is taken.
+            self._app.report_store_error(error)
+            await self._show_current()
             return
         except StoreError as error:
             self._refused(error)
@@ -590,7 +602,12 @@ class QuizScreen(Screen[None]):
         if self._done:
             return
         try:
-            result = self.session.finish()
+            try:
+                result = self.session.finish()
+            except DiskFull as error:
+                # The result could not be written; it is kept in memory instead.
+                self._app.report_store_error(error)
+                result = self.session.finish()
         except StoreError as error:
             self._refused(error)
             return
