@@ -181,21 +181,23 @@ def _bank_counts(
 ) -> tuple[dict[str, int], dict[str, int]]:
     """(due per bank, never answered per bank) for ``banks`` (None: every bank)."""
     only = {"only": None if banks is None else json.dumps(banks)}
-    in_banks = "(:only IS NULL OR {col} IN (SELECT value FROM json_each(:only)))"
+    # :only is the banks asked for, as a JSON list (NULL: every bank).
     due = {
         str(row[0]): int(row[1])
         for row in conn.execute(
             "SELECT c.bank_id, count(*) FROM cards AS c JOIN temp.cat_questions AS q "
-            f"USING (bank_id, question_id) WHERE {DUE_SQL} AND "
-            f"{in_banks.format(col='c.bank_id')} GROUP BY c.bank_id",
+            f"USING (bank_id, question_id) WHERE {DUE_SQL} "
+            "AND (:only IS NULL OR c.bank_id IN (SELECT value FROM json_each(:only))) "
+            "GROUP BY c.bank_id",
             {**params, **only},
         )
     }
     new = {
         str(row[0]): int(row[1])
         for row in conn.execute(
-            "SELECT q.bank_id, count(*) FROM temp.cat_questions AS q WHERE "
-            f"{in_banks.format(col='q.bank_id')} AND NOT EXISTS "
+            "SELECT q.bank_id, count(*) FROM temp.cat_questions AS q "
+            "WHERE (:only IS NULL OR q.bank_id IN (SELECT value FROM json_each(:only))) "
+            "AND NOT EXISTS "
             "(SELECT 1 FROM cards AS c WHERE c.bank_id = q.bank_id "
             "AND c.question_id = q.question_id) GROUP BY q.bank_id",
             only,
