@@ -2,9 +2,12 @@
 
 Builds the catalog straight from the model classes (no YAML), seeds the answers and
 review cards with executemany into a temporary data folder, opens the real app in
-Textual's headless test mode and times ``HomeScreen.refresh_data`` several times.
-Prints the median and the spread in milliseconds, plus the catalog-table build count
-(it must stay at 1: the tables are built once per loaded catalog).
+Textual's headless test mode and times ``HomeScreen.refresh_data`` after each of
+several answers (one answer recorded, untimed, before each refresh: the refresh a
+trainee sees coming back from a question). Prints the median and the spread in
+milliseconds, the catalog-table builds during them (0: the tables are built once per
+loaded catalog), the banks queried again per refresh (1: only the answered bank) and
+the time of one full refresh (the first after a load).
 
     python bench/bench_home.py [--questions N] [--answers N] [--repeat R]
 """
@@ -72,8 +75,11 @@ def seed(store: ProgressStore, catalog: Catalog, answers: int) -> None:
         conn.executemany("INSERT INTO cards VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", cards)
 
 
-async def measure(questions: int, answers: int, repeat: int) -> tuple[list[float], int]:
-    """Times of ``repeat`` home refreshes (ms) and the table builds they caused."""
+async def measure(
+    questions: int, answers: int, repeat: int
+) -> tuple[list[float], int, float, float]:
+    """Times of ``repeat`` home refreshes after an answer (ms), the table builds they
+    caused, the banks recomputed per refresh and the full refresh's time (ms)."""
     from latsar_tui.quiz.clock import FakeClock
     from latsar_tui.review import catalog_table
     from latsar_tui.ui.app import LatsarApp
@@ -91,13 +97,29 @@ async def measure(questions: int, answers: int, repeat: int) -> tuple[list[float
             await pilot.pause(0.2)
             home = app.screen
             home.refresh_data()  # the first refresh after a load builds the tables
+            app.store.note_change()  # a full refresh, timed once
+            start = time.perf_counter()
+            home.refresh_data()
+            full = (time.perf_counter() - start) * 1000
             builds = catalog_table.build_count()
+            recomputed = app.home_figures.banks_recomputed
             times = []
-            for _ in range(repeat):
+            bank = catalog.banks[len(catalog.banks) // 2]
+            for i in range(repeat):
+                app.store.record_answer(
+                    bank_id=bank.id,
+                    question_id=bank.questions[i].id,
+                    question_hash="h",
+                    answer_json="0",
+                    score=0.0,
+                    answered_at=NOW,
+                    question_type="single",
+                )
                 start = time.perf_counter()
                 home.refresh_data()
                 times.append((time.perf_counter() - start) * 1000)
-            return times, catalog_table.build_count() - builds
+            per_refresh = (app.home_figures.banks_recomputed - recomputed) / repeat
+            return times, catalog_table.build_count() - builds, per_refresh, full
 
 
 def main() -> None:
@@ -106,11 +128,14 @@ def main() -> None:
     parser.add_argument("--answers", type=int, default=50_000)
     parser.add_argument("--repeat", type=int, default=7)
     args = parser.parse_args()
-    times, extra_builds = asyncio.run(measure(args.questions, args.answers, args.repeat))
+    times, extra_builds, per_refresh, full = asyncio.run(
+        measure(args.questions, args.answers, args.repeat)
+    )
     print(
-        f"home refresh {args.questions} questions / {args.answers} answers: "
+        f"home refresh after an answer, {args.questions} questions / {args.answers} answers: "
         f"median {statistics.median(times):.1f} ms (min {min(times):.1f}, max {max(times):.1f}); "
-        f"table builds during refreshes: {extra_builds}"
+        f"table builds during refreshes: {extra_builds}; banks recomputed per refresh: "
+        f"{per_refresh:g}; a full refresh: {full:.1f} ms"
     )
 
 

@@ -11,7 +11,7 @@ import json
 import sqlite3
 import threading
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -182,6 +182,16 @@ class BankScore:
     attempts: int
 
 
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """What was written since a mark (see ``ProgressStore.changes_since``)."""
+
+    mark: int  # pass it to the next changes_since
+    everything: bool  # a write of unknown reach: recompute every figure
+    banks: frozenset[str]  # banks whose answers, cards or whole-bank attempts changed
+    modules: frozenset[str]  # modules with a lesson newly read
+
+
 _ATTEMPT_COLUMNS = (
     "id, mode, title, bank_id, module_id, scope_json, seed, time_limit_seconds, "
     "time_used_seconds, started_at, finished_at, percent, timed_out, deadline"  # i18n: ignore SQL
@@ -266,6 +276,14 @@ class ProgressStore:
         # writes are saved. Set, the store runs on an in-memory copy of the database:
         # practice works as usual and the file is never touched.
         self.unsaved: str | None = None
+        # A journal of writes, so a screen can recompute only the figures of what
+        # changed (changes_since): a generation per write and the last one per bank
+        # and module; writes of unknown reach (an import, another window) touch all.
+        self._generation = 0
+        self._bank_generation: dict[str, int] = {}
+        self._module_generation: dict[str, int] = {}
+        self._everything_generation = 0
+        self._data_version: int | None = None
 
     @property
     def saving(self) -> bool:
@@ -279,9 +297,50 @@ class ProgressStore:
         self.unsaved = reason
         disk.close()
 
+    def _note(self, banks: Iterable[str] | None, modules: Iterable[str] = ()) -> None:
+        """Journal one write: to these banks and modules, or (None) to anything."""
+        with self._lock:
+            self._generation += 1
+            if banks is None:
+                self._everything_generation = self._generation
+                return
+            for bank_id in banks:
+                self._bank_generation[bank_id] = self._generation
+            for module_id in modules:
+                self._module_generation[module_id] = self._generation
+
+    def note_change(self) -> None:
+        """Say that something was written through ``connection()`` (an import, a restore)."""
+        self._note(None)
+
+    def changes_since(self, mark: int | None) -> Changes:
+        """The banks and modules written since ``mark`` (None: everything, a first look).
+
+        A commit by another connection (another window) changes SQLite's
+        ``data_version`` and counts as a change to everything.
+        """
+        with self._lock:
+            version = int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+            if self._data_version is not None and version != self._data_version:
+                self._note(None)
+            self._data_version = version
+            if mark is None or self._everything_generation > mark:
+                return Changes(self._generation, True, frozenset(), frozenset())
+            return Changes(
+                self._generation,
+                False,
+                frozenset(b for b, g in self._bank_generation.items() if g > mark),
+                frozenset(m for m, g in self._module_generation.items() if g > mark),
+            )
+
     @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
+    def _write(
+        self, banks: Iterable[str] | None = None, modules: Iterable[str] = ()
+    ) -> Iterator[sqlite3.Connection]:
         """One write transaction, refused unless this window is (still) the writer.
+
+        ``banks`` and ``modules`` are what the write changes for the journal
+        (``changes_since``); None, the default, is a change to anything.
 
         The writer check runs under the write lock, in the same transaction as the
         write, so two windows can never both pass it; the triggers' refusal of a
@@ -308,6 +367,7 @@ class ProgressStore:
                                 )
                             )
                     yield conn
+                self._note(banks, modules)
             except sqlite3.IntegrityError as error:
                 if FINISHED_MESSAGE in str(error):
                     raise AttemptFinished(
@@ -402,7 +462,7 @@ class ProgressStore:
         deadline: datetime | None = None,
     ) -> int:
         """Record a new attempt and its questions in order, in one transaction."""
-        with self._write() as conn:
+        with self._write(banks=()) as conn:
             cursor = conn.execute(
                 "INSERT INTO attempts (mode, title, bank_id, module_id, scope_json, seed, "
                 "time_limit_seconds, started_at, uuid, deadline) "
@@ -499,7 +559,8 @@ class ProgressStore:
         Raises AttemptFinished when it was already finished (by this or another
         window): a finished attempt's result is never replaced.
         """
-        with self._write() as conn:
+        bank = self._attempt_bank(attempt_id)
+        with self._write(banks=bank) as conn:
             row = conn.execute(
                 "SELECT finished_at FROM attempts WHERE id = ?", (attempt_id,)
             ).fetchone()
@@ -515,9 +576,17 @@ class ProgressStore:
                 (to_text(finished_at), percent, int(timed_out), time_used_seconds, attempt_id),
             )
 
+    def _attempt_bank(self, attempt_id: int) -> tuple[str, ...]:
+        """The attempt's bank, whose best and last scores its result changes (or none)."""
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT bank_id FROM attempts WHERE id = ?", (attempt_id,)
+            ).fetchone()
+        return () if row is None or row[0] is None else (str(row[0]),)
+
     def update_time_used(self, attempt_id: int, seconds: float) -> None:
         """Persist how much exam time the attempt has used so far (unfinished only)."""
-        with self._write() as conn:
+        with self._write(banks=()) as conn:
             conn.execute(
                 "UPDATE attempts SET time_used_seconds = ? WHERE id = ? AND finished_at IS NULL",
                 (seconds, attempt_id),
@@ -640,7 +709,8 @@ class ProgressStore:
         attempt is finished with percent = points / questions, and the drafts go.
         Refused for an attempt already finished. Returns the percent.
         """
-        with self._write() as conn:
+        bank = self._attempt_bank(attempt_id)
+        with self._write(banks=()) as conn:  # journaled by the _note below
             self._refuse_if_finished(conn, attempt_id)
             rows = conn.execute(
                 f"SELECT {_DRAFT_COLUMNS} FROM exam_drafts WHERE attempt_id = ? "
@@ -689,7 +759,8 @@ class ProgressStore:
             )
             conn.execute("DELETE FROM exam_drafts WHERE attempt_id = ?", (attempt_id,))
             conn.execute("DELETE FROM pending_branch WHERE attempt_id = ?", (attempt_id,))
-            return percent
+        self._note({draft.bank_id for draft in map(_draft, rows)} | set(bank))
+        return percent
 
     def expired_exams(self, now: datetime) -> list[AttemptRecord]:
         """Unfinished attempts whose wall-clock deadline has passed."""
@@ -711,7 +782,7 @@ class ProgressStore:
         at: datetime | None = None,
     ) -> None:
         """Keep the choices made so far in the attempt's branching case at ``position``."""
-        with self._write() as conn:
+        with self._write(banks=()) as conn:
             conn.execute(
                 "INSERT INTO pending_branch (attempt_id, position, choices_json, updated_at) "
                 "VALUES (?, ?, ?, ?) ON CONFLICT (attempt_id, position) DO UPDATE SET "
@@ -740,7 +811,7 @@ class ProgressStore:
 
     def clear_pending_branch(self, attempt_id: int, position: int | None = None) -> None:
         """Forget the path kept for one position (or every position of the attempt)."""
-        with self._write() as conn:
+        with self._write(banks=()) as conn:
             if position is None:
                 conn.execute("DELETE FROM pending_branch WHERE attempt_id = ?", (attempt_id,))
             else:
@@ -793,7 +864,7 @@ class ProgressStore:
         :meth:`save_pending_branch` is dropped in the same transaction.
         """
         answer_uuid = uuid.uuid4().hex
-        with self._write() as conn:
+        with self._write(banks=(bank_id,)) as conn:
             # Read under the write lock: an answer that waited for another process's
             # answer to the same question is reviewed after it, never before.
             moment = review_time(conn, bank_id, question_id, answered_at or _now())
@@ -886,7 +957,8 @@ class ProgressStore:
     def connection(self) -> Iterator[sqlite3.Connection]:
         """The connection, held exclusively, for the review package's aggregate queries.
 
-        Writers must wrap their statements in ``db.transaction``.
+        Writers must wrap their statements in ``db.transaction`` and call
+        ``note_change`` afterwards, so screens showing figures recompute them.
         """
         with self._lock:
             yield self._conn
@@ -895,7 +967,7 @@ class ProgressStore:
 
     def mark_lesson_read(self, module_id: str, lesson_id: str, at: datetime | None = None) -> None:
         """Record that a lesson was read (each reading is kept, with its time)."""
-        with self._write() as conn:
+        with self._write(banks=(), modules=(module_id,)) as conn:
             conn.execute(
                 "INSERT INTO lesson_reads (module_id, lesson_id, read_at) VALUES (?, ?, ?)",
                 (module_id, lesson_id, to_text(at or _now())),
@@ -911,8 +983,12 @@ class ProgressStore:
 
     # --- aggregates -------------------------------------------------------------------
 
-    def bank_scores(self) -> dict[str, BankScore]:
-        """Best and last percent per bank, over finished whole-bank attempts."""
+    def bank_scores(self, bank_ids: Iterable[str] | None = None) -> dict[str, BankScore]:
+        """Best and last percent per bank, over finished whole-bank attempts.
+
+        With ``bank_ids``, only those banks (the home screen's refresh after an answer).
+        """
+        only = None if bank_ids is None else json.dumps(sorted(bank_ids))
         with self._lock:
             rows = self._conn.execute(
                 """
@@ -924,11 +1000,13 @@ class ProgressStore:
                     FROM attempts
                     WHERE bank_id IS NOT NULL AND finished_at IS NOT NULL
                           AND percent IS NOT NULL
+                          AND (:only IS NULL OR bank_id IN (SELECT value FROM json_each(:only)))
                 )
                 SELECT bank_id, max(percent), max(CASE WHEN recency = 1 THEN percent END),
                        count(*)
                 FROM done GROUP BY bank_id
-                """
+                """,
+                {"only": only},
             ).fetchall()
         return {
             row[0]: BankScore(best_percent=row[1], last_percent=row[2], attempts=row[3])

@@ -397,6 +397,7 @@ def import_progress(
     try:
         with store.connection() as conn, transaction(conn):
             report = _merge(conn, data)
+        store.note_change()
     except (KeyError, TypeError, ValueError, sqlite3.IntegrityError) as error:
         raise TransferError(
             _(

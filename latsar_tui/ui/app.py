@@ -26,7 +26,6 @@ from textual.worker import Worker, WorkerState
 
 from latsar_tui import i18n
 from latsar_tui.commands.base import CommandError
-from latsar_tui.content.loader import load_catalog
 from latsar_tui.content.model import Catalog
 from latsar_tui.i18n import _, ngettext
 from latsar_tui.paths import Paths
@@ -41,8 +40,8 @@ from latsar_tui.quiz.session import (
     submit_expired,
 )
 from latsar_tui.review.due import DueSummary, due_by_bank, due_summary
+from latsar_tui.review.home_figures import HomeFigures
 from latsar_tui.review.plan import ExamPlan, exam_plan
-from latsar_tui.review.sessions import start_exam_prep, start_mistakes, start_review
 from latsar_tui.settings import Settings, load_settings, save_settings
 from latsar_tui.store.db import StoreError
 from latsar_tui.store.lock import InstanceLock
@@ -125,6 +124,11 @@ class LatsarApp(App[int]):
         self.tick_seconds = tick_seconds
         self.seed = seed
         self.review_counts: ReviewCounter = review_counts or self._due_by_bank
+        # None: the home screen's "Ulang" column is the due summary's own count.
+        self._custom_review_counts = review_counts
+        # The home screen's figures, kept between refreshes so that a refresh after
+        # an answer queries only that answer's bank (see review.home_figures).
+        self.home_figures = HomeFigures()
         # The time zone that decides where a study day ends (None: the computer's).
         self.tz = tz
         self.catalog = Catalog()
@@ -140,6 +144,10 @@ class LatsarApp(App[int]):
         self.language_restart: str | None = None
 
     def _default_loader(self) -> Catalog:
+        # Imported here, in the worker: the loader pulls in YAML and the validator
+        # (about 0.1 s of imports) that the first frame does not need.
+        from latsar_tui.content.loader import load_catalog
+
         return load_catalog(self.paths, self.extra_content, cache=True)
 
     def _due_by_bank(self, catalog: Catalog, store: ProgressStore) -> Mapping[str, int]:
@@ -156,6 +164,19 @@ class LatsarApp(App[int]):
         return due_summary(
             self.catalog, self.store, settings or self.settings(), self.clock.now(), self.tz
         )
+
+    def home_figures_now(
+        self, settings: Settings
+    ) -> tuple[Mapping[str, set[str]], Mapping[str, Any], DueSummary, Mapping[str, int]]:
+        """Lessons read per module, scores and due counts per bank, the due summary."""
+        read, scores, summary = self.home_figures.refresh(
+            self.catalog, self.store, settings, self.clock.now(), self.tz
+        )
+        if self._custom_review_counts is None:
+            due = summary.by_bank
+        else:
+            due = self._custom_review_counts(self.catalog, self.store)
+        return read, scores, summary, due
 
     def exam_plan(self, settings: Settings | None = None) -> ExamPlan | None:
         """The exam-date plan, or None when no exam date is set."""
@@ -181,9 +202,11 @@ class LatsarApp(App[int]):
         self._update_too_small(self.size.width, self.size.height)
         self.submit_expired_exams()
         # The home screen comes first, with a loading indicator; the catalog is read
-        # in a thread so that a big bank never holds back the first frame.
+        # in a thread so that a big bank never holds back the first frame, and that
+        # thread starts once the frame is painted so it does not compete for the GIL.
+        self.catalog_loading = True
         self.push_screen(HomeScreen())
-        self.load_catalog_in_background()
+        self.call_after_refresh(self.load_catalog_in_background)
         if not self.store.saving:
             # A read-only folder: nothing is written, so there is no writer to decide
             # (and no lock file can be made there); the notice above said why.
@@ -555,7 +578,7 @@ class LatsarApp(App[int]):
     def start_review(self) -> None:
         """Today's review session ("Ulangi")."""
         self._start_built(
-            lambda: start_review(
+            lambda: sessions().start_review(
                 self.catalog,
                 self.store,
                 self.settings(),
@@ -573,7 +596,7 @@ class LatsarApp(App[int]):
             self.open_exam_date()
             return
         self._start_built(
-            lambda: start_exam_prep(
+            lambda: sessions().start_exam_prep(
                 self.catalog, self.store, settings, clock=self.clock, tz=self.tz, seed=self.seed
             )
         )
@@ -581,7 +604,9 @@ class LatsarApp(App[int]):
     def start_mistakes(self) -> None:
         """Every question last answered below full marks."""
         self._start_built(
-            lambda: start_mistakes(self.catalog, self.store, clock=self.clock, seed=self.seed)
+            lambda: sessions().start_mistakes(
+                self.catalog, self.store, clock=self.clock, seed=self.seed
+            )
         )
 
     def show_results(self, result: SessionResult, *, replace: bool = False) -> None:
@@ -612,6 +637,13 @@ class LatsarApp(App[int]):
             self.notify(str(error), severity="error", markup=False)
             return
         self.show_results(result)
+
+
+def sessions() -> Any:
+    """``review.sessions``, imported when a review session starts, not at start-up."""
+    from latsar_tui.review import sessions as module
+
+    return module
 
 
 def run_app(ctx: CommandContext, **options: Any) -> int:

@@ -21,7 +21,6 @@ from latsar_tui.content.model import Bank, Module
 from latsar_tui.i18n import N_, _, ngettext
 from latsar_tui.review.due import DueSummary
 from latsar_tui.review.plan import ExamPlan
-from latsar_tui.review.text import plan_text
 from latsar_tui.ui.text import language_note, mode_name, percent
 from latsar_tui.ui.widgets.footer import LatsarFooter
 from latsar_tui.ui.widgets.too_small import TooSmallNotice
@@ -114,12 +113,9 @@ class HomeScreen(Screen[None]):
         """Read the catalog and the store again and redraw every panel."""
         app = self._app
         store = app.store
-        catalog = app.catalog
-        self._read = {m.id: store.lessons_read(m.id) for m in catalog.modules}
-        self._scores = store.bank_scores()
         settings = app.settings()
-        summary = app.due_summary(settings)
-        self._due = app.review_counts(catalog, store)
+        # Only what changed since the last refresh is queried again (home_figures).
+        self._read, self._scores, summary, self._due = app.home_figures_now(settings)
         self._due_modules = summary.by_module
         self._fill_review_line(summary, app.exam_plan(settings))
         unfinished = store.unfinished_attempts()
@@ -164,6 +160,9 @@ class HomeScreen(Screen[None]):
             ),
         )
         if plan is not None:
+            # Imported only with an exam date set: review.text pulls in review.stats.
+            from latsar_tui.review.text import plan_text  # noqa: PLC0415
+
             line = Content.assemble(line, "\n", Content(plan_text(plan)))
         self.query_one("#review-line", Static).update(line)
 

@@ -7,9 +7,12 @@ and the help screen (?) lists it, while ``? Bantuan`` itself stays in view.
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import HorizontalGroup
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
@@ -45,6 +48,9 @@ class LatsarFooter(Footer):
     """Textual's footer; at 80 columns its normal spacing pushed ``? Bantuan`` and
     ``q Keluar`` off the edge, and at 60 columns it cut keys in half."""
 
+    _recompose_pending = False
+    _composed_keys: tuple[Any, ...] | None = None
+
     def on_resize(self, event: events.Resize) -> None:
         narrow = event.size.width < COMPACT_BELOW
         rows = getattr(self, "_rows", 1)
@@ -54,10 +60,40 @@ class LatsarFooter(Footer):
         elif len(self._pack(event.size.width)) != rows:
             self.refresh(recompose=True)
 
+    def _keys_shown(self, screen: Screen[Any]) -> tuple[Any, ...]:
+        """What compose() would show for ``screen``'s bindings now."""
+        return (
+            self.compact,
+            self.show_command_palette,
+            tuple(
+                (binding.key, binding.description, binding.action, enabled, tooltip)
+                for (_, binding, enabled, tooltip) in screen.active_bindings.values()
+                if binding.show or binding.key == self.app.COMMAND_PALETTE_BINDING
+            ),
+        )
+
+    def bindings_changed(self, screen: Screen[Any]) -> None:
+        # Textual schedules a recompose on every bindings signal (each focus change,
+        # the loading indicator coming and going): five before the first frame, each
+        # mounting and styling every key again. One pending recompose is enough (it
+        # reads the bindings when it runs), and none when the keys are the same.
+        self._bindings_ready = True
+        if not screen.app.app_focus:
+            return
+        if self.is_attached and screen is self.screen and not self._recompose_pending:
+            self._recompose_pending = True
+            self.call_after_refresh(self._recompose_if_changed)
+
+    async def _recompose_if_changed(self) -> None:
+        self._recompose_pending = False
+        if self.is_attached and self._composed_keys != self._keys_shown(self.screen):
+            await self.recompose()
+
     def _pack(self, width: int) -> list[int]:
         return pack_rows(getattr(self, "_widths", []), width)
 
     def compose(self) -> ComposeResult:
+        self._composed_keys = self._keys_shown(self.screen) if self._bindings_ready else None
         keys: list[Widget] = list(super().compose())
         self._widths = [key_width(k) for k in keys if isinstance(k, FooterKey)]
         rows = self._pack(self.size.width or self.app.size.width)
