@@ -28,12 +28,32 @@ def pybabel(*args: str) -> None:
 def main() -> int:
     """Extract, update and compile; returns the exit status."""
     pybabel(
-        "extract", "--mapping-file", "babel.cfg", "--output-file", str(POT),
-        "--sort-output", "--add-location", "file", "--no-wrap",
-        "--project", "latsar-tui", "--copyright-holder", "Latsar TUI",
-        "--msgid-bugs-address", "latsar-tui@example.invalid", "latsar_tui",
+        "extract",
+        "--mapping-file",
+        "babel.cfg",
+        "--output-file",
+        str(POT),
+        "--sort-output",
+        "--add-location",
+        "file",
+        "--no-wrap",
+        "--project",
+        "latsar-tui",
+        "--copyright-holder",
+        "Latsar TUI",
+        "--msgid-bugs-address",
+        "latsar-tui@example.invalid",
+        "latsar_tui",
     )
-    pybabel("update", "--input-file", str(POT), *COMMON, "--no-wrap", "--ignore-obsolete")
+    pybabel(
+        "update",
+        "--input-file",
+        str(POT),
+        *COMMON,
+        "--no-wrap",
+        "--ignore-obsolete",
+        "--ignore-pot-creation-date",
+    )
     pybabel("compile", *COMMON, "--statistics")
     return 0
 
