@@ -87,16 +87,34 @@ def pgettext(context: str, message: str) -> str:
     return _Active.translations.pgettext(context, message)
 
 
+def N_(message: str) -> str:
+    """Marks text for the catalogue where it is defined; translate it with ``_`` at use."""
+    return message
+
+
+# Content languages named in the interface's words ("in Indonesian"), for the note
+# beside a module written in another language than the interface's.
+_CONTENT_LANGUAGES = {"id": N_("Indonesia"), "en": N_("Inggris")}
+
+
+def content_language_note(tag: str) -> str:
+    """``"(in Indonesian)"`` when content in ``tag`` is not in the interface language.
+
+    Content is never translated, so a learner is told before opening it. The primary
+    subtag decides (``id-ID`` is Indonesian); an unknown language shows its tag.
+    """
+    primary = tag.strip().replace("_", "-").split("-")[0].lower()
+    if not primary or primary == _Active.language:
+        return ""
+    name = _CONTENT_LANGUAGES.get(primary)
+    return _("(berbahasa {name})").format(name=_(name) if name else tag.strip())
+
+
 def true_false(value: bool) -> str:
     """The words for a true/false answer: "Benar"/"Salah" ("True"/"False")."""
     if value:
         return pgettext("true/false answer", "Benar")
     return pgettext("true/false answer", "Salah")
-
-
-def N_(message: str) -> str:
-    """Marks text for the catalogue where it is defined; translate it with ``_`` at use."""
-    return message
 
 
 def format_decimal(value: float, decimals: int = 1) -> str:

@@ -273,10 +273,8 @@ class PlainApp:
 
         Content is never translated, so a learner is told before opening it (issue 13).
         """
-        code = module.language.strip().lower().replace("_", "-").split("-")[0]
-        if not code or code == i18n.current_language():
-            return module.title
-        return f"{module.title} ({_language_name(code)})"
+        note = i18n.content_language_note(module.language)
+        return f"{module.title} {note}" if note else module.title
 
     def _lessons_menu(self) -> None:
         module = self._pick_module(_("Baca materi"))

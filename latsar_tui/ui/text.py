@@ -24,7 +24,7 @@ from latsar_tui.content.model import (
     SingleQuestion,
     TrueFalseQuestion,
 )
-from latsar_tui.i18n import LANGUAGES, _, current_language, ngettext, true_false
+from latsar_tui.i18n import _, content_language_note, ngettext, true_false
 from latsar_tui.quiz.typed_answers import accepted_lines, matching_answer_lines, pair_lines
 
 OPTION_KEYS = "abcdefgh"
@@ -57,16 +57,8 @@ def mode_name(mode: object) -> str:
 
 
 def language_note(tag: str) -> str:
-    """``"(Bahasa Indonesia)"`` when content in ``tag`` differs from the interface, else "".
-
-    Content is never translated (issue 13): a module written in Indonesian says so in
-    the English interface. The primary subtag decides (``id-ID`` is Indonesian); a
-    language the app has no name for shows its tag as written.
-    """
-    primary = tag.strip().replace("_", "-").split("-")[0].lower()
-    if not primary or primary == current_language():
-        return ""
-    return f"({LANGUAGES.get(primary, tag)})"
+    """``"(in Indonesian)"`` beside content not in the interface language (see i18n)."""
+    return content_language_note(tag)
 
 
 def lit(text: str, style: str = "") -> Content:

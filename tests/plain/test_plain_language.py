@@ -131,8 +131,8 @@ def test_a_module_in_another_language_says_which(paths: Paths, tmp_path: Path) -
     with ProgressStore.open(paths) as store:
         assert PlainApp(Catalog(modules=ours), store, ask=ask, say=out.append).run() == 0
     assert "1. Modul a-id (0 dari 1 materi dibaca)" in out
-    assert "2. Modul b-en (English) (0 dari 1 materi dibaca)" in out
-    assert "3. Modul c-jv (jv) (0 dari 1 materi dibaca)" in out  # unknown: the raw tag
+    assert "2. Modul b-en (berbahasa Inggris) (0 dari 1 materi dibaca)" in out
+    assert "3. Modul c-jv (berbahasa jv) (0 dari 1 materi dibaca)" in out  # unknown: the raw tag
 
 
 def test_decimals_follow_the_interface_language() -> None:

@@ -50,12 +50,12 @@ async def test_english_interface_names_indonesian_modules(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         text = screen_text(app)
-        assert "(Bahasa Indonesia)" in _row(text, "Dasar Pelayanan Publik")
+        assert "(in Indonesian)" in _row(text, "Dasar Pelayanan Publik")
         assert "(" not in _row(text, "Modul Kedua")  # English, like the interface
         await pilot.press("enter")  # the first module, in the lesson reader
         await settle(pilot)
         assert isinstance(app.screen, LessonScreen)
-        assert "Pengantar Pelayanan (Bahasa Indonesia)" in screen_text(app)
+        assert "Pengantar Pelayanan (in Indonesian)" in screen_text(app)
 
 
 async def test_indonesian_interface_names_only_the_english_module(
@@ -66,16 +66,16 @@ async def test_indonesian_interface_names_only_the_english_module(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         text = screen_text(app)
-        assert "Bahasa Indonesia" not in text
-        assert "(English)" in _row(text, "Modul Kedua")
+        assert "berbahasa Indonesia" not in text
+        assert "(berbahasa Inggris)" in _row(text, "Modul Kedua")
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, LessonScreen)
         text = screen_text(app)
-        assert "Pengantar Pelayanan" in text and "Bahasa Indonesia" not in text
+        assert "Pengantar Pelayanan" in text and "berbahasa" not in text
 
 
 def test_language_note_reads_the_primary_subtag(english: None) -> None:
-    assert language_note("id-ID") == "(Bahasa Indonesia)"
+    assert language_note("id-ID") == "(in Indonesian)"
     assert language_note("en-GB") == ""
-    assert language_note("jv") == "(jv)"  # no name for Javanese: the tag as written
+    assert language_note("jv") == "(in jv)"  # no name for Javanese: the tag as written
