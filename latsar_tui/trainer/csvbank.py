@@ -38,6 +38,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from typing import Any
 
 from latsar_tui.content.model import (
     Bank,
@@ -51,6 +52,7 @@ from latsar_tui.content.model import (
     SingleQuestion,
     TrueFalseQuestion,
 )
+from latsar_tui.i18n import _
 from latsar_tui.trainer.csvtyped import typed_cells, typed_row
 from latsar_tui.trainer.gift import ExportOutcome
 from latsar_tui.trainer.importing import (
@@ -98,6 +100,19 @@ def parse_csv(text: str, source: str = "<csv>") -> ImportResult:
     if not first_line.strip():
         raise ImportFailure(f"{source}:1: baris judul kolom kosong")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line))
+    try:
+        return _parse_rows(reader, source)
+    except csv.Error as error:
+        # A cell over the csv module's field limit (an unclosed quote swallowing the
+        # rest of the file, usually): the whole sheet is refused with its line.
+        raise ImportFailure(
+            _("{source}:{line}: CSV tidak terbaca: {error}").format(
+                source=source, line=reader.line_num or 1, error=error
+            )
+        ) from None
+
+
+def _parse_rows(reader: Any, source: str) -> ImportResult:
     header = [h.strip().lower().replace(" ", "_") for h in next(reader)]
     missing = [c for c in ("type", "prompt") if c not in header]
     if missing:
