@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 import latsar_tui
+from latsar_tui.i18n import _
 from latsar_tui.paths import Paths
 
 RESULTS_FORMAT = "latsar-results@1"
@@ -150,6 +151,13 @@ def read_results(path: Path) -> TraineeResults:
         raise ResultsError(f"{path}: berkas tidak ditemukan") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise ResultsError(f"{path}: bukan berkas hasil JSON yang sah ({error})") from None
+    except RecursionError:
+        # Arrays nested thousands deep: no results file looks like that.
+        raise ResultsError(
+            _("{path}: bukan berkas hasil yang sah (JSON bersarang terlalu dalam)").format(
+                path=path
+            )
+        ) from None
     if not isinstance(raw, dict) or raw.get("format") != RESULTS_FORMAT:
         raise ResultsError(
             f"{path}: bukan berkas hasil Latsar TUI ('format' harus '{RESULTS_FORMAT}')"
