@@ -27,6 +27,7 @@ from typing import Any
 
 import latsar_tui
 from latsar_tui.fileio import write_text_atomically
+from latsar_tui.i18n import _
 from latsar_tui.paths import Paths
 from latsar_tui.settings import Settings, load_settings, save_settings
 from latsar_tui.store.cards import (
@@ -190,6 +191,13 @@ def read_backup(source: Path) -> dict[str, Any]:
         raise TransferError(f"Berkas {source} tidak dapat dibaca: {error}") from error
     except ValueError as error:
         raise TransferError(f"Berkas {source} bukan JSON yang sah: {error}") from error
+    except RecursionError:
+        # Arrays nested thousands deep: no backup looks like that.
+        raise TransferError(
+            _("Berkas {source} bukan cadangan progres yang sah: JSON bersarang terlalu dalam.").format(
+                source=source
+            )
+        ) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise TransferError(f"Berkas {source} bukan cadangan progres Latsar TUI.")
     version = data.get("version")
@@ -360,7 +368,18 @@ def import_progress(
     try:
         with store.connection() as conn, transaction(conn):
             report = _merge(conn, data)
-    except (KeyError, TypeError, ValueError, sqlite3.IntegrityError) as error:
+    except (
+        KeyError,
+        TypeError,
+        ValueError,
+        OverflowError,  # an integer too big for SQLite
+        # A value of the wrong type or size for its column: the file's fault, not the
+        # database's (a locked or broken database still raises OperationalError).
+        sqlite3.IntegrityError,
+        sqlite3.InterfaceError,
+        sqlite3.ProgrammingError,
+        sqlite3.DataError,
+    ) as error:
         raise TransferError(
             f"Berkas cadangan rusak atau tidak lengkap ({error}); progres Anda tidak diubah."
         ) from error
