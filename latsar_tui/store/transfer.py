@@ -193,11 +193,8 @@ def read_backup(source: Path) -> dict[str, Any]:
         raise TransferError(f"Berkas {source} bukan JSON yang sah: {error}") from error
     except RecursionError:
         # Arrays nested thousands deep: no backup looks like that.
-        raise TransferError(
-            _("Berkas {source} bukan cadangan progres yang sah: JSON bersarang terlalu dalam.").format(
-                source=source
-            )
-        ) from None
+        message = _("Berkas {source} bukan cadangan progres: JSON bersarang terlalu dalam.")
+        raise TransferError(message.format(source=source)) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise TransferError(f"Berkas {source} bukan cadangan progres Latsar TUI.")
     version = data.get("version")

@@ -140,9 +140,10 @@ def mangled(draw: st.DrawFn, node: Any, depth: int = 0) -> Any:
             action = draw(st.integers(0, 24))
             if action == 0:
                 continue  # dropped
+            renamed = key
             if action == 1:
-                key = draw(st.one_of(odd_text, st.integers(), st.booleans(), st.none()))
-            out[key] = draw(mangled(value, depth + 1))
+                renamed = draw(st.one_of(odd_text, st.integers(), st.booleans(), st.none()))
+            out[renamed] = draw(mangled(value, depth + 1))
         if draw(st.integers(0, 9)) == 0:
             out[draw(odd_text)] = draw(junk)
         return out

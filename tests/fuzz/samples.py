@@ -46,7 +46,11 @@ def samples() -> Samples:
         with ProgressStore.open(paths) as store:
             for day in range(3):
                 session = QuizSession.start(
-                    catalog, store, Scope(bank_id="dasar-ujian"), Mode.PRACTICE, seed=day,
+                    catalog,
+                    store,
+                    Scope(bank_id="dasar-ujian"),
+                    Mode.PRACTICE,
+                    seed=day,
                     clock=clock,
                 )
                 while (shown := session.current()) is not None:

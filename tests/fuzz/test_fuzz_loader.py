@@ -150,5 +150,7 @@ def test_raw_bytes_in_a_content_file_give_a_catalog(data: bytes, folder: str) ->
             catalog = load_paths([file], context=[])
     loaded = len(catalog.modules) + len(catalog.banks)
     assert loaded + len(catalog.broken) == 1, "the file is either content or broken"
-    _check(None if catalog.broken else catalog.modules[0] if catalog.modules else catalog.banks[0],
-           list(catalog.findings))
+    _check(
+        None if catalog.broken else catalog.modules[0] if catalog.modules else catalog.banks[0],
+        list(catalog.findings),
+    )

@@ -22,7 +22,13 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from latsar_tui.paths import Paths
-from latsar_tui.trainer.packs import PACK_FORMAT, InstallOutcome, PackError, build_pack, install_pack
+from latsar_tui.trainer.packs import (
+    PACK_FORMAT,
+    InstallOutcome,
+    PackError,
+    build_pack,
+    install_pack,
+)
 
 CONTENT = FIXTURES / "content" / "valid"
 FILES = {
@@ -115,8 +121,11 @@ def patched_headers(draw: st.DrawFn, data: bytes) -> bytes:
     buffer = bytearray(data)
     starts = [i for i in range(len(buffer) - 46) if buffer[i : i + 4] == b"PK\x01\x02"]
     for start in starts:
-        field = draw(st.sampled_from([None, (8, "<H"), (10, "<H"), (20, "<I"), (24, "<I"),
-                                      (42, "<I"), (28, "<H")]))
+        field = draw(
+            st.sampled_from(
+                [None, (8, "<H"), (10, "<H"), (20, "<I"), (24, "<I"), (42, "<I"), (28, "<H")]
+            )
+        )
         if field is None:
             continue
         offset, fmt = field

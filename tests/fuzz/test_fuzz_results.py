@@ -46,8 +46,10 @@ results_bytes = st.one_of(
 
 
 @FUZZ
-@given(files=st.lists(results_bytes, min_size=1, max_size=3), attempts=st.sampled_from(
-    ["pertama", "terakhir", "semua"]))
+@given(
+    files=st.lists(results_bytes, min_size=1, max_size=3),
+    attempts=st.sampled_from(["pertama", "terakhir", "semua"]),
+)
 # Arrays nested past the recursion limit: json.loads raised RecursionError through.
 @example(files=[b"[" * 5000 + b"]" * 5000], attempts="pertama")
 def test_results_files_are_reported_or_refused(files: list[bytes], attempts: str) -> None:

@@ -63,8 +63,9 @@ backup_bytes = st.one_of(
 )
 # An integer beyond SQLite's 64 bits.
 @example(
-    data=b'{"format": "latsar-progress", "version": 1, "attempts": [{"uuid": "u", "seed": 1e999}]}'
-    .replace(b"1e999", b"9" * 30),
+    data=b'{"format": "latsar-progress", "version": 1, "attempts": [{"uuid": "u", "seed": '
+    + b"9" * 30
+    + b"}]}",
     settings_too=False,
 )
 def test_backups_are_imported_or_refused(data: bytes, settings_too: bool) -> None:
