@@ -24,7 +24,7 @@ FUZZ = settings.get_profile("latsar-fuzz-long" if LONG else "latsar-fuzz-ci")
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
 
-HANG_SECONDS = 30.0 if LONG else 10.0
+HANG_SECONDS = 60.0 if LONG else 20.0
 PEAK_BYTES = 200 * 1024 * 1024
 
 

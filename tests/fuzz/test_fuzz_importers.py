@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fuzzkit import ENCODINGS, FIXTURES, FUZZ, encoded, flipped, guarded, refusal, spliced
-from hypothesis import example, given
+from hypothesis import event, example, given
 from hypothesis import strategies as st
 
 from latsar_tui.content.model import Bank, Finding
@@ -143,6 +143,7 @@ def _run(data: bytes, fmt: ImportFormat) -> None:
             result = parse_import(data, fmt, "fuzz.src")
         except ImportFailure as error:
             refusal(error)
+            event(f"{fmt}: file refused")
             return
         assert isinstance(result, ImportResult)
         assert all(item.reason.strip() for item in result.skipped)
@@ -151,8 +152,10 @@ def _run(data: bytes, fmt: ImportFormat) -> None:
         except ImportFailure as error:
             assert not result.questions
             refusal(error)
+            event(f"{fmt}: no question")
             return
     assert isinstance(rendered.bank, Bank) and rendered.text
+    event(f"{fmt}: bank {'with errors' if rendered.errors else 'valid'}")
     assert all(isinstance(f, Finding) and f.message.strip() for f in rendered.findings)
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 from fuzzkit import ENCODINGS, FIXTURES, FUZZ, encoded, flipped, guarded, mangled, spliced
-from hypothesis import given
+from hypothesis import event, given
 from hypothesis import strategies as st
 
 from latsar_tui.content.loader import load_paths, load_text
@@ -98,6 +98,7 @@ def _check(model: Module | Bank | None, findings: list[Finding]) -> None:
         assert isinstance(finding, Finding)
         assert finding.message.strip() and finding.code.strip()
         assert finding.line >= 1 and finding.column >= 1
+    event("content" if model is not None else "findings only")
     if model is None:
         assert any(f.severity is Severity.ERROR for f in findings), "no content, no error"
     else:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from fuzzkit import FIXTURES, FUZZ, flipped, guarded, mangled, refusal
-from hypothesis import example, given
+from hypothesis import event, example, given
 from hypothesis import strategies as st
 
 from latsar_tui.paths import Paths
@@ -193,8 +193,10 @@ def test_packs_install_or_are_refused(data: bytes, installed: bool) -> None:
                 outcome = install_pack(file, paths)
             except PackError as error:
                 refusal(error)
+                event("refused")
                 # Only the (empty) packs folder may be new.
                 assert _tree(top) - before <= {"home/packs"}, "a refused pack left files"
                 return
         assert isinstance(outcome, InstallOutcome)
+        event(f"pack {outcome.action}")
         assert {p.split("/")[0] for p in _tree(top) - before} <= {"home"}

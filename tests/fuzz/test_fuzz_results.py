@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from fuzzkit import FUZZ, flipped, guarded, mangled, refusal
-from hypothesis import example, given
+from hypothesis import event, example, given
 from hypothesis import strategies as st
 from samples import samples
 
@@ -65,6 +65,8 @@ def test_results_files_are_reported_or_refused(files: list[bytes], attempts: str
                     read.append(read_results(path))
                 except ResultsError as error:
                     refusal(error)
+                    event("file refused")
+            event(f"{len(read)} file(s) read")
             report = build_report(read, catalog, None, attempts)
             assert isinstance(report, ClassReport)
             assert report_html(report)

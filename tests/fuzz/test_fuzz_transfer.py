@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from fuzzkit import FUZZ, flipped, guarded, mangled, refusal
-from hypothesis import example, given
+from hypothesis import event, example, given
 from hypothesis import strategies as st
 from samples import samples
 
@@ -85,6 +85,8 @@ def test_backups_are_imported_or_refused(data: bytes, settings_too: bool) -> Non
                     )
                 except TransferError as error:
                     refusal(error)
+                    event("refused")
                     assert _counts(store) == before, "a refused import changed the progress"
                 else:
                     assert isinstance(report, ImportReport) and report.summary()
+                    event("imported")
