@@ -205,3 +205,23 @@ def encoded(text: str, encoding: str) -> bytes:
 
 
 ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "latin-1", "cp1252"]
+
+
+@st.composite
+def one_spot(draw: st.DrawFn, node: Any) -> Any:
+    """``node`` with one value somewhere replaced, dropped or given a wrong type: close
+    enough to valid that most of the reading code runs before anything is refused."""
+    if isinstance(node, dict) and node and draw(st.integers(0, 3)):
+        key = draw(st.sampled_from(list(node)))
+        out = dict(node)
+        if draw(st.integers(0, 4)) == 0:
+            del out[key]
+        else:
+            out[key] = draw(one_spot(node[key]))
+        return out
+    if isinstance(node, list) and node and draw(st.integers(0, 3)):
+        index = draw(st.integers(0, len(node) - 1))
+        items = list(node)
+        items[index] = draw(one_spot(node[index]))
+        return items
+    return draw(junk | scalars)

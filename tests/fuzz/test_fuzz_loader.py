@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from fuzzkit import ENCODINGS, FIXTURES, FUZZ, encoded, flipped, guarded, mangled, spliced
+from fuzzkit import ENCODINGS, FIXTURES, FUZZ, encoded, flipped, guarded, mangled, one_spot, spliced
 from hypothesis import event, given
 from hypothesis import strategies as st
 
@@ -114,7 +114,7 @@ def test_the_seeds_load_cleanly() -> None:
 
 
 @FUZZ
-@given(tree=st.sampled_from(SEED_TREES).flatmap(mangled), kind=KINDS)
+@given(tree=st.sampled_from(SEED_TREES).flatmap(lambda t: mangled(t) | one_spot(t)), kind=KINDS)
 def test_mangled_documents_give_content_or_findings(tree: Any, kind: Any) -> None:
     text = _dump(tree)
     with guarded():

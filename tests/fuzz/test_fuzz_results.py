@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from fuzzkit import FUZZ, flipped, guarded, mangled, refusal
+from fuzzkit import FUZZ, flipped, guarded, mangled, one_spot, refusal
 from hypothesis import event, example, given
 from hypothesis import strategies as st
 from samples import samples
@@ -38,6 +38,7 @@ def _dumped(tree: Any) -> bytes:
 
 results_bytes = st.one_of(
     st.builds(_tree).flatmap(mangled).map(_dumped),
+    st.builds(_tree).flatmap(one_spot).map(_dumped),
     st.builds(lambda: samples().results).flatmap(flipped),
     st.binary(max_size=2000),
     st.integers(1, 200_000).map(lambda n: b"[" * n + b"]" * n),
