@@ -207,6 +207,9 @@ def read_backup(source: Path) -> dict[str, Any]:
     for key in ("attempts", "answers", "lesson_reads", "cards", "review_logs"):
         if not isinstance(data.get(key, []), list):
             raise TransferError(f"Berkas {source} rusak: bagian '{key}' bukan daftar.")
+        if not all(isinstance(record, dict) for record in data.get(key, [])):
+            message = _("Berkas {source} rusak: bagian '{key}' berisi data yang bukan objek.")
+            raise TransferError(message.format(source=source, key=key))
     return data
 
 

@@ -62,6 +62,11 @@ backup_bytes = st.one_of(
     data=b'{"format": "latsar-progress", "version": 1, "attempts": [{"uuid": "u", "bank_id": []}]}',
     settings_too=False,
 )
+# A record that is not an object: AttributeError leaked from the merge.
+@example(
+    data=b'{"format": "latsar-progress", "version": 1, "lesson_reads": [null]}',
+    settings_too=False,
+)
 # An integer beyond SQLite's 64 bits.
 @example(
     data=b'{"format": "latsar-progress", "version": 1, "attempts": [{"uuid": "u", "seed": '
