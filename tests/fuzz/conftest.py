@@ -2,7 +2,12 @@
 
 The profiles are registered here and applied per test through ``fuzzkit.FUZZ``, never
 loaded globally, so the other property tests keep their own settings. ``LATSAR_FUZZ=long``
-selects the long profile; ``LATSAR_FUZZ_EXAMPLES`` overrides its example count.
+selects the long profile; ``LATSAR_FUZZ_EXAMPLES`` overrides its example count:
+
+    LATSAR_FUZZ=long LATSAR_FUZZ_EXAMPLES=5000 nice -n 10 \
+        python -m pytest -n0 tests/fuzz --hypothesis-show-statistics
+
+The statistics list each test's examples and its outcomes (refused, imported, ...).
 """
 
 from __future__ import annotations
