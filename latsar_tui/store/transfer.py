@@ -214,6 +214,10 @@ def read_backup(source: Path) -> dict[str, Any]:
         raise TransferError(
             _("Berkas {path} bukan JSON yang sah: {error}").format(path=source, error=error)
         ) from error
+    except RecursionError:
+        # Arrays nested thousands deep: no backup looks like that.
+        message = _("Berkas {source} bukan cadangan progres: JSON bersarang terlalu dalam.")
+        raise TransferError(message.format(source=source)) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise TransferError(
             _("Berkas {path} bukan cadangan progres Latsar TUI.").format(path=source)
@@ -233,6 +237,9 @@ def read_backup(source: Path) -> dict[str, Any]:
             raise TransferError(
                 _("Berkas {path} rusak: bagian '{key}' bukan daftar.").format(path=source, key=key)
             )
+        if not all(isinstance(record, dict) for record in data.get(key, [])):
+            message = _("Berkas {source} rusak: bagian '{key}' berisi data yang bukan objek.")
+            raise TransferError(message.format(source=source, key=key))
     return data
 
 
@@ -398,7 +405,18 @@ def import_progress(
         with store.connection() as conn, transaction(conn):
             report = _merge(conn, data)
         store.note_change()
-    except (KeyError, TypeError, ValueError, sqlite3.IntegrityError) as error:
+    except (
+        KeyError,
+        TypeError,
+        ValueError,
+        OverflowError,  # an integer too big for SQLite
+        # A value of the wrong type or size for its column: the file's fault, not the
+        # database's (a locked or broken database still raises OperationalError).
+        sqlite3.IntegrityError,
+        sqlite3.InterfaceError,
+        sqlite3.ProgrammingError,
+        sqlite3.DataError,
+    ) as error:
         raise TransferError(
             _(
                 "Berkas cadangan rusak atau tidak lengkap ({error}); progres Anda tidak diubah."

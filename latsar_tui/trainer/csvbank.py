@@ -38,6 +38,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from typing import Any
 
 import yaml
 
@@ -101,6 +102,19 @@ def parse_csv(text: str, source: str = "<csv>") -> ImportResult:
     if not first_line.strip():
         raise ImportFailure(_("{source}:1: baris judul kolom kosong").format(source=source))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line))
+    try:
+        return _parse_rows(reader, source)
+    except csv.Error as error:
+        # A cell over the csv module's field limit (an unclosed quote swallowing the
+        # rest of the file, usually): the whole sheet is refused with its line.
+        raise ImportFailure(
+            _("{source}:{line}: CSV tidak terbaca: {error}").format(
+                source=source, line=reader.line_num or 1, error=error
+            )
+        ) from None
+
+
+def _parse_rows(reader: Any, source: str) -> ImportResult:
     header = [h.strip().lower().replace(" ", "_") for h in next(reader)]
     missing = [c for c in ("type", "prompt") if c not in header]
     if missing:

@@ -20,12 +20,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import lzma
 import os
 import re
 import shutil
 import stat
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -48,6 +50,18 @@ _CHUNK = 64 * 1024
 _CONTENT_PATH = re.compile(r"^(modules|question_banks)/[^/\\]+\.ya?ml$")
 _VERSION = re.compile(r"^\d+(\.\d+){0,3}$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
+# What reading a hostile zip's entries raises besides BadZipFile: broken deflate,
+# bzip2 (OSError) or lzma data, a stream cut short, an unknown method, an entry
+# marked encrypted (RuntimeError: password required).
+_ZIP_READ_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    lzma.LZMAError,
+    EOFError,
+    NotImplementedError,
+    RuntimeError,
+    OSError,
+)
 
 
 class PackError(Exception):
@@ -307,8 +321,13 @@ def _read_manifest(archive: zipfile.ZipFile) -> PackInfo:
         raise PackError(_("paket ditolak: manifest.json tidak ada")) from None
     if entry.file_size > MAX_MANIFEST_BYTES:
         raise PackError(_("paket ditolak: manifest.json terlalu besar"))
-    with archive.open(entry) as handle:
-        data = handle.read(MAX_MANIFEST_BYTES + 1)
+    try:
+        with archive.open(entry) as handle:
+            data = handle.read(MAX_MANIFEST_BYTES + 1)
+    except _ZIP_READ_ERRORS as error:
+        raise PackError(
+            _("paket ditolak: manifest.json tidak dapat dibuka ({error})").format(error=error)
+        ) from None
     if len(data) > MAX_MANIFEST_BYTES:
         raise PackError(_("paket ditolak: manifest.json terlalu besar"))
     return parse_manifest(data)
@@ -392,7 +411,8 @@ def install_pack(file: Path, paths: Paths, limits: Limits = Limits()) -> Install
         archive = zipfile.ZipFile(file)
     except FileNotFoundError:
         raise PackError(_("{path}: berkas tidak ditemukan").format(path=file)) from None
-    except (zipfile.BadZipFile, OSError):
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+        # ValueError: an entry name flagged UTF-8 that is not (UnicodeDecodeError).
         raise PackError(_("{path}: bukan berkas paket (zip) yang sah").format(path=file)) from None
     with archive:
         info = inspect_pack(archive, limits)
@@ -415,7 +435,7 @@ def install_pack(file: Path, paths: Paths, limits: Limits = Limits()) -> Install
             content.mkdir()
             try:
                 _extract(archive, info, content, limits)
-            except zipfile.BadZipFile as error:
+            except _ZIP_READ_ERRORS as error:
                 raise PackError(
                     _("paket ditolak: isi zip rusak ({error})").format(error=error)
                 ) from None

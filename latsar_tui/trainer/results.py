@@ -157,6 +157,13 @@ def read_results(path: Path) -> TraineeResults:
         raise ResultsError(
             _("{path}: bukan berkas hasil JSON yang sah ({error})").format(path=path, error=error)
         ) from None
+    except RecursionError:
+        # Arrays nested thousands deep: no results file looks like that.
+        raise ResultsError(
+            _("{path}: bukan berkas hasil yang sah (JSON bersarang terlalu dalam)").format(
+                path=path
+            )
+        ) from None
     if not isinstance(raw, dict) or raw.get("format") != RESULTS_FORMAT:
         raise ResultsError(
             _("{path}: bukan berkas hasil Latsar TUI ('format' harus '{format}')").format(
