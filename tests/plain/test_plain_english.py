@@ -17,14 +17,6 @@ from tests.english_words import leftovers
 ENGLISH = Path(__file__).parents[1] / "fixtures" / "ui" / "english"
 
 
-def _letter(driver: Driver, text: str) -> str:
-    driver.prompt()
-    for line in reversed(driver.output.split("\n")):
-        if re.fullmatch(rf"[a-l]\. {re.escape(text)}", line):
-            return line[0]
-    raise AssertionError(f"no lettered line for {text!r}:\n{driver.output[-1500:]}")
-
-
 def _without_builtin_titles(text: str) -> str:
     """The output with the built-in (Indonesian) modules' and banks' titles taken out:
     content, which stays in its own language, listed beside the English fixture."""
@@ -72,7 +64,7 @@ def _answer(driver: Driver) -> str:
         return "short_answer"
     assert "Match each body with its task." in shown, shown
     rights = ("oversees public service", "monitors human rights", "manages civil servant records")
-    picks = [_letter(driver, right) for right in rights]
+    picks = [driver.letter_of(right) for right in rights]
     driver.type("one")  # not pairs: asked again
     driver.type(" ".join(f"{n}{p}" for n, p in enumerate(picks, start=1)))
     return "matching"

@@ -3,20 +3,11 @@ test_plain_subprocess.py): a real `latsar teks` process, invalid input included.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from test_plain_subprocess import ANSI, Driver, _stored_answers, env  # noqa: F401
 
 TYPED = Path(__file__).parents[1] / "fixtures" / "ui" / "typed"
-
-
-def _letter(driver: Driver, text: str) -> str:
-    driver.prompt()
-    for line in reversed(driver.output.split("\n")):
-        if re.fullmatch(rf"[a-l]\. {re.escape(text)}", line):
-            return line[0]
-    raise AssertionError(f"no lettered line for {text!r}:\n{driver.output[-1500:]}")
 
 
 def test_short_answer_and_matching_through_pipes(env: dict[str, str], tmp_path: Path) -> None:  # noqa: F811
@@ -27,7 +18,7 @@ def test_short_answer_and_matching_through_pipes(env: dict[str, str], tmp_path: 
     driver.type("  Akuntabl. ")  # one slip is forgiven (tolerance 1)
     driver.type("satu")  # not pairs: asked again
     picks = [
-        _letter(driver, right)
+        driver.letter_of(right)
         for right in (
             "mengawasi pelayanan publik",
             "memantau hak asasi manusia",

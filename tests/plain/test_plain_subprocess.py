@@ -79,6 +79,14 @@ class Driver:
                 return match.group(1)
         raise AssertionError(f"no numbered line for {text!r}:\n{self.output[-2000:]}")
 
+    def letter_of(self, text: str) -> str:
+        """The letter printed before ``text`` most recently (a matching question's rights)."""
+        self.prompt()
+        for line in reversed(self.output.split("\n")):
+            if re.fullmatch(rf"[a-l]\. {re.escape(text)}", line):
+                return line[0]
+        raise AssertionError(f"no lettered line for {text!r}:\n{self.output[-1500:]}")
+
     def finish(self) -> tuple[int, str, str]:
         assert self.proc.stdin is not None and self.proc.stderr is not None
         self.proc.stdin.close()
