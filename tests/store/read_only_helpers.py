@@ -1,11 +1,14 @@
 """A data folder that really cannot be written, and a way to run code as its reader.
 
-Tests run as root here, and root writes through any mode bits; so the reader is a
-subprocess that drops to uid/gid 65534 (``nobody``) before it starts, on a folder
-owned by root with mode 0555 and files 0444. Run as an ordinary user, the mode bits
-alone stop writes, and the subprocess keeps its user. Either way the folder is read-only
-for the code under test; the test is skipped only where neither holds (an ordinary
-user whom chmod does not stop), which is checked, not assumed.
+Tests run as root here, and root writes through any mode bits. So, as root, the folder
+(mode 0555, files 0444) is also bind-mounted read-only onto itself, and the kernel
+refuses every write with EROFS, to root too; where mounting is not allowed, the reader
+is a subprocess that drops to uid/gid 65534 (``nobody``) before it starts (this needs
+the code and its virtual environment readable by nobody, which a checkout in a 0700
+folder is not). Run as an ordinary user, the mode bits alone stop writes, and the
+subprocess keeps its user. Either way the folder is read-only for the code under
+test; the test is skipped only where none of these holds, which is checked, not
+assumed.
 """
 
 from __future__ import annotations
@@ -80,13 +83,25 @@ class ReadOnlyHome:
         self.base = base
         self.home = base / "home"
         self.as_root = os.geteuid() == 0
+        # As root: True once the folder is a read-only bind mount (see freeze).
+        self.mounted = False
 
     def freeze(self) -> None:
-        """Folders 0555, files 0444: nobody but root could write, and root won't."""
+        """Folders 0555, files 0444; as root, also a read-only bind mount of itself."""
         for path in [self.home, *self.home.rglob("*")]:
             path.chmod(0o555 if path.is_dir() else 0o444)
+        if self.as_root:
+            self.mounted = _mount_read_only(self.home)
+            if not self.mounted and not _nobody_can_run_the_app(self.base):
+                pytest.skip(
+                    "root, but neither a read-only bind mount is allowed nor can uid "
+                    f"{NOBODY} read the code (checkout in a private folder)"
+                )
 
     def thaw(self) -> None:
+        if self.mounted:
+            subprocess.run(["umount", str(self.home)], capture_output=True, check=False)
+            self.mounted = False
         for path in [self.home, *self.home.rglob("*")]:
             path.chmod(0o755 if path.is_dir() else 0o644)
 
@@ -102,7 +117,7 @@ class ReadOnlyHome:
         env.pop("LATSAR_CONTENT", None)
         command = [sys.executable, *args]
         drop = None
-        if self.as_root:
+        if self.as_root and not self.mounted:
             setpriv = shutil.which("setpriv")
             if setpriv is not None:
                 ids = [f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
@@ -128,6 +143,43 @@ class ReadOnlyHome:
         assert "Traceback" not in done.stderr, done.stderr
         result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
         return result
+
+
+def _mount_read_only(folder: Path) -> bool:
+    """Bind-mount ``folder`` read-only onto itself; whether that worked (root only)."""
+    bound = subprocess.run(
+        ["mount", "--bind", str(folder), str(folder)], capture_output=True, check=False
+    )
+    if bound.returncode != 0:
+        return False
+    again = subprocess.run(
+        ["mount", "-o", "remount,bind,ro", str(folder)], capture_output=True, check=False
+    )
+    if again.returncode != 0:
+        subprocess.run(["umount", str(folder)], capture_output=True, check=False)
+        return False
+    try:
+        (folder / ".probe").write_text("x", encoding="utf-8")
+    except OSError:
+        return True  # EROFS, as wanted
+    (folder / ".probe").unlink()
+    subprocess.run(["umount", str(folder)], capture_output=True, check=False)
+    return False
+
+
+def _nobody_can_run_the_app(cwd: Path) -> bool:
+    """Whether uid 65534 can import the app with this interpreter (for the setpriv path)."""
+    setpriv = shutil.which("setpriv")
+    prefix = [setpriv, f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
+    done = subprocess.run(
+        [*(prefix if setpriv else []), sys.executable, "-c", "import latsar_tui, textual"],
+        capture_output=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        preexec_fn=None if setpriv else _drop_to_nobody,
+        cwd=cwd,
+        check=False,
+    )
+    return done.returncode == 0
 
 
 def _chmod_stops_writes(folder: Path) -> bool:
