@@ -13,6 +13,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any, NoReturn
 
 from latsar_tui import i18n
 from latsar_tui.commands.base import CommandContext, CommandError
@@ -24,6 +25,30 @@ COMMAND_MODULES: tuple[str, ...] = ("validate", "plain", "trainer", "review", "x
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
     pass
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with its "usage:" and "error:" in the interface language.
+
+    argparse binds those words to its own gettext domain at import; the parser and
+    every subparser (``add_subparsers`` makes them of this class) say them through ours.
+    """
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        formatter = super()._get_formatter()
+        add_usage = formatter.add_usage
+
+        def usage_in_our_words(
+            usage: str | None, actions: Any, groups: Any, prefix: str | None = None
+        ) -> None:
+            add_usage(usage, actions, groups, _("pemakaian: ") if prefix is None else prefix)
+
+        formatter.add_usage = usage_in_our_words  # type: ignore[method-assign]
+        return formatter
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, _("{prog}: kesalahan: {message}\n").format(prog=self.prog, message=message))
 
 
 class _LazyVersion(argparse._VersionAction):
@@ -38,7 +63,7 @@ class _LazyVersion(argparse._VersionAction):
 
 def build_parser() -> argparse.ArgumentParser:
     """The full argument parser, with every area's subcommands."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="latsar",
         formatter_class=_Formatter,
         description=_(

@@ -110,3 +110,17 @@ def test_argparse_parts_follow_the_catalogue(
         assert "opsi:" not in text and "tampilkan bantuan" not in text, name
     validate = subparsers.choices["validate"]  # type: ignore[attr-defined]
     assert "positional arguments:" in validate.format_help()
+
+
+def test_argparse_own_words_follow_the_interface_language(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["validate", "--help"])
+    assert capsys.readouterr().out.startswith("pemakaian: latsar validate")
+    with pytest.raises(SystemExit) as exit_info:
+        main(["validate", "--tidak-ada"])
+    assert exit_info.value.code == 2
+    assert capsys.readouterr().err.strip().splitlines()[-1] == (
+        "latsar: kesalahan: unrecognized arguments: --tidak-ada"
+    )
