@@ -272,16 +272,21 @@ class LatsarApp(App[int]):
     def set_animations(self, on: bool) -> None:
         """Turn motion on or off now and for the next start."""
         self.animation_level = "full" if on else "none"
+        if self._save_settings(animations=on):
+            self.notify(_("Animasi dinyalakan.") if on else _("Animasi dimatikan."))
+
+    def _save_settings(self, **changes: Any) -> bool:
+        """Save the settings with ``changes``; False (and said why) when that failed."""
         try:
-            save_settings(self.paths, replace(self.settings(), animations=on))
+            save_settings(self.paths, replace(self.settings(), **changes))
         except OSError as error:
             self.notify(
                 _("Pengaturan tidak dapat disimpan: {error}").format(error=error),
                 severity="warning",
                 markup=False,
             )
-            return
-        self.notify(_("Animasi dinyalakan.") if on else _("Animasi dimatikan."))
+            return False
+        return True
 
     def set_language(self, code: str) -> None:
         """Save ``code`` as the interface language and restart the app in it.
@@ -289,16 +294,7 @@ class LatsarApp(App[int]):
         Key labels and screen texts are bound when their modules load, so the app
         restarts (progress is committed answer by answer; nothing is lost).
         """
-        if code == i18n.current_language():
-            return
-        try:
-            save_settings(self.paths, replace(self.settings(), language=code))
-        except OSError as error:
-            self.notify(
-                _("Pengaturan tidak dapat disimpan: {error}").format(error=error),
-                severity="warning",
-                markup=False,
-            )
+        if code == i18n.current_language() or not self._save_settings(language=code):
             return
         self.language_restart = code
         self.exit(0)
