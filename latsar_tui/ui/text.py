@@ -24,7 +24,7 @@ from latsar_tui.content.model import (
     SingleQuestion,
     TrueFalseQuestion,
 )
-from latsar_tui.i18n import _, content_language_note, ngettext, true_false
+from latsar_tui.i18n import _, ngettext, true_false
 from latsar_tui.quiz.typed_answers import accepted_lines, matching_answer_lines, pair_lines
 
 OPTION_KEYS = "abcdefgh"
@@ -54,11 +54,6 @@ MODE_NAMES = {
 def mode_name(mode: object) -> str:
     """The Indonesian name of a session mode (``Mode`` or its stored value)."""
     return MODE_NAMES.get(str(mode), str(mode))
-
-
-def language_note(tag: str) -> str:
-    """``"(in Indonesian)"`` beside content not in the interface language (see i18n)."""
-    return content_language_note(tag)
 
 
 def lit(text: str, style: str = "") -> Content:

@@ -16,8 +16,8 @@ import pytest
 from ui_helpers import FIXTURES, SIZE, make_app, screen_text, settle
 
 from latsar_tui import i18n
+from latsar_tui.i18n import content_language_note
 from latsar_tui.ui.screens.lesson import LessonScreen
-from latsar_tui.ui.text import language_note
 
 
 @pytest.fixture
@@ -76,6 +76,6 @@ async def test_indonesian_interface_names_only_the_english_module(
 
 
 def test_language_note_reads_the_primary_subtag(english: None) -> None:
-    assert language_note("id-ID") == "(in Indonesian)"
-    assert language_note("en-GB") == ""
-    assert language_note("jv") == "(in jv)"  # no name for Javanese: the tag as written
+    assert content_language_note("id-ID") == "(in Indonesian)"
+    assert content_language_note("en-GB") == ""
+    assert content_language_note("jv") == "(in jv)"  # no name for Javanese: the tag as written

@@ -18,10 +18,10 @@ from textual.widgets.data_table import ColumnKey
 from textual.widgets.option_list import Option
 
 from latsar_tui.content.model import Bank, Module
-from latsar_tui.i18n import N_, _, ngettext
+from latsar_tui.i18n import N_, _, content_language_note, ngettext
 from latsar_tui.review.due import DueSummary
 from latsar_tui.review.plan import ExamPlan
-from latsar_tui.ui.text import language_note, mode_name, percent
+from latsar_tui.ui.text import mode_name, percent
 from latsar_tui.ui.widgets.footer import LatsarFooter
 from latsar_tui.ui.widgets.too_small import TooSmallNotice
 
@@ -237,7 +237,7 @@ class HomeScreen(Screen[None]):
         key = f"m:{module.id}"
         self._row_targets[key] = ("module", module.id)
         title = Text(module.title, style="bold", overflow="fold")
-        note = language_note(module.language)
+        note = content_language_note(module.language)
         if note:
             title.append(" " + note, style="dim")
         self._add_row(

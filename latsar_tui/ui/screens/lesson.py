@@ -18,9 +18,8 @@ from textual.widgets import Header, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from latsar_tui.content.model import Lesson, Module
-from latsar_tui.i18n import _
+from latsar_tui.i18n import _, content_language_note
 from latsar_tui.store.db import StoreError
-from latsar_tui.ui.text import language_note
 from latsar_tui.ui.widgets.footer import LatsarFooter
 from latsar_tui.ui.widgets.hanging import Hanging
 from latsar_tui.ui.widgets.too_small import TooSmallNotice
@@ -118,7 +117,7 @@ class LessonScreen(Screen[None]):
             style="dim",
         )
         title.append(lesson.title, style="bold")
-        note = language_note(self.module.language)
+        note = content_language_note(self.module.language)
         if note:
             title.append(" " + note, style="dim")
         self.query_one("#lesson-title", Static).update(title)
