@@ -20,34 +20,18 @@ from latsar_tui import i18n  # noqa: E402
 
 i18n.setup("en")
 
-from ui_helpers import keys_for_right_answer, screen_text, settle  # noqa: E402
+import pytest  # noqa: E402
+from ui_helpers import keys_for_right_answer, make_app, screen_text, settle  # noqa: E402
 
-from latsar_tui.content import roots as content_roots  # noqa: E402
-from latsar_tui.content.loader import load_catalog  # noqa: E402
 from latsar_tui.content.model import MatchingQuestion, ShortAnswerQuestion  # noqa: E402
-from latsar_tui.paths import Paths  # noqa: E402
-from latsar_tui.quiz.clock import FakeClock  # noqa: E402
-from latsar_tui.ui.app import LatsarApp  # noqa: E402
 from latsar_tui.ui.screens.quiz import QuizScreen  # noqa: E402
-
-FIXTURE = HERE.parent / "fixtures" / "ui" / "english"
 
 
 async def drive(data: Path, width: int, height: int) -> dict[str, str]:
     """Every main screen and one question of every type, with feedback and results."""
-    empty = data / "empty-builtin"
-    empty.mkdir(parents=True, exist_ok=True)
-    content_roots.builtin_content_root = lambda: empty  # type: ignore[assignment]
     os.environ["LATSAR_HOME"] = str(data / "home")
-    paths = Paths.resolve().ensure()
-    app = LatsarApp(
-        paths,
-        extra_content=[FIXTURE],
-        catalog_loader=lambda: load_catalog(paths, [FIXTURE]),
-        clock=FakeClock(),
-        seed=7,
-        tick_seconds=0.05,
-    )
+    # The tests' own app factory: fixture content only, a fake clock, a fixed seed.
+    app = make_app(pytest.MonkeyPatch(), data, roots=("english",))
     screens: dict[str, str] = {}
     async with app.run_test(size=(width, height)) as pilot:
         await settle(pilot)
