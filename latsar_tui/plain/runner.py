@@ -35,7 +35,7 @@ from latsar_tui.content.model import (
     SingleQuestion,
     TrueFalseQuestion,
 )
-from latsar_tui.i18n import N_, _, format_decimal, ngettext
+from latsar_tui.i18n import N_, _, ngettext
 from latsar_tui.paths import Paths
 from latsar_tui.plain.markdown import markdown_to_plain
 from latsar_tui.plain.typed import letter, parse_pairs
@@ -59,7 +59,7 @@ from latsar_tui.quiz.typed_answers import (
 from latsar_tui.review.due import due_summary
 from latsar_tui.review.sessions import start_mistakes, start_review
 from latsar_tui.review.stats import compute_statistics
-from latsar_tui.review.text import overview_lines
+from latsar_tui.review.text import number, overview_lines
 from latsar_tui.settings import Settings, SettingsError, save_settings
 from latsar_tui.store.db import StoreError
 from latsar_tui.store.progress import DiskFull, ProgressStore
@@ -88,14 +88,6 @@ RESUME_NUMBER = 6
 def _mode_name(mode: Mode) -> str:
     name = MODE_NAMES.get(mode)
     return _(name) if name else ""
-
-
-def _decimal(value: float, decimals: int = 1) -> str:
-    """``66,7`` (Indonesian) or ``66.7`` (English); ``80`` rather than ``80,0``."""
-    text = format_decimal(value, decimals)
-    if decimals > 0:
-        text = text.rstrip("0").rstrip(",.")
-    return text
 
 
 def _language_name(code: str) -> str:
@@ -417,7 +409,7 @@ class PlainApp:
 
     def _attempt_outcome(self, attempt_id: int) -> str:
         result = load_result(self.catalog, self.store, attempt_id)
-        percent = _decimal(result.percent, 0)
+        percent = number(result.percent, 0)
         if result.passed is None:
             return _("{percent} persen").format(percent=percent)
         if result.passed:
@@ -877,8 +869,8 @@ class PlainApp:
                 "{answered} dari {total} soal dijawab.",
                 result.total,
             ).format(
-                percent=_decimal(result.percent, 1),
-                points=_decimal(result.points, 1),
+                percent=number(result.percent, 1),
+                points=number(result.points, 1),
                 total=result.total,
                 answered=result.answered,
             )
@@ -892,7 +884,7 @@ class PlainApp:
             self.say(line.format(mark=result.pass_mark))
         for tag, percent in sorted(result.by_tag.items()):
             self.say(
-                _("Topik {tag}: {percent} persen.").format(tag=tag, percent=_decimal(percent, 0))
+                _("Topik {tag}: {percent} persen.").format(tag=tag, percent=number(percent, 0))
             )
         if self.store.saving:
             self.say(_("Hasil ini tersimpan di Riwayat."))

@@ -20,7 +20,8 @@ from latsar_tui import i18n
 from latsar_tui.content.loader import load_catalog
 from latsar_tui.content.model import Catalog
 from latsar_tui.paths import Paths
-from latsar_tui.plain.runner import PlainApp, _decimal
+from latsar_tui.plain.runner import PlainApp
+from latsar_tui.review.text import number
 from latsar_tui.store.progress import ProgressStore
 from tests.plain.test_plain_subprocess import FIXTURE, Driver
 
@@ -137,11 +138,11 @@ def test_a_module_in_another_language_says_which(paths: Paths, tmp_path: Path) -
 
 def test_decimals_follow_the_interface_language() -> None:
     try:
-        assert _decimal(66.666, 1) == "66,7"
-        assert _decimal(80.0, 1) == "80"
-        assert _decimal(100.0, 0) == "100"  # whole numbers keep their zeros
+        assert number(66.666, 1) == "66,7"
+        assert number(80.0, 1) == "80"
+        assert number(100.0, 0) == "100"  # whole numbers keep their zeros
         i18n.setup("en")
-        assert _decimal(66.666, 1) == "66.7"
-        assert _decimal(80.0, 1) == "80"
+        assert number(66.666, 1) == "66.7"
+        assert number(80.0, 1) == "80"
     finally:
         i18n.setup("id")

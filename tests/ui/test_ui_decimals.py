@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from latsar_tui import i18n
-from latsar_tui.ui.screens.results import _number
+from latsar_tui.review.text import number
 
 
 @pytest.mark.parametrize(
@@ -24,6 +24,6 @@ from latsar_tui.ui.screens.results import _number
 def test_points_follow_the_interface_language(language: str, value: float, shown: str) -> None:
     assert i18n.setup(language) == language
     try:
-        assert _number(value) == shown
+        assert number(value) == shown
     finally:
         i18n.setup("id")

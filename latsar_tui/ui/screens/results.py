@@ -16,9 +16,10 @@ from textual.widgets import Header, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from latsar_tui.content.model import BranchingQuestion, Catalog, Question, ScenarioQuestion
-from latsar_tui.i18n import _, format_decimal, ngettext
+from latsar_tui.i18n import _, ngettext
 from latsar_tui.quiz import scoring
 from latsar_tui.quiz.session import ResultItem, SessionResult
+from latsar_tui.review.text import number
 from latsar_tui.ui.text import (
     TYPE_NAMES,
     answer_lines,
@@ -35,18 +36,13 @@ from latsar_tui.ui.widgets.hanging import Hanging
 from latsar_tui.ui.widgets.too_small import TooSmallNotice
 
 
-def _number(value: float) -> str:
-    """``7,5`` or ``7`` (``7.5`` in English): one decimal at most, none when whole."""
-    return format_decimal(value, 1).rstrip("0").rstrip(".,")
-
-
 def summary_line(result: SessionResult) -> Content:
     """``Skor 73% · 7,3 dari 10 poin · LULUS (batas 70%)``."""
     parts: list[Any] = [
         (_("Skor "), "bold"),
         (percent(result.percent), "bold"),
         "  ·  "
-        + _("{points} dari {total} poin").format(points=_number(result.points), total=result.total),
+        + _("{points} dari {total} poin").format(points=number(result.points), total=result.total),
         "  ·  "
         + _("{answered}/{total} dijawab").format(answered=result.answered, total=result.total),
     ]
