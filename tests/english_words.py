@@ -50,23 +50,30 @@ def indonesian_words() -> frozenset[str]:
     return frozenset(source - english - content - _command_names())
 
 
-def _command_names() -> set[str]:
-    """Subcommand names (``teks``, ``sinkron``): names, the same in every language."""
+def command_tree() -> list[tuple[list[str], bool]]:
+    """Every subcommand of ``latsar`` as (its path, whether that name is an alias)."""
     import argparse
 
     from latsar_tui.cli import build_parser
 
-    names: set[str] = set()
+    found: list[tuple[list[str], bool]] = []
 
-    def walk(parser: argparse.ArgumentParser) -> None:
+    def walk(parser: argparse.ArgumentParser, prefix: list[str]) -> None:
         for action in parser._actions:
             if isinstance(action, argparse._SubParsersAction):
                 for name, child in action.choices.items():
-                    names.add(name.lower())
-                    walk(child)
+                    alias = child.prog.split()[-1] != name
+                    found.append(([*prefix, name], alias))
+                    if not alias:
+                        walk(child, [*prefix, name])
 
-    walk(build_parser())
-    return names
+    walk(build_parser(), [])
+    return found
+
+
+def _command_names() -> set[str]:
+    """Subcommand names (``teks``, ``sinkron``): names, the same in every language."""
+    return {path[-1].lower() for path, _alias in command_tree()}
 
 
 def leftovers(text: str) -> list[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import subprocess
 import sys
@@ -12,25 +11,14 @@ import pytest
 
 pytest.importorskip("babel")
 
-from latsar_tui.cli import build_parser
-from tests.english_words import leftovers
+from tests.english_words import command_tree, leftovers
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def _subcommands() -> list[list[str]]:
-    found: list[list[str]] = [[]]
-
-    def walk(parser: argparse.ArgumentParser, prefix: list[str]) -> None:
-        for action in parser._actions:
-            if isinstance(action, argparse._SubParsersAction):
-                for name, child in action.choices.items():
-                    if child.prog.split()[-1] == name:  # skip aliases
-                        found.append([*prefix, name])
-                        walk(child, [*prefix, name])
-
-    walk(build_parser(), [])
-    return found
+    """``latsar`` itself and every subcommand under its own name (aliases left out)."""
+    return [[], *(path for path, alias in command_tree() if not alias)]
 
 
 def _run(args: list[str], tmp_path: Path, **env: str) -> str:
