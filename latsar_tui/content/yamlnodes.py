@@ -468,29 +468,27 @@ class _Composer:
 
     def _grow(self, size: int, child_size: int, event: Any) -> int:
         size += child_size
-        if size > MAX_EXPANDED_NODES and not self.aliases_seen:
-            # Written out in full, with no alias: simply too big, not a bomb.
-            raise _Fatal(
-                Problem(
-                    "too-many-nodes",
-                    event.start_mark.line + 1,
-                    event.start_mark.column + 1,
-                    _(
-                        "dokumen ini memuat lebih dari {most} simpul YAML (sekitar "
-                        "100.000 soal): pecah isinya menjadi beberapa bank"
-                    ).format(most=_count(MAX_EXPANDED_NODES)),
-                )
-            )
         if size > MAX_EXPANDED_NODES:
+            if not self.aliases_seen:
+                # Written out in full, with no alias: simply too big, not a bomb.
+                code = "too-many-nodes"
+                message = _(
+                    "dokumen ini memuat lebih dari {most} simpul YAML (sekitar "
+                    "100.000 soal): pecah isinya menjadi beberapa bank"
+                )
+            else:
+                code = "alias-bomb"
+                message = _(
+                    "dokumen ini melebihi {most} simpul setelah aliasnya "
+                    "dijabarkan; tulis isinya secara langsung"
+                )
+            mark = event.start_mark
             raise _Fatal(
                 Problem(
-                    "alias-bomb",
-                    event.start_mark.line + 1,
-                    event.start_mark.column + 1,
-                    _(
-                        "dokumen ini melebihi {most} simpul setelah aliasnya "
-                        "dijabarkan; tulis isinya secara langsung"
-                    ).format(most=_count(MAX_EXPANDED_NODES)),
+                    code,
+                    mark.line + 1,
+                    mark.column + 1,
+                    message.format(most=_count(MAX_EXPANDED_NODES)),
                 )
             )
         return size
